@@ -1,0 +1,83 @@
+//! Command-line definitions and dispatch.
+//!
+//! Exit codes are fixed so scripts can act on them (see [`exit`]).
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod parse_cmd;
+
+/// Exit codes, as documented in the README and `--help`.
+pub mod exit {
+    /// Everything checked is valid (or the command succeeded).
+    pub const OK: u8 = 0;
+    /// Some document is invalid.
+    pub const INVALID: u8 = 1;
+    /// Usage error, missing path, bad profile, or the output could not be written.
+    pub const USAGE: u8 = 2;
+    /// Some file could not be read, was not text, was skipped, or hit an internal error.
+    pub const UNREADABLE: u8 = 3;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "beslut",
+    version,
+    about = "Parse, restore and validate OCR'd Swedish municipal decisions"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Parse one document and print its model (an outline, or JSON).
+    Parse(ParseArgs),
+}
+
+/// Output format of `beslut parse`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseFormat {
+    /// A readable outline.
+    Outline,
+    /// The JSON model.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ParseArgs {
+    /// The document, or `-` for standard input.
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ParseFormat::Outline)]
+    pub format: ParseFormat,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout with exit 0; real usage errors get our code 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { exit::USAGE } else { exit::OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Parse(args) => parse_cmd::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// Read a path argument, `-` meaning standard input.
+pub fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}

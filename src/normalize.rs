@@ -1,0 +1,90 @@
+//! Phase one: turn whatever text arrived into the one form every later phase
+//! sees. Spans everywhere in the model are byte ranges into this text.
+//!
+//! What changes, and why:
+//! - a leading byte-order mark is dropped (editors on Windows add it);
+//! - `\r\n` and lone `\r` become `\n`, so a document's model does not depend on
+//!   the machine that scanned it;
+//! - the text is put in Unicode NFC, so `o` + combining diaeresis and `ö` are one
+//!   character and heading matching and the lexicon see one spelling.
+
+use crate::span::LineIndex;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Text in normal form, with its line index.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+}
+
+/// Normalize `input`: drop a BOM, convert line ends to `\n`, and compose to NFC.
+///
+/// ```
+/// let n = beslut::normalize("\u{feff}Fo\u{308}rslag\r\nb");
+/// assert_eq!(n.text, "Förslag\nb");
+/// assert_eq!(n.lines.line_count(), 2);
+/// ```
+pub fn normalize(input: &str) -> Normalized {
+    let text = normalize_text(input);
+    let lines = LineIndex::new(&text);
+    Normalized { text, lines }
+}
+
+/// The text half of [`normalize`], without building a line index.
+pub(crate) fn normalize_text(input: &str) -> String {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let unified = if input.contains('\r') {
+        std::borrow::Cow::Owned(unify_line_ends(input))
+    } else {
+        std::borrow::Cow::Borrowed(input)
+    };
+    // The quick check answers "yes" for nearly all real input without allocating.
+    match is_nfc_quick(unified.chars()) {
+        IsNormalized::Yes => unified.into_owned(),
+        _ => unified.nfc().collect(),
+    }
+}
+
+fn unify_line_ends(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut rest = input;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('\n') {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_cr_and_lf_all_become_lf() {
+        assert_eq!(normalize_text("a\r\nb\rc\nd\r"), "a\nb\nc\nd\n");
+    }
+
+    #[test]
+    fn decomposed_diacritics_are_composed() {
+        assert_eq!(normalize_text("a\u{30a}a\u{308}o\u{308}"), "åäö");
+    }
+
+    #[test]
+    fn only_a_leading_bom_is_dropped() {
+        assert_eq!(normalize_text("\u{feff}x\u{feff}"), "x\u{feff}");
+    }
+
+    #[test]
+    fn already_normal_text_is_unchanged() {
+        let t = "Förslag till beslut\n\nKommunstyrelsen beslutar att:\n";
+        assert_eq!(normalize_text(t), t);
+    }
+}
