@@ -100,7 +100,7 @@ pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
         } else {
             items.push(Item {
                 marker: marker.map(|(_, m)| m),
-                text: content,
+                text: content.into_owned(),
                 span,
                 parts: vec![(span.start, trimmed.to_string())],
             });

@@ -145,6 +145,10 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
         }
         let opens = opens_block(lines, i, accepted.last().map(|a| a.line));
         let closes = i + 1 == lines.len() || lines[i + 1].is_blank();
+        // A line inside a paragraph is never a heading; most lines are.
+        if !opens && !closes {
+            continue;
+        }
         let current = accepted.last().map(|a| a.m.kind);
         let m = heading::recognize_with(line.text, extra)
             .filter(|m| {

@@ -2,6 +2,7 @@
 //! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
 
 use super::scan::{bullet, point_number};
+use std::borrow::Cow;
 
 /// Words that follow a hyphen at a line end in a suspended compound
 /// (`Miljö-` / `och byggnadsnämnden`): the hyphen stays, a space is added.
@@ -9,18 +10,18 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
-pub(crate) fn clean_line(line: &str) -> String {
+pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
     if let Ok((rest, ())) = bullet(line) {
-        return format!("• {}", pipe_to_i(rest));
+        return Cow::Owned(format!("• {}", pipe_to_i(rest)));
     }
     pipe_to_i(line)
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
 /// opening a sentence).
-fn pipe_to_i(line: &str) -> String {
+fn pipe_to_i(line: &str) -> Cow<'_, str> {
     if !line.contains('|') {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     let mut prev: Option<char> = None;
@@ -30,7 +31,7 @@ fn pipe_to_i(line: &str) -> String {
         out.push(if alone { 'I' } else { c });
         prev = Some(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether a trimmed line starts a list item that keeps its own line in text.
