@@ -51,3 +51,8 @@ pub fn parse_decision(text: &str) -> Decision {
     let normalized = normalize::normalize_text(text);
     parse::parse_document(normalized)
 }
+
+// The README's examples are compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
