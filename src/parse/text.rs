@@ -34,6 +34,21 @@ fn pipe_to_i(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A page number left in the text by a scan of a multi-page document:
+/// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
+pub(crate) fn is_page_furniture(line: &str) -> bool {
+    let s = line.trim();
+    let numbers_only = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
+    };
+    let lower = s.to_ascii_lowercase();
+    match lower.strip_prefix("sida ") {
+        Some(rest) => numbers_only(&rest.replace(" av ", " ")),
+        None => numbers_only(s) && (s.contains('(') || s.starts_with('-')),
+    }
+}
+
 /// Whether a trimmed line starts a list item that keeps its own line in text.
 pub(crate) fn starts_list_item(line: &str) -> bool {
     bullet(line).is_ok() || point_number(line).is_ok()
@@ -79,6 +94,9 @@ pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>, list: bool
             flush(&mut out, &mut paragraph);
             continue;
         }
+        if is_page_furniture(line) {
+            continue;
+        }
         let cleaned = clean_line(line);
         let own_line =
             starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
@@ -117,6 +135,16 @@ mod tests {
         assert_eq!(clean_line("| arbetsprocessen"), "I arbetsprocessen");
         assert_eq!(clean_line("funktioner. | arbetet"), "funktioner. I arbetet");
         assert_eq!(clean_line("a|b och x |y"), "a|b och x |y");
+    }
+
+    #[test]
+    fn page_numbers_are_furniture() {
+        for l in ["Sida 2 av 4", "sida 2 (4)", "2 (4)", "2(4)", "- 3 -"] {
+            assert!(is_page_furniture(l), "{l}");
+        }
+        for l in ["2026-02-19", "1. anta planen", "Sida vid sida", "(S)", "12"] {
+            assert!(!is_page_furniture(l), "{l}");
+        }
     }
 
     #[test]
