@@ -308,7 +308,7 @@ mod tests {
     #[test]
     fn unknown_headings_before_prose_but_not_in_lists() {
         let src = "Bakgrund\n\nText.\n\nRemissvar\n\nRemissinstanserna har i huvudsak varit positiva till förslaget.\n\nSändlista\n\nKommunstyrelsen\n\nTekniska nämnden har ett mycket långt namn som fortsätter\n";
-        let k: Vec<_> = kinds(src).into_iter().map(|(k, h)| (k, h)).collect();
+        let k = kinds(src);
         assert_eq!(k[1], (SectionKind::Other, "Remissvar".into()));
         assert_eq!(k.len(), 3);
     }
