@@ -1,0 +1,44 @@
+//! Inputs the property tests and the fuzzer found breaking an invariant, each
+//! cut down to the smallest text that still does. One test per finding, named
+//! for what broke; the comment says where it was found.
+
+mod common;
+
+use common::assert_span_invariants;
+
+/// proptest, `parse_never_panics_and_keeps_span_invariants`: a `Datum` line
+/// after the title block set `header.date` while the header span (lines
+/// before the title) did not cover it; the title span swallowed it instead.
+#[test]
+fn date_line_after_the_title_stays_inside_the_header() {
+    let d = beslut::parse_decision("x\n\nDatum 2026-02-19\n");
+    assert_span_invariants(&d);
+}
+
+/// proptest: a second `§` line without a title on it reused where the first
+/// one's glued title (`§ 1Abc`) started in its line, and sliced the next
+/// line past its end (panic in `preamble::parse`).
+#[test]
+fn second_paragraph_sign_does_not_reuse_the_first_title_offset() {
+    let d = beslut::parse_decision("§ 1Abc\n\n§ 2\nx\n");
+    assert_span_invariants(&d);
+    assert_eq!(d.title.as_deref(), Some("x"));
+}
+
+/// proptest, `normalize_is_idempotent_and_indexes_every_line`: only one
+/// leading byte-order mark was dropped, so normalizing normalized text
+/// dropped another, and `parse_decision(&d.source)` differed from `d`.
+#[test]
+fn normalizing_twice_changes_nothing_after_two_byte_order_marks() {
+    let once = beslut::normalize("\u{feff}\u{feff}x");
+    assert_eq!(beslut::normalize(&once.text), once);
+}
+
+/// proptest: a heading opened by a list number (`1. Förslag till beslut`)
+/// made a section that starts at the number while its heading starts after
+/// it, breaking "a section starts at its heading".
+#[test]
+fn numbered_heading_section_starts_at_its_heading() {
+    let d = beslut::parse_decision("1. Förslag till beslut\n");
+    assert_span_invariants(&d);
+}
