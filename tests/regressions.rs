@@ -42,3 +42,13 @@ fn numbered_heading_section_starts_at_its_heading() {
     let d = beslut::parse_decision("1. Förslag till beslut\n");
     assert_span_invariants(&d);
 }
+
+/// fuzz (`pipeline`, 25-minute run): a heading numbered without a dot
+/// (`1 Bakgrund`, as many municipalities number their sections) lost its
+/// number: the line's `1 ` lay in no top-level span. Same family as the
+/// dotted case above.
+#[test]
+fn numbered_heading_keeps_its_number_inside_a_span() {
+    let d = beslut::parse_decision("1 Bakgrund\nx");
+    assert_span_invariants(&d);
+}
