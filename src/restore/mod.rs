@@ -1,0 +1,542 @@
+//! Phase four: give OCR'd words back their å, ä and ö.
+//!
+//! Word by word, each change with its reason ([`Route`]):
+//! - **lexicon**: the most frequent Swedish form of the word's folded key
+//!   (`hallbarhet` → `hållbarhet`);
+//! - **ocr**: a word the lexicon does not know as written, read through the
+//!   confusions OCR makes (`é`, `d`, `e`, `ao`, `6`, `0` for `ö`; `A`, `d`, `à`
+//!   for `ä`; `é`, `à` for `å`), at most two substitutions, checked against the
+//!   lexicon (`Enkdpings` → `Enköpings`);
+//! - **compound**: a word no list holds, split in folded space into known
+//!   parts, fewest parts first, with Swedish linking `s`
+//!   (`hallbarhetsstrateg` → `hållbarhet|s|strateg`);
+//! - **context**: the frequent keys whose forms are all words (`ar` → `är`
+//!   or `år`) decided by the neighbouring words;
+//! - **document**: a form that stands intact elsewhere in the same document.
+//!
+//! A [`Restorer`] reads the whole document first: it counts the forms that
+//! stand intact and estimates how much of the document lost its diacritics, so a
+//! clean document is left alone and a stripped one is restored in full.
+//! Correct words, intact diacritics, case, numbers, codes (`KS-2024-00011`),
+//! e-mail and web addresses are kept; only letters inside words change.
+
+mod context;
+mod hash;
+mod lexicon;
+mod scan;
+mod word;
+
+use crate::span::Span;
+use hash::FxBuild;
+use scan::{Kind, Token};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use word::{Verdict, Word};
+
+pub use lexicon::Lexicon;
+
+/// Why a word was changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// The most frequent form of the folded word.
+    Lexicon,
+    /// An OCR confusion undone (`fér` → `för`).
+    Ocr,
+    /// A compound split into known words.
+    Compound,
+    /// The neighbouring words chose between two common forms (`är`/`år`).
+    Context,
+    /// The form stands intact elsewhere in the same document.
+    Document,
+}
+
+/// One changed word.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Where the word stands (in the text given to [`Restorer::restore`], plus its `base`).
+    pub span: Span,
+    /// The word as written.
+    pub old: String,
+    /// The word as restored.
+    pub new: String,
+    /// Why.
+    pub route: Route,
+    /// How sure, from 0 to 1: a sure fix is near 1, a guess near 0.5.
+    pub confidence: f32,
+}
+
+/// Restored text and what changed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Restoration {
+    /// The text with its words restored; everything else as it was.
+    pub text: String,
+    /// Each changed word, in text order.
+    pub changes: Vec<Change>,
+}
+
+/// How many words a text has and how many of them neither the lexicon nor any
+/// restoration knows: a measure of OCR quality.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OcrQuality {
+    /// Words looked at (numbers, codes and addresses are not words).
+    pub words: usize,
+    /// Words neither in the lexicon nor restorable to a word in it.
+    pub unrecognized: usize,
+}
+
+impl OcrQuality {
+    /// Share of unrecognized words, 0 for a text without words.
+    ///
+    /// ```
+    /// let q = beslut::OcrQuality { words: 200, unrecognized: 10 };
+    /// assert_eq!(q.unrecognized_share(), 0.05);
+    /// ```
+    pub fn unrecognized_share(&self) -> f64 {
+        if self.words == 0 { 0.0 } else { self.unrecognized as f64 / self.words as f64 }
+    }
+}
+
+/// Restore `text` with the built-in lexicon. The text is normalized first
+/// (see [`crate::normalize()`]); spans point into the normalized text.
+///
+/// ```
+/// let r = beslut::restore("Forslag till beslut fér kannedom, sedan nagra ar.");
+/// assert_eq!(r.text, "Förslag till beslut för kännedom, sedan några år.");
+/// assert_eq!(r.changes[0].old, "Forslag");
+/// assert_eq!(r.changes[0].route, beslut::Route::Lexicon);
+/// ```
+pub fn restore(text: &str) -> Restoration {
+    restore_with(text, Lexicon::builtin())
+}
+
+/// [`restore`] with a lexicon of your own (say, the built-in one plus local names).
+///
+/// ```
+/// let lex = beslut::Lexicon::builtin().with_words("Hjälmsäter\n");
+/// let r = beslut::restore_with("Hjalmsater gard", &lex);
+/// assert_eq!(r.text, "Hjälmsäter gård");
+/// ```
+pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
+    let text = crate::normalize::normalize_text(text);
+    Restorer::new(lexicon, &text).restore(&text, 0)
+}
+
+/// Count the words of `text` and those neither `lexicon` nor restoration knows.
+///
+/// ```
+/// let lex = beslut::Lexicon::builtin();
+/// let q = beslut::ocr_quality("Beslutet skickas till Socialnamnden, KS-2024-00011. Xqwvz", lex);
+/// assert_eq!(q, beslut::OcrQuality { words: 5, unrecognized: 1 });
+/// ```
+pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
+    let mut toks = Vec::new();
+    scan::tokens(text, &mut toks);
+    let mut q = OcrQuality::default();
+    let mut seen: HashMap<&str, bool, FxBuild> = HashMap::default();
+    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+        let s = &text[t.start..t.end];
+        q.words += 1;
+        let known = *seen.entry(s).or_insert_with(|| match Word::read(s) {
+            Some(w) => !matches!(word::resolve(lexicon, &w), Verdict::Unknown),
+            None => false,
+        });
+        if !known {
+            q.unrecognized += 1;
+        }
+    }
+    q
+}
+
+/// What the restorer does with one distinct word of the document.
+#[derive(Clone, Debug)]
+enum Outcome {
+    Keep,
+    Change {
+        new: Box<str>,
+        route: Route,
+        confidence: f32,
+    },
+    /// An ambiguous key: the neighbours decide; `default` when they don't.
+    Context {
+        default: Option<(Box<str>, f32)>,
+    },
+}
+
+/// Restores the words of one document, using what the whole document shows.
+///
+/// Made once per document: it reads every word, keeps the forms that stand
+/// intact (so `Nyström` in one place restores `Nystrom` in another), and
+/// estimates how much of the text lost its diacritics, so that a clean
+/// document is left alone while a stripped one is restored throughout.
+///
+/// ```
+/// let doc = "Handlaggare: Jonas Nyström\n\nJonas Nystrom skriver att arendet ar klart.";
+/// let lex = beslut::Lexicon::builtin();
+/// let r = beslut::Restorer::new(lex, doc);
+/// let line = &doc[28..];
+/// let out = r.restore(line, 28);
+/// assert_eq!(out.text, "Jonas Nyström skriver att ärendet är klart.");
+/// assert_eq!(out.changes[0].span, beslut::Span::new(34, 41));
+/// assert_eq!(r.restore_str("HANDLAGGARE"), "HANDLÄGGARE");
+/// ```
+#[derive(Debug)]
+pub struct Restorer<'l> {
+    lexicon: &'l Lexicon,
+    words: HashMap<Box<str>, Outcome, FxBuild>,
+    /// Intact forms of the document by folded key: (slot code, count).
+    intact: HashMap<Box<[u8]>, (u64, u32), FxBuild>,
+    /// Estimated share of diacritics the document lost, 0..1.
+    loss: f32,
+}
+
+/// Below this estimated loss a document counts as clean: plain words without
+/// visible noise are then taken as written unless the lexicon leaves no doubt.
+const CLEAN_LOSS: f32 = 0.3;
+
+impl<'l> Restorer<'l> {
+    /// Read `document` and prepare to restore it (or any part of it).
+    pub fn new(lexicon: &'l Lexicon, document: &str) -> Self {
+        let mut toks = Vec::with_capacity(document.len() / 6);
+        scan::tokens(document, &mut toks);
+        let mut counts: HashMap<&str, u32, FxBuild> = HashMap::default();
+        for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+            *counts.entry(&document[t.start..t.end]).or_insert(0) += 1;
+        }
+        let mut pending: Vec<(&str, Option<Word>, Verdict)> = Vec::with_capacity(counts.len());
+        let mut intact: HashMap<Box<[u8]>, (u64, u32), FxBuild> = HashMap::default();
+        let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
+        for (&s, &count) in &counts {
+            let Some(w) = Word::read(s).filter(|w| !is_acronym(w)) else {
+                pending.push((s, None, Verdict::Keep));
+                continue;
+            };
+            let v = word::resolve(lexicon, &w);
+            if w.intact_code() != 0 && !matches!(v, Verdict::Fix { .. }) && w.key().is_ascii() {
+                seen_intact += count;
+                let e = intact.entry(w.key().into()).or_insert((w.intact_code(), 0));
+                if e.0 == w.intact_code() {
+                    e.1 += count;
+                } else if count > e.1 {
+                    *e = (w.intact_code(), count);
+                }
+            }
+            match &v {
+                // Ambiguous keys say nothing about loss: `for` may be the verb.
+                Verdict::Plain(e)
+                    if e.code != 0 && e.best_share >= 121 && !context::is_contextual(w.key()) =>
+                {
+                    seen_lost += count
+                }
+                Verdict::Fix { plain: false, .. } => seen_lost += count,
+                _ => {}
+            }
+            pending.push((s, Some(w), v));
+        }
+        // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
+        let loss = (seen_lost as f32 + 0.5) / ((seen_lost + seen_intact) as f32 + 1.0);
+        let mut r = Restorer {
+            lexicon,
+            words: HashMap::with_capacity_and_hasher(pending.len(), FxBuild::default()),
+            intact,
+            loss,
+        };
+        for (s, w, v) in pending {
+            let outcome = match w {
+                Some(w) => r.decide(&w, v),
+                None => Outcome::Keep,
+            };
+            r.words.insert(s.into(), outcome);
+        }
+        r
+    }
+
+    /// The estimated share of the document's diacritics that OCR lost (0..1).
+    ///
+    /// ```
+    /// let lex = beslut::Lexicon::builtin();
+    /// assert!(beslut::Restorer::new(lex, "Förslag till beslut för kännedom").diacritic_loss() < 0.3);
+    /// assert!(beslut::Restorer::new(lex, "Forslag till beslut for kannedom").diacritic_loss() > 0.7);
+    /// ```
+    pub fn diacritic_loss(&self) -> f32 {
+        self.loss
+    }
+
+    /// Weigh a word's verdict against the document's evidence.
+    fn decide(&self, w: &Word, v: Verdict) -> Outcome {
+        let contextual = w.is_plain() && context::is_contextual(w.key());
+        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
+        // the intact form only where the document has lost its diacritics.
+        let plain_is_word =
+            || self.lexicon.get(w.key()).is_some_and(|e| e.plain_share > 0 || e.code == 0);
+        let doc_form = || {
+            self.intact
+                .get(w.key())
+                .filter(|_| w.is_plain() && (self.loss >= CLEAN_LOSS || !plain_is_word()))
+                .map(|&(code, _)| w.render(code))
+        };
+        match v {
+            Verdict::Keep if contextual => Outcome::Context { default: None },
+            Verdict::Keep | Verdict::Unknown => match doc_form() {
+                Some(new) if new != w.as_written() => {
+                    Outcome::Change { new: new.into(), route: Route::Document, confidence: 0.8 }
+                }
+                _ => Outcome::Keep,
+            },
+            Verdict::Plain(e) => {
+                let p = self.loss;
+                let (best, plain) = (e.best_share(), e.plain_share());
+                let take = best * p >= plain;
+                let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
+                if contextual {
+                    let default = take.then(|| (w.render(e.code).into_boxed_str(), confidence));
+                    return Outcome::Context { default };
+                }
+                if let Some(new) = doc_form() {
+                    if new != w.as_written() {
+                        let agrees = new == w.render(e.code);
+                        return Outcome::Change {
+                            new: new.into(),
+                            route: if agrees { Route::Lexicon } else { Route::Document },
+                            confidence: if agrees { confidence.max(0.9) } else { 0.8 },
+                        };
+                    }
+                }
+                if take {
+                    Outcome::Change {
+                        new: w.render(e.code).into(),
+                        route: Route::Lexicon,
+                        confidence,
+                    }
+                } else {
+                    Outcome::Keep
+                }
+            }
+            Verdict::Fix { new, route, confidence, plain } => {
+                if let Some(doc) = doc_form() {
+                    return if doc == w.as_written() {
+                        Outcome::Keep
+                    } else {
+                        Outcome::Change {
+                            route: if doc == new { route } else { Route::Document },
+                            new: doc.into(),
+                            confidence: 0.8,
+                        }
+                    };
+                }
+                if plain && self.loss < CLEAN_LOSS {
+                    Outcome::Keep
+                } else {
+                    Outcome::Change { new: new.into(), route, confidence }
+                }
+            }
+        }
+    }
+
+    fn outcome_of(&self, s: &str) -> std::borrow::Cow<'_, Outcome> {
+        match self.words.get(s) {
+            Some(o) => std::borrow::Cow::Borrowed(o),
+            None => std::borrow::Cow::Owned(match Word::read(s).filter(|w| !is_acronym(w)) {
+                Some(w) => {
+                    let v = word::resolve(self.lexicon, &w);
+                    self.decide(&w, v)
+                }
+                None => Outcome::Keep,
+            }),
+        }
+    }
+
+    /// Restore `text`, a part of the document (or any text); change spans are
+    /// `base` plus the byte offset in `text`.
+    pub fn restore(&self, text: &str, base: usize) -> Restoration {
+        let mut toks = Vec::with_capacity(text.len() / 6 + 1);
+        scan::tokens(text, &mut toks);
+        let mut out = String::with_capacity(text.len() + text.len() / 16);
+        let mut changes = Vec::new();
+        let mut copied = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            let s = &text[t.start..t.end];
+            let outcome = self.outcome_of(s);
+            let (new, route, confidence): (std::borrow::Cow<'_, str>, Route, f32) = match &*outcome
+            {
+                Outcome::Keep => continue,
+                Outcome::Change { new, route, confidence } => {
+                    (std::borrow::Cow::Owned(new.to_string()), *route, *confidence)
+                }
+                Outcome::Context { default } => match self.in_context(text, &toks, i, s) {
+                    Some(new) => (std::borrow::Cow::Owned(new), Route::Context, 0.75),
+                    None => match default {
+                        Some((new, c)) => {
+                            (std::borrow::Cow::Owned(new.to_string()), Route::Lexicon, *c)
+                        }
+                        None => continue,
+                    },
+                },
+            };
+            if new == s {
+                continue;
+            }
+            out.push_str(&text[copied..t.start]);
+            out.push_str(&new);
+            copied = t.end;
+            changes.push(Change {
+                span: Span::new(base + t.start, base + t.end),
+                old: s.to_string(),
+                new: new.into_owned(),
+                route,
+                confidence,
+            });
+        }
+        out.push_str(&text[copied..]);
+        Restoration { text: out, changes }
+    }
+
+    /// The form the neighbours of token `i` call for, spelled in its case.
+    fn in_context(&self, text: &str, toks: &[Token], i: usize, s: &str) -> Option<String> {
+        let w = Word::read(s)?;
+        let mut prev_buf = [0u8; 24];
+        let mut next_buf = [0u8; 24];
+        let prev = i
+            .checked_sub(1)
+            .map(|j| toks[j])
+            .filter(|p| !breaks_sentence(&text[p.end..toks[i].start]));
+        let next =
+            toks.get(i + 1).copied().filter(|n| !breaks_sentence(&text[toks[i].end..n.start]));
+        let nb = context::Neighbours {
+            prev: prev.and_then(|p| fold_into(&text[p.start..p.end], &mut prev_buf)),
+            next: next.and_then(|n| fold_into(&text[n.start..n.end], &mut next_buf)),
+            prev_number: prev.is_some_and(|p| p.kind == Kind::Number),
+            next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
+        };
+        let form = context::choose(w.key(), &nb)?;
+        let code = form_code(form);
+        Some(w.render(code))
+    }
+
+    /// Restore one string of the model (a title, a name, a heading) on its own
+    /// terms, using this document's evidence.
+    pub fn restore_str(&self, s: &str) -> String {
+        self.restore(s, 0).text
+    }
+}
+
+/// Short all-capital words are acronyms (MDU, KS, SKR), not shouted words.
+fn is_acronym(w: &Word) -> bool {
+    w.key().len() <= 3 && w.as_written().chars().all(|c| !c.is_lowercase())
+}
+
+fn breaks_sentence(gap: &str) -> bool {
+    gap.contains(['.', '!', '?', ':', ';', '(', ')', '"', '”', '“']) || gap.contains("\n\n")
+}
+
+/// Fold a neighbour into `buf`; `None` when it does not fit.
+fn fold_into<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in s.chars() {
+        let f = crate::fold::fold_char(c);
+        let f = match f {
+            'é' => 'e',
+            _ => f,
+        };
+        if !f.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = f as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Slot codes of a lower-case form (`år` → slot 0 = å).
+fn form_code(form: &str) -> u64 {
+    let mut code = 0;
+    let mut slot = 0;
+    for c in form.chars() {
+        if let Some((b, k)) = lexicon::letter_code(c)
+            && lexicon::is_slot(b)
+        {
+            if slot < lexicon::MAX_SLOTS {
+                code |= u64::from(k) << (2 * slot);
+            }
+            slot += 1;
+        }
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restores_a_stripped_sentence_with_reasons() {
+        let r = restore("Arendet galler kommunledningsforvaltningens bedomning.");
+        assert_eq!(r.text, "Ärendet gäller kommunledningsförvaltningens bedömning.");
+        assert!(r.changes.iter().all(|c| c.confidence > 0.0 && c.confidence <= 1.0));
+    }
+
+    #[test]
+    fn leaves_numbers_codes_and_addresses() {
+        let t = "Dnr KS-2024-00011, se www.enkoping.se eller skriv till asa.olsson@enkoping.se 2026-02-19.";
+        let r = restore(t);
+        assert_eq!(r.text, t);
+        assert!(r.changes.is_empty());
+    }
+
+    #[test]
+    fn spacing_and_punctuation_are_kept() {
+        let t = " e Miljo- och byggnadsnamnden,  for kannedom\n¢ Tekniska namnden\n";
+        let r = restore(t);
+        assert_eq!(r.text, " e Miljö- och byggnadsnämnden,  för kännedom\n¢ Tekniska nämnden\n");
+    }
+
+    #[test]
+    fn spans_point_at_the_old_words() {
+        let t = "Sedan nagra ar har arbetet starkts.";
+        let r = restore(t);
+        for c in &r.changes {
+            assert_eq!(&t[c.span.start..c.span.end], c.old);
+        }
+        assert_eq!(r.text, "Sedan några år har arbetet stärkts.");
+    }
+
+    #[test]
+    fn a_clean_document_is_left_alone() {
+        let t = "Han for hem. Hon har en hall. Vi tar ett val av ordförande, sedan är det klart. Förslaget gäller för år 2026.";
+        let r = restore(t);
+        assert!(r.changes.is_empty(), "{:?}", r.changes);
+    }
+
+    #[test]
+    fn document_prior_restores_names() {
+        let t = "Jonas Nyström skriver. Nystrom och Kvarno. Kvärnö gård, Kvärnö by.";
+        let r = restore(t);
+        assert!(r.text.contains("Nyström och Kvärnö."), "{}", r.text);
+        let c = r.changes.iter().find(|c| c.old == "Kvarno").unwrap();
+        assert_eq!(c.route, Route::Document);
+        // Without the intact form elsewhere, the unknown name stays.
+        assert_eq!(restore("Kvarno by").text, "Kvarno by");
+    }
+
+    #[test]
+    fn context_decides_between_common_forms() {
+        let r = restore("Syftet ar att skapa tre ar av arbete. Det ar val fungerande.");
+        assert_eq!(r.text, "Syftet är att skapa tre år av arbete. Det är väl fungerande.");
+        assert!(r.changes.iter().any(|c| c.route == Route::Context));
+    }
+
+    #[test]
+    fn acronyms_are_not_words() {
+        let r = restore("En forstudie med MDU och SKR.");
+        assert_eq!(r.text, "En förstudie med MDU och SKR.");
+    }
+
+    #[test]
+    fn ocr_quality_counts_unknown_words() {
+        let q = ocr_quality("hallbarhet och xqzvw", Lexicon::builtin());
+        assert_eq!(q, OcrQuality { words: 3, unrecognized: 1 });
+    }
+}
