@@ -11,6 +11,21 @@ pub(crate) fn is_contextual(key: &[u8]) -> bool {
     matches!(key, b"ar" | b"for" | b"sa" | b"nar" | b"har" | b"dar" | b"far" | b"val" | b"andra")
 }
 
+/// Every form [`choose`] may return for `key`.
+pub(crate) fn forms(key: &[u8]) -> &'static [&'static str] {
+    match key {
+        b"ar" => &["är", "år"],
+        b"for" => &["for"],
+        b"sa" => &["sa"],
+        b"nar" => &["når"],
+        b"har" => &["här"],
+        b"far" => &["far"],
+        b"val" => &["val", "väl"],
+        b"andra" => &["ändra"],
+        _ => &[],
+    }
+}
+
 /// The neighbours of a word, folded; `None` across sentence punctuation.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Neighbours<'a> {
@@ -216,6 +231,43 @@ mod tests {
     fn for_as_a_verb_only_with_subject_and_motion() {
         assert_eq!(choose(b"for", &nb(Some("hon"), Some("hem"))), Some("for"));
         assert_eq!(choose(b"for", &nb(Some("arbeta"), Some("att"))), None);
+    }
+
+    #[test]
+    fn every_choice_is_a_listed_form() {
+        let words = [
+            "",
+            "2",
+            "nagra",
+            "han",
+            "den",
+            "det",
+            "kan",
+            "att",
+            "i",
+            "till",
+            "arendet",
+            "av",
+            "hem",
+            "min",
+            "fungerande",
+            "sa",
+        ];
+        for key in ["ar", "for", "sa", "nar", "har", "dar", "far", "val", "andra"] {
+            for p in words {
+                for n in words {
+                    let nb = Neighbours {
+                        prev: Some(p),
+                        next: Some(n),
+                        prev_number: p == "2",
+                        next_number: n == "2",
+                    };
+                    if let Some(f) = choose(key.as_bytes(), &nb) {
+                        assert!(forms(key.as_bytes()).contains(&f), "{key}: {f}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

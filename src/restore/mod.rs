@@ -30,6 +30,7 @@ use crate::span::Span;
 use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use word::{Verdict, Word};
 
@@ -119,7 +120,14 @@ pub fn restore(text: &str) -> Restoration {
 /// ```
 pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let text = crate::normalize::normalize_text(text);
-    Restorer::new(lexicon, &text).restore(&text, 0)
+    // One scan serves both reading the document and restoring it.
+    let mut toks = Vec::with_capacity(text.len() / 6);
+    scan::tokens(&text, &mut toks);
+    let mut ids = Vec::with_capacity(toks.len());
+    let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
+    r.render(&text, 0, toks.iter().copied(), |_, i| {
+        ids.get(i).and_then(|&id| r.outcomes.get(id as usize)).map(Cow::Borrowed)
+    })
 }
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
@@ -160,6 +168,8 @@ enum Outcome {
     /// An ambiguous key: the neighbours decide; `default` when they don't.
     Context {
         default: Option<(Box<str>, f32)>,
+        /// Every form the context rules may pick, spelled in the word's case.
+        forms: Box<[(&'static str, Box<str>)]>,
     },
 }
 
@@ -183,7 +193,9 @@ enum Outcome {
 #[derive(Debug)]
 pub struct Restorer<'l> {
     lexicon: &'l Lexicon,
-    words: HashMap<Box<str>, Outcome, FxBuild>,
+    /// Each distinct word of the document, to its index in `outcomes`.
+    index: HashMap<Box<str>, u32, FxBuild>,
+    outcomes: Vec<Outcome>,
     /// Intact forms of the document by folded key: (slot code, count).
     intact: HashMap<Box<[u8]>, (u64, u32), FxBuild>,
     /// Estimated share of diacritics the document lost, 0..1.
@@ -199,16 +211,49 @@ impl<'l> Restorer<'l> {
     pub fn new(lexicon: &'l Lexicon, document: &str) -> Self {
         let mut toks = Vec::with_capacity(document.len() / 6);
         scan::tokens(document, &mut toks);
-        let mut counts: HashMap<&str, u32, FxBuild> = HashMap::default();
-        for t in toks.iter().filter(|t| t.kind == Kind::Word) {
-            *counts.entry(&document[t.start..t.end]).or_insert(0) += 1;
+        Self::build(lexicon, document, &toks, None)
+    }
+
+    /// Read the tokens of `document`; with `ids`, also note each token's
+    /// word index (`u32::MAX` for non-words), so a caller restoring the whole
+    /// document need not look its words up again.
+    fn build(
+        lexicon: &'l Lexicon,
+        document: &str,
+        toks: &[Token],
+        mut ids: Option<&mut Vec<u32>>,
+    ) -> Self {
+        let mut index: HashMap<Box<str>, u32, FxBuild> =
+            HashMap::with_capacity_and_hasher(toks.len() / 4 + 8, FxBuild::default());
+        let mut words: Vec<(&str, u32)> = Vec::with_capacity(toks.len() / 4 + 8);
+        for t in toks {
+            if t.kind != Kind::Word {
+                if let Some(ids) = ids.as_deref_mut() {
+                    ids.push(u32::MAX);
+                }
+                continue;
+            }
+            let s = &document[t.start..t.end];
+            let id = match index.get(s) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    index.insert(s.into(), id);
+                    words.push((s, 0));
+                    id
+                }
+            };
+            words[id as usize].1 += 1;
+            if let Some(ids) = ids.as_deref_mut() {
+                ids.push(id);
+            }
         }
-        let mut pending: Vec<(&str, Option<Word>, Verdict)> = Vec::with_capacity(counts.len());
+        let mut pending: Vec<(Option<Word>, Verdict)> = Vec::with_capacity(words.len());
         let mut intact: HashMap<Box<[u8]>, (u64, u32), FxBuild> = HashMap::default();
         let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
-        for (&s, &count) in &counts {
+        for &(s, count) in &words {
             let Some(w) = Word::read(s).filter(|w| !is_acronym(w)) else {
-                pending.push((s, None, Verdict::Keep));
+                pending.push((None, Verdict::Keep));
                 continue;
             };
             let v = word::resolve(lexicon, &w);
@@ -231,23 +276,19 @@ impl<'l> Restorer<'l> {
                 Verdict::Fix { plain: false, .. } => seen_lost += count,
                 _ => {}
             }
-            pending.push((s, Some(w), v));
+            pending.push((Some(w), v));
         }
         // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
         let loss = (seen_lost as f32 + 0.5) / ((seen_lost + seen_intact) as f32 + 1.0);
-        let mut r = Restorer {
-            lexicon,
-            words: HashMap::with_capacity_and_hasher(pending.len(), FxBuild::default()),
-            intact,
-            loss,
-        };
-        for (s, w, v) in pending {
-            let outcome = match w {
+        let mut r = Restorer { lexicon, index, outcomes: Vec::new(), intact, loss };
+        let outcomes = pending
+            .into_iter()
+            .map(|(w, v)| match w {
                 Some(w) => r.decide(&w, v),
                 None => Outcome::Keep,
-            };
-            r.words.insert(s.into(), outcome);
-        }
+            })
+            .collect();
+        r.outcomes = outcomes;
         r
     }
 
@@ -276,7 +317,9 @@ impl<'l> Restorer<'l> {
                 .map(|&(code, _)| w.render(code))
         };
         match v {
-            Verdict::Keep if contextual => Outcome::Context { default: None },
+            Verdict::Keep if contextual => {
+                Outcome::Context { default: None, forms: spell_forms(w) }
+            }
             Verdict::Keep | Verdict::Unknown => match doc_form() {
                 Some(new) if new != w.as_written() => {
                     Outcome::Change { new: new.into(), route: Route::Document, confidence: 0.8 }
@@ -290,7 +333,7 @@ impl<'l> Restorer<'l> {
                 let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
                 if contextual {
                     let default = take.then(|| (w.render(e.code).into_boxed_str(), confidence));
-                    return Outcome::Context { default };
+                    return Outcome::Context { default, forms: spell_forms(w) };
                 }
                 if let Some(new) = doc_form() {
                     if new != w.as_written() {
@@ -333,48 +376,59 @@ impl<'l> Restorer<'l> {
         }
     }
 
-    fn outcome_of(&self, s: &str) -> std::borrow::Cow<'_, Outcome> {
-        match self.words.get(s) {
-            Some(o) => std::borrow::Cow::Borrowed(o),
-            None => std::borrow::Cow::Owned(match Word::read(s).filter(|w| !is_acronym(w)) {
-                Some(w) => {
-                    let v = word::resolve(self.lexicon, &w);
-                    self.decide(&w, v)
-                }
-                None => Outcome::Keep,
-            }),
-        }
-    }
-
     /// Restore `text`, a part of the document (or any text); change spans are
     /// `base` plus the byte offset in `text`.
     pub fn restore(&self, text: &str, base: usize) -> Restoration {
-        let mut toks = Vec::with_capacity(text.len() / 6 + 1);
-        scan::tokens(text, &mut toks);
+        self.render(text, base, scan::Stream::new(text), |s, _| match self.index.get(s) {
+            Some(&id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
+            // Not in the document: judge it on the spot, with the document's evidence.
+            None => Some(Cow::Owned(match Word::read(s).filter(|w| !is_acronym(w)) {
+                Some(w) => self.decide(&w, word::resolve(self.lexicon, &w)),
+                None => Outcome::Keep,
+            })),
+        })
+    }
+
+    /// Write `text` with each word token's outcome applied.
+    fn render<'a>(
+        &'a self,
+        text: &str,
+        base: usize,
+        tokens: impl Iterator<Item = Token>,
+        mut outcome: impl FnMut(&str, usize) -> Option<Cow<'a, Outcome>>,
+    ) -> Restoration
+    where
+        'l: 'a,
+    {
         let mut out = String::with_capacity(text.len() + text.len() / 16);
         let mut changes = Vec::new();
         let mut copied = 0;
-        for (i, t) in toks.iter().enumerate() {
+        let mut tokens = tokens.peekable();
+        let mut prev: Option<Token> = None;
+        let mut k = 0;
+        while let Some(t) = tokens.next() {
+            let i = k;
+            k += 1;
+            let before = prev.replace(t);
             if t.kind != Kind::Word {
                 continue;
             }
             let s = &text[t.start..t.end];
-            let outcome = self.outcome_of(s);
-            let (new, route, confidence): (std::borrow::Cow<'_, str>, Route, f32) = match &*outcome
-            {
-                Outcome::Keep => continue,
-                Outcome::Change { new, route, confidence } => {
-                    (std::borrow::Cow::Owned(new.to_string()), *route, *confidence)
+            let found = outcome(s, i);
+            let (new, route, confidence) = match found.as_deref() {
+                None | Some(Outcome::Keep) => continue,
+                Some(Outcome::Change { new, route, confidence }) => {
+                    (Cow::Borrowed(&**new), *route, *confidence)
                 }
-                Outcome::Context { default } => match self.in_context(text, &toks, i, s) {
-                    Some(new) => (std::borrow::Cow::Owned(new), Route::Context, 0.75),
-                    None => match default {
-                        Some((new, c)) => {
-                            (std::borrow::Cow::Owned(new.to_string()), Route::Lexicon, *c)
-                        }
-                        None => continue,
-                    },
-                },
+                Some(Outcome::Context { default, forms }) => {
+                    match self.in_context(text, t, before, tokens.peek().copied(), forms) {
+                        Some(new) => (Cow::Borrowed(new), Route::Context, 0.75),
+                        None => match default {
+                            Some((new, c)) => (Cow::Borrowed(&**new), Route::Lexicon, *c),
+                            None => continue,
+                        },
+                    }
+                }
             };
             if new == s {
                 continue;
@@ -394,26 +448,29 @@ impl<'l> Restorer<'l> {
         Restoration { text: out, changes }
     }
 
-    /// The form the neighbours of token `i` call for, spelled in its case.
-    fn in_context(&self, text: &str, toks: &[Token], i: usize, s: &str) -> Option<String> {
-        let w = Word::read(s)?;
+    /// The form the neighbours of `t` call for, spelled in its case.
+    fn in_context<'f>(
+        &self,
+        text: &str,
+        t: Token,
+        prev: Option<Token>,
+        next: Option<Token>,
+        forms: &'f [(&'static str, Box<str>)],
+    ) -> Option<&'f str> {
+        let mut key_buf = [0u8; 24];
+        let key = fold_into(&text[t.start..t.end], &mut key_buf)?;
         let mut prev_buf = [0u8; 24];
         let mut next_buf = [0u8; 24];
-        let prev = i
-            .checked_sub(1)
-            .map(|j| toks[j])
-            .filter(|p| !breaks_sentence(&text[p.end..toks[i].start]));
-        let next =
-            toks.get(i + 1).copied().filter(|n| !breaks_sentence(&text[toks[i].end..n.start]));
+        let prev = prev.filter(|p| !breaks_sentence(&text[p.end..t.start]));
+        let next = next.filter(|n| !breaks_sentence(&text[t.end..n.start]));
         let nb = context::Neighbours {
             prev: prev.and_then(|p| fold_into(&text[p.start..p.end], &mut prev_buf)),
             next: next.and_then(|n| fold_into(&text[n.start..n.end], &mut next_buf)),
             prev_number: prev.is_some_and(|p| p.kind == Kind::Number),
             next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
         };
-        let form = context::choose(w.key(), &nb)?;
-        let code = form_code(form);
-        Some(w.render(code))
+        let form = context::choose(key.as_bytes(), &nb)?;
+        forms.iter().find(|f| f.0 == form).map(|f| &*f.1)
     }
 
     /// Restore one string of the model (a title, a name, a heading) on its own
@@ -448,6 +505,11 @@ fn fold_into<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// The forms context may choose for `w`'s key, spelled in `w`'s case.
+fn spell_forms(w: &Word) -> Box<[(&'static str, Box<str>)]> {
+    context::forms(w.key()).iter().map(|&f| (f, w.render(form_code(f)).into_boxed_str())).collect()
 }
 
 /// Slot codes of a lower-case form (`år` → slot 0 = å).

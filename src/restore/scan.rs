@@ -20,15 +20,90 @@ pub(crate) struct Token {
     pub kind: Kind,
 }
 
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (char::from(b), 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (c, c.len_utf8())
+/// The tokens of a text one at a time, without holding them all: a chunk's
+/// tokens are buffered only until the chunk is known to be no code.
+pub(crate) struct Stream<'t> {
+    text: &'t str,
+    pos: usize,
+    buf: Vec<Token>,
+    at: usize,
+}
+
+impl<'t> Stream<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        Stream { text, pos: 0, buf: Vec::with_capacity(8), at: 0 }
     }
+}
+
+impl Iterator for Stream<'_> {
+    type Item = Token;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token> {
+        loop {
+            if let Some(&t) = self.buf.get(self.at) {
+                self.at += 1;
+                return Some(t);
+            }
+            self.buf.clear();
+            self.at = 0;
+            if !next_chunk(self.text, &mut self.pos, &mut self.buf) {
+                return None;
+            }
+        }
+    }
+}
+
+/// Char classes of ASCII bytes, so the scan of plain text needs no decoding.
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const PUNCT: u8 = 3;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [PUNCT; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_whitespace() || b == 0x0b {
+            SPACE
+        } else {
+            PUNCT
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Class and width of the char at byte `i` (a char boundary).
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (u8, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[b as usize], 1);
+    }
+    // Latin-1 letters (å ä ö é ...) are two bytes led by 0xC3: no decoding needed.
+    if b == 0xC3 && i + 1 < bytes.len() {
+        let low = bytes[i + 1];
+        // U+00D7 × and U+00F7 ÷ are the only non-letters in U+00C0..=U+00FF.
+        return (if low == 0x97 || low == 0xB7 { PUNCT } else { LETTER }, 2);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = if c.is_whitespace() {
+        SPACE
+    } else if c.is_alphabetic() {
+        LETTER
+    } else if c.is_numeric() {
+        DIGIT
+    } else {
+        PUNCT
+    };
+    (class, c.len_utf8())
 }
 
 /// Append the tokens of `text` to `out`, in order.
@@ -38,74 +113,88 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// mix of number and letter runs (`KS-2024-00011`, `2a`) is a code or address,
 /// and all its tokens are [`Kind::Other`].
 pub(crate) fn tokens(text: &str, out: &mut Vec<Token>) {
+    let mut pos = 0;
+    while next_chunk(text, &mut pos, out) {}
+}
+
+/// Scan the next chunk from `*pos`, appending its tokens to `out`; `false`
+/// when the text has no more chunks.
+fn next_chunk(text: &str, pos: &mut usize, out: &mut Vec<Token>) -> bool {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, w) = char_at(text, i);
-        if c.is_whitespace() {
+    let n = bytes.len();
+    let mut i = *pos;
+    {
+        while i < n {
+            let (class, w) = class_at(text, i);
+            if class != SPACE {
+                break;
+            }
             i += w;
-            continue;
+        }
+        if i >= n {
+            *pos = n;
+            return false;
         }
         let chunk_start = i;
         let first = out.len();
         let mut address = false;
-        let mut has_word = false;
-        let mut has_number = false;
+        let (mut has_word, mut has_number) = (false, false);
         let mut prev_letter = false;
-        let mut run: Option<(usize, usize, usize, bool)> = None; // start, letters, digits, odd digits
+        // The current run: start, letters, digits, and whether a digit is not 6 or 0.
+        let mut run_start = usize::MAX;
+        let (mut letters, mut digits, mut odd) = (0u32, 0u32, false);
         loop {
-            let (c, w) = if i < bytes.len() { char_at(text, i) } else { (' ', 0) };
-            let end = i >= bytes.len() || c.is_whitespace();
-            if !end && c.is_alphanumeric() {
-                let r = run.get_or_insert((i, 0, 0, false));
-                if c.is_ascii_digit() {
-                    r.2 += 1;
-                    r.3 |= !matches!(c, '6' | '0');
-                } else if c.is_numeric() {
-                    r.2 += 1;
-                    r.3 = true;
-                } else {
-                    r.1 += 1;
-                }
-            } else {
-                if let Some((s, letters, digits, odd)) = run.take() {
-                    let kind = if digits == 0 {
-                        has_word = true;
-                        Kind::Word
-                    } else if letters == 0 {
-                        has_number = true;
-                        Kind::Number
-                    } else if !odd && digits <= 2 && letters >= 2 {
-                        has_word = true;
-                        Kind::Word
-                    } else {
-                        address = true;
-                        Kind::Other
-                    };
-                    out.push(Token { start: s, end: i, kind });
-                }
-                if end {
-                    break;
-                }
-                match c {
-                    '@' => address = true,
-                    ':' if text[i..].starts_with("://") => address = true,
-                    '.' if prev_letter
-                        && text[i + 1..].chars().next().is_some_and(char::is_alphabetic) =>
-                    {
-                        address = true
+            let (class, w) = if i < n { class_at(text, i) } else { (SPACE, 0) };
+            match class {
+                LETTER => {
+                    if run_start == usize::MAX {
+                        run_start = i;
                     }
-                    _ => {}
+                    letters += 1;
+                }
+                DIGIT => {
+                    if run_start == usize::MAX {
+                        run_start = i;
+                    }
+                    digits += 1;
+                    odd |= !matches!(bytes[i], b'6' | b'0');
+                }
+                _ => {
+                    if run_start != usize::MAX {
+                        let kind = if digits == 0 {
+                            has_word = true;
+                            Kind::Word
+                        } else if letters == 0 {
+                            has_number = true;
+                            Kind::Number
+                        } else if !odd && digits <= 2 && letters >= 2 {
+                            has_word = true;
+                            Kind::Word
+                        } else {
+                            address = true;
+                            Kind::Other
+                        };
+                        out.push(Token { start: run_start, end: i, kind });
+                        run_start = usize::MAX;
+                        (letters, digits, odd) = (0, 0, false);
+                    }
+                    if class == SPACE {
+                        break;
+                    }
+                    match bytes[i] {
+                        b'@' => address = true,
+                        b':' if bytes[i..].starts_with(b"://") => address = true,
+                        b'.' if prev_letter && i + 1 < n && class_at(text, i + 1).0 == LETTER => {
+                            address = true
+                        }
+                        _ => {}
+                    }
                 }
             }
-            prev_letter = !end && c.is_alphabetic();
+            prev_letter = class == LETTER;
             i += w;
         }
-        let chunk = &text[chunk_start..i];
-        if chunk.starts_with("www.") || (has_word && has_number) {
-            address = true;
-        }
-        if address {
+        if address || (has_word && has_number) || bytes[chunk_start..i].starts_with(b"www.") {
             for t in &mut out[first..] {
                 if t.kind == Kind::Word {
                     t.kind = Kind::Other;
@@ -113,6 +202,8 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Token>) {
             }
         }
     }
+    *pos = i;
+    true
 }
 
 #[cfg(test)]
@@ -137,6 +228,15 @@ mod tests {
                 ("kännedom", Kind::Word),
             ]
         );
+    }
+
+    #[test]
+    fn the_stream_gives_the_same_tokens() {
+        let t = "  Dnr KS-2024-00011 fér\nkännedom, x@y.se 2 ar ";
+        let mut all = Vec::new();
+        tokens(t, &mut all);
+        assert_eq!(Stream::new(t).collect::<Vec<_>>(), all);
+        assert_eq!(Stream::new("   ").count(), 0);
     }
 
     #[test]

@@ -268,7 +268,11 @@ pub(crate) fn resolve(lex: &Lexicon, w: &Word) -> Verdict {
     if let Some(e) = direct {
         let acute_ok = !w.only_acute || acute_slots_match(w, &e);
         if acute_ok {
-            return verdict_known(w, e);
+            let v = verdict_known(w, e);
+            if v == Verdict::Keep && !w.noisy && e.bucket >= RARE_BUCKET {
+                return rare_word(lex, w, e).unwrap_or(v);
+            }
+            return v;
         }
     }
     match search(lex, w) {
@@ -286,6 +290,31 @@ pub(crate) fn resolve(lex: &Lexicon, w: &Word) -> Verdict {
         None if direct.is_some() => Verdict::Keep,
         None => Verdict::Unknown,
     }
+}
+
+/// A word this rare (zipf 4.5) may be an OCR misreading of a common one.
+const RARE_BUCKET: u16 = 450;
+/// Longest rare word (in chars) tried as a misreading.
+const RARE_MAX_LEN: usize = 5;
+/// How much cheaper (in buckets) a reading must be than a rare word as written.
+const RARE_MARGIN: u32 = 100;
+
+/// A rare word as written that an OCR reading makes a far commoner one
+/// (`fdr` → `för`, `ndr` → `när`).
+fn rare_word(lex: &Lexicon, w: &Word, e: Entry) -> Option<Verdict> {
+    // Long words the lexicon knows are real words; the misreadings of short
+    // function words (`fdr`, `ndr`, `dr`) are the ones that land on list noise.
+    if w.n > RARE_MAX_LEN || !w.key().iter().any(|&b| b == b'd' || b == b'e') {
+        return None;
+    }
+    let found = search(lex, w)?;
+    if found.parts != 1 || found.cost + RARE_MARGIN >= u32::from(e.bucket) {
+        return None;
+    }
+    if found.text == w.as_written() {
+        return None;
+    }
+    Some(Verdict::Fix { new: found.text, route: Route::Ocr, confidence: 0.6, plain: true })
 }
 
 /// With the key found: decide from the intact diacritics and the best form.
@@ -340,6 +369,7 @@ fn acute_slots_match(w: &Word, e: &Entry) -> bool {
 #[derive(Debug)]
 struct Found {
     text: String,
+    cost: u32,
     parts: u8,
     /// Substitutions of ordinary letters (`d`, `e`, `ao`) it needed.
     plain_subs: u8,
@@ -367,7 +397,8 @@ fn alts_at(w: &Word, i: usize, out: &mut [Alt; 4]) -> usize {
         'é' | 'É' | 'è' | 'È' => {
             push(noise(b'o', Force::Noise(1), cost::ACUTE_TO_O, 1));
             push(noise(b'a', Force::Noise(1), cost::ACUTE_TO_AA, 1));
-            push(Alt { key: b'e', force: Force::Intact(1), cost: cost::ACUTE_KEPT, ..NO_ALT });
+            // A real é only where the lexicon's form has one (idé, armé).
+            push(Alt { key: b'e', force: Force::Noise(1), cost: cost::ACUTE_KEPT, ..NO_ALT });
         }
         'à' | 'á' | 'À' | 'Á' => push(noise(b'a', Force::NoiseAny, 0, 1)),
         'A' if !upper && i > 0 => push(noise(b'a', Force::NoiseAny, 0, 1)),
@@ -460,6 +491,7 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
     let cell = (0..=MAX_SUBS).filter_map(|s| best[n][s as usize]).min_by_key(|c| c.cost)?;
     Some(Found {
         text: rebuild(w, &alts, &best, n, cell),
+        cost: cell.cost,
         parts: cell.parts,
         plain_subs: cell.plain_subs,
     })
