@@ -184,10 +184,10 @@ enum Outcome {
 /// let doc = "Handlaggare: Jonas Nyström\n\nJonas Nystrom skriver att arendet ar klart.";
 /// let lex = beslut::Lexicon::builtin();
 /// let r = beslut::Restorer::new(lex, doc);
-/// let line = &doc[28..];
-/// let out = r.restore(line, 28);
+/// let at = doc.find("Jonas Nystrom").unwrap();
+/// let out = r.restore(&doc[at..], at);
 /// assert_eq!(out.text, "Jonas Nyström skriver att ärendet är klart.");
-/// assert_eq!(out.changes[0].span, beslut::Span::new(34, 41));
+/// assert_eq!(out.changes[0].span, beslut::Span::new(at + 6, at + 13));
 /// assert_eq!(r.restore_str("HANDLAGGARE"), "HANDLÄGGARE");
 /// ```
 #[derive(Debug)]
