@@ -30,9 +30,12 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+            // Byte by byte: a copy into a stack buffer would call memcpy and stall.
+            let mut v = 0u64;
+            for (i, &b) in rest.iter().enumerate() {
+                v |= u64::from(b) << (8 * i);
+            }
+            self.add(v ^ ((rest.len() as u64) << 59));
         }
     }
 

@@ -16,12 +16,14 @@
 //! So a key whose best form has a diacritic past its 20th slot is not stored;
 //! compound splitting covers such words.
 
+use super::hash::FxBuild;
+use super::word::{Verdict, Word};
 use crate::fold::fold_char;
 use fst::raw::{CompiledAddr, Fst};
 use fst::{Map, MapBuilder};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock};
 
 static BUILTIN_FST: &[u8] = include_bytes!("../../data/lexicon.fst");
 
@@ -231,6 +233,45 @@ pub struct Lexicon {
     base: Option<Map<Cow<'static, [u8]>>>,
     extra: Option<Map<Vec<u8>>>,
     version: String,
+    /// Words already judged, as written: a batch of documents shares most of
+    /// its vocabulary, so each word costs lexicon walks only the first time.
+    memo: Memo,
+}
+
+/// Most words the memo keeps; past this it stops growing (about 10 MB).
+const MEMO_CAP: usize = 1 << 17;
+
+#[derive(Default)]
+pub(crate) struct Memo(RwLock<std::collections::HashMap<Box<str>, Verdict, FxBuild>>);
+
+impl Lexicon {
+    /// Judge a word as written, from the memo when it was judged before.
+    pub(crate) fn verdict(&self, s: &str, w: &Word) -> Verdict {
+        if let Ok(map) = self.memo.0.read()
+            && let Some(v) = map.get(s)
+        {
+            return v.clone();
+        }
+        let v = super::word::resolve(self, w);
+        if let Ok(mut map) = self.memo.0.write()
+            && map.len() < MEMO_CAP
+        {
+            map.insert(s.into(), v.clone());
+        }
+        v
+    }
+}
+
+impl Clone for Lexicon {
+    /// A copy with the same words and an empty memo.
+    fn clone(&self) -> Self {
+        Lexicon {
+            base: self.share_base(),
+            extra: self.extra.clone(),
+            version: self.version.clone(),
+            memo: Memo::default(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -264,6 +305,7 @@ impl Lexicon {
             base: Map::new(Cow::Borrowed(BUILTIN_FST)).ok(),
             extra: None,
             version: BUILTIN_SOURCE.to_string(),
+            memo: Memo::default(),
         })
     }
 
@@ -282,6 +324,7 @@ impl Lexicon {
             base: Map::new(Cow::Owned(bytes)).ok(),
             extra: None,
             version: version.to_string(),
+            memo: Memo::default(),
         }
     }
 
@@ -307,10 +350,7 @@ impl Lexicon {
             }
         }
         let extra_bytes = build_map(&keys);
-        let base = self.base.as_ref().map(|m| match m.as_fst().as_bytes() {
-            b if b.as_ptr() == BUILTIN_FST.as_ptr() => Cow::Borrowed(BUILTIN_FST),
-            b => Cow::Owned(b.to_vec()),
-        });
+
         // Earlier user words stay: fold them into the new list's map.
         let extra = match &self.extra {
             None => Map::new(extra_bytes).ok(),
@@ -330,10 +370,22 @@ impl Lexicon {
         let base_version = self.version.split('+').next().unwrap_or("").to_string();
         let total_extra = extra.as_ref().map_or(added, Map::len);
         Lexicon {
-            base: base.and_then(|b| Map::new(b).ok()),
+            base: self.share_base(),
             extra,
             version: format!("{base_version}+{total_extra}"),
+            memo: Memo::default(),
         }
+    }
+
+    /// The main map for a new lexicon: the compiled-in bytes are shared, others copied.
+    fn share_base(&self) -> Option<Map<Cow<'static, [u8]>>> {
+        let bytes = self.base.as_ref()?.as_fst().as_bytes();
+        let data = if bytes.as_ptr() == BUILTIN_FST.as_ptr() {
+            Cow::Borrowed(BUILTIN_FST)
+        } else {
+            Cow::Owned(bytes.to_vec())
+        };
+        Map::new(data).ok()
     }
 
     /// Name and version of the data, with `+N` for N added user keys
@@ -544,6 +596,20 @@ mod tests {
         assert_eq!(lex.best_form("hjalmsater").as_deref(), Some("hjälmsäter"));
         assert_eq!(lex.best_form("far").as_deref(), Some("får"));
         assert_eq!(lex.version(), "wordfreq-3.1.1-sv+2");
+    }
+
+    #[test]
+    fn the_memo_gives_what_resolving_gives_and_clones_start_empty() {
+        let lex = Lexicon::builtin().clone();
+        let memo_len = |l: &Lexicon| l.memo.0.read().map(|m| m.len()).unwrap_or(usize::MAX);
+        assert_eq!(memo_len(&lex), 0);
+        for word in ["fér", "xqzvw", "fér"] {
+            let w = Word::read(word).unwrap();
+            assert_eq!(lex.verdict(word, &w), super::super::word::resolve(&lex, &w));
+        }
+        assert_eq!(memo_len(&lex), 2, "a word is judged once");
+        assert_eq!(memo_len(&lex.clone()), 0);
+        assert_eq!(lex.clone().version(), lex.version());
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
         let s = &text[t.start..t.end];
         q.words += 1;
         let known = *seen.entry(s).or_insert_with(|| match Word::read(s) {
-            Some(w) => !matches!(word::resolve(lexicon, &w), Verdict::Unknown),
+            Some(w) => !matches!(lexicon.verdict(s, &w), Verdict::Unknown),
             None => false,
         });
         if !known {
@@ -256,7 +256,7 @@ impl<'l> Restorer<'l> {
                 pending.push((None, Verdict::Keep));
                 continue;
             };
-            let v = word::resolve(lexicon, &w);
+            let v = lexicon.verdict(s, &w);
             if w.intact_code() != 0 && !matches!(v, Verdict::Fix { .. }) && w.key().is_ascii() {
                 seen_intact += count;
                 let e = intact.entry(w.key().into()).or_insert((w.intact_code(), 0));
@@ -383,7 +383,7 @@ impl<'l> Restorer<'l> {
             Some(&id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
             // Not in the document: judge it on the spot, with the document's evidence.
             None => Some(Cow::Owned(match Word::read(s).filter(|w| !is_acronym(w)) {
-                Some(w) => self.decide(&w, word::resolve(self.lexicon, &w)),
+                Some(w) => self.decide(&w, self.lexicon.verdict(s, &w)),
                 None => Outcome::Keep,
             })),
         })
@@ -401,7 +401,8 @@ impl<'l> Restorer<'l> {
         'l: 'a,
     {
         let mut out = String::with_capacity(text.len() + text.len() / 16);
-        let mut changes = Vec::new();
+        // OCR'd text changes about one word in three; a clean text none.
+        let mut changes = Vec::with_capacity(text.len() / 32);
         let mut copied = 0;
         let mut tokens = tokens.peekable();
         let mut prev: Option<Token> = None;
@@ -409,7 +410,8 @@ impl<'l> Restorer<'l> {
         while let Some(t) = tokens.next() {
             let i = k;
             k += 1;
-            let before = prev.replace(t);
+            let before = prev;
+            prev = Some(t);
             if t.kind != Kind::Word {
                 continue;
             }

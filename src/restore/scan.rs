@@ -151,6 +151,15 @@ fn next_chunk(text: &str, pos: &mut usize, out: &mut Vec<Token>) -> bool {
                         run_start = i;
                     }
                     letters += 1;
+                    // Most of a word is ASCII letters: take them in a tight loop.
+                    let mut j = i + w;
+                    while j < n && bytes[j].is_ascii_alphabetic() {
+                        j += 1;
+                    }
+                    letters += (j - i - w) as u32;
+                    prev_letter = true;
+                    i = j;
+                    continue;
                 }
                 DIGIT => {
                     if run_start == usize::MAX {

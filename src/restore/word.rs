@@ -468,24 +468,41 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
         choice: 0,
         code: 0,
     });
-    for start in 0..n {
-        for s0 in 0..=MAX_SUBS {
-            let Some(cell) = best[start][s0 as usize] else {
-                continue;
-            };
-            let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start, s0, base: cell };
-            walk(
-                &ctx,
-                &mut best,
-                lex.root(),
-                start,
-                s0,
-                0,
-                Forces::default(),
-                0,
-                0,
-                PartPath { choice: 0 },
-            );
+    // The whole word as one part first: fewest parts wins, and this one walk
+    // settles most words without the walks from every split point.
+    for whole_only in [true, false] {
+        let starts = if whole_only { 0..1 } else { 0..n };
+        for start in starts {
+            for s0 in 0..=MAX_SUBS {
+                let Some(cell) = best[start][s0 as usize] else {
+                    continue;
+                };
+                let ctx = PartCtx {
+                    lex,
+                    w,
+                    alts: &alts,
+                    nalts: &nalts,
+                    start,
+                    s0,
+                    base: cell,
+                    whole_only,
+                };
+                walk(
+                    &ctx,
+                    &mut best,
+                    lex.root(),
+                    start,
+                    s0,
+                    0,
+                    Forces::default(),
+                    0,
+                    0,
+                    PartPath { choice: 0 },
+                );
+            }
+        }
+        if best[n].iter().any(Option::is_some) {
+            break;
         }
     }
     let cell = (0..=MAX_SUBS).filter_map(|s| best[n][s as usize]).min_by_key(|c| c.cost)?;
@@ -505,6 +522,8 @@ struct PartCtx<'a> {
     start: usize,
     s0: u8,
     base: Cell,
+    /// Only readings of the whole word as one part.
+    whole_only: bool,
 }
 
 /// Slot constraints gathered along a path, as code masks.
@@ -574,7 +593,7 @@ fn walk(
     if pos > ctx.start && key_len >= 1 {
         if let Some(e) = ctx.lex.entry_at(cursor) {
             let whole = ctx.start == 0 && pos == w.n;
-            if whole || (key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
+            if whole || (!ctx.whole_only && key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
                 if let Some(code) = forces.code_for(&e) {
                     let part_cost = u32::from(e.bucket)
                         + cost
