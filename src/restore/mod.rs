@@ -604,3 +604,51 @@ mod tests {
         assert_eq!(q, OcrQuality { words: 3, unrecognized: 1 });
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces OCR'd Swedish is made of, so words form often.
+    fn ocr_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "a", "o", "e", "d", "s", "t", "r", "n", "k", "l", "m", "g", "å", "ä", "ö", "Å", "Ä",
+            "Ö", "é", "à", "A", "D", "O", "6", "0", "1", "2", " ", " ", "\n", "-", ".", ",", "@",
+            "/", ":", "•", "¢", "|", "ß", "ü", "\u{308}", "\r\n", "ao", "oé", "for", "ar", "har",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn changes_only_letters_and_spans_are_exact(s in ocr_text()) {
+            let norm = crate::normalize::normalize_text(&s);
+            let r = restore(&s);
+            // Applying the changes to the normalized input gives the output.
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for c in &r.changes {
+                prop_assert!(c.span.start >= at && c.span.end <= norm.len());
+                prop_assert_eq!(&norm[c.span.start..c.span.end], c.old.as_str());
+                prop_assert!(c.new != c.old);
+                prop_assert!((0.0..=1.0).contains(&c.confidence));
+                rebuilt.push_str(&norm[at..c.span.start]);
+                rebuilt.push_str(&c.new);
+                at = c.span.end;
+            }
+            rebuilt.push_str(&norm[at..]);
+            prop_assert_eq!(&rebuilt, &r.text);
+            // Only letters change: everything else stands where it stood.
+            let skeleton = |t: &str| t.chars().filter(|c| !c.is_alphanumeric()).collect::<String>();
+            prop_assert_eq!(skeleton(&norm), skeleton(&r.text));
+            prop_assert_eq!(norm.split_whitespace().count(), r.text.split_whitespace().count());
+        }
+
+        #[test]
+        fn ocr_quality_never_counts_more_unknown_than_words(s in ocr_text()) {
+            let q = ocr_quality(&s, Lexicon::builtin());
+            prop_assert!(q.unrecognized <= q.words);
+        }
+    }
+}
