@@ -22,6 +22,7 @@
 
 mod context;
 mod hash;
+mod index;
 mod lexicon;
 mod scan;
 mod word;
@@ -32,6 +33,7 @@ use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 use word::{Verdict, Word};
 
 pub use lexicon::Lexicon;
@@ -161,13 +163,13 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
 enum Outcome {
     Keep,
     Change {
-        new: Box<str>,
+        new: Arc<str>,
         route: Route,
         confidence: f32,
     },
     /// An ambiguous key: the neighbours decide; `default` when they don't.
     Context {
-        default: Option<(Box<str>, f32)>,
+        default: Option<(Arc<str>, f32)>,
         /// Every form the context rules may pick, spelled in the word's case.
         forms: Box<[(&'static str, Box<str>)]>,
     },
@@ -194,7 +196,7 @@ enum Outcome {
 pub struct Restorer<'l> {
     lexicon: &'l Lexicon,
     /// Each distinct word of the document, to its index in `outcomes`.
-    index: HashMap<Box<str>, u32, FxBuild>,
+    index: index::WordIndex,
     outcomes: Vec<Outcome>,
     /// Intact forms of the document by folded key: (slot code, count).
     intact: HashMap<Box<[u8]>, (u64, u32), FxBuild>,
@@ -223,9 +225,8 @@ impl<'l> Restorer<'l> {
         toks: &[Token],
         mut ids: Option<&mut Vec<u32>>,
     ) -> Self {
-        let mut index: HashMap<Box<str>, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(toks.len() / 4 + 8, FxBuild::default());
-        let mut words: Vec<(&str, u32)> = Vec::with_capacity(toks.len() / 4 + 8);
+        let mut index = index::WordIndex::with_capacity(toks.len() / 3 + 8);
+        let mut counts: Vec<u32> = Vec::with_capacity(toks.len() / 3 + 8);
         for t in toks {
             if t.kind != Kind::Word {
                 if let Some(ids) = ids.as_deref_mut() {
@@ -233,25 +234,20 @@ impl<'l> Restorer<'l> {
                 }
                 continue;
             }
-            let s = &document[t.start..t.end];
-            let id = match index.get(s) {
-                Some(&id) => id,
-                None => {
-                    let id = words.len() as u32;
-                    index.insert(s.into(), id);
-                    words.push((s, 0));
-                    id
-                }
-            };
-            words[id as usize].1 += 1;
+            let id = index.intern(&document[t.start..t.end]);
+            if id as usize == counts.len() {
+                counts.push(0);
+            }
+            counts[id as usize] += 1;
             if let Some(ids) = ids.as_deref_mut() {
                 ids.push(id);
             }
         }
-        let mut pending: Vec<(Option<Word>, Verdict)> = Vec::with_capacity(words.len());
+        let mut pending: Vec<(Option<Word>, Verdict)> = Vec::with_capacity(counts.len());
         let mut intact: HashMap<Box<[u8]>, (u64, u32), FxBuild> = HashMap::default();
         let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
-        for &(s, count) in &words {
+        for (id, &count) in counts.iter().enumerate() {
+            let s = index.word(id as u32);
             let Some(w) = Word::read(s).filter(|w| !is_acronym(w)) else {
                 pending.push((None, Verdict::Keep));
                 continue;
@@ -268,7 +264,7 @@ impl<'l> Restorer<'l> {
             }
             match &v {
                 // Ambiguous keys say nothing about loss: `for` may be the verb.
-                Verdict::Plain(e)
+                Verdict::Plain(e, _)
                     if e.code != 0 && e.best_share >= 121 && !context::is_contextual(w.key()) =>
                 {
                     seen_lost += count
@@ -326,18 +322,18 @@ impl<'l> Restorer<'l> {
                 }
                 _ => Outcome::Keep,
             },
-            Verdict::Plain(e) => {
+            Verdict::Plain(e, best_form) => {
                 let p = self.loss;
                 let (best, plain) = (e.best_share(), e.plain_share());
                 let take = best * p >= plain;
                 let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
                 if contextual {
-                    let default = take.then(|| (w.render(e.code).into_boxed_str(), confidence));
+                    let default = take.then(|| (best_form, confidence));
                     return Outcome::Context { default, forms: spell_forms(w) };
                 }
                 if let Some(new) = doc_form() {
                     if new != w.as_written() {
-                        let agrees = new == w.render(e.code);
+                        let agrees = *new == *best_form;
                         return Outcome::Change {
                             new: new.into(),
                             route: if agrees { Route::Lexicon } else { Route::Document },
@@ -346,11 +342,7 @@ impl<'l> Restorer<'l> {
                     }
                 }
                 if take {
-                    Outcome::Change {
-                        new: w.render(e.code).into(),
-                        route: Route::Lexicon,
-                        confidence,
-                    }
+                    Outcome::Change { new: best_form, route: Route::Lexicon, confidence }
                 } else {
                     Outcome::Keep
                 }
@@ -361,7 +353,7 @@ impl<'l> Restorer<'l> {
                         Outcome::Keep
                     } else {
                         Outcome::Change {
-                            route: if doc == new { route } else { Route::Document },
+                            route: if *doc == *new { route } else { Route::Document },
                             new: doc.into(),
                             confidence: 0.8,
                         }
@@ -380,7 +372,7 @@ impl<'l> Restorer<'l> {
     /// `base` plus the byte offset in `text`.
     pub fn restore(&self, text: &str, base: usize) -> Restoration {
         self.render(text, base, scan::Stream::new(text), |s, _| match self.index.get(s) {
-            Some(&id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
+            Some(id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
             // Not in the document: judge it on the spot, with the document's evidence.
             None => Some(Cow::Owned(match Word::read(s).filter(|w| !is_acronym(w)) {
                 Some(w) => self.decide(&w, self.lexicon.verdict(s, &w)),

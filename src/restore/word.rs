@@ -6,6 +6,7 @@
 
 use super::Route;
 use super::lexicon::{Entry, Lexicon, MAX_SLOTS, apply_code, is_slot};
+use std::sync::Arc;
 
 /// Longest word (in chars) looked at; longer tokens are left alone.
 pub(crate) const MAX_WORD: usize = 48;
@@ -102,9 +103,9 @@ pub(crate) enum Verdict {
     Keep,
     /// Neither the lexicon nor any reading of it knows the word.
     Unknown,
-    /// Known as a plain spelling whose best form differs (or is ambiguous):
-    /// the caller weighs the document before changing it.
-    Plain(Entry),
+    /// Known as a plain spelling whose best form (spelled in the word's case)
+    /// differs: the caller weighs the document before changing it.
+    Plain(Entry, Arc<str>),
     /// A new spelling; `plain` when the word had no visible noise, so that only
     /// a document that has lost its diacritics should take it.
     Fix { new: String, route: Route, confidence: f32, plain: bool },
@@ -284,7 +285,7 @@ pub(crate) fn resolve(lex: &Lexicon, w: &Word) -> Verdict {
                 let route = if found.parts > 1 { Route::Compound } else { Route::Ocr };
                 let base: f32 = if found.parts > 1 { 0.7 } else { 0.9 };
                 let confidence = (base - 0.1 * f32::from(found.plain_subs)).max(0.3);
-                Verdict::Fix { new, route, confidence, plain: !w.noisy }
+                Verdict::Fix { new: new.into(), route, confidence, plain: !w.noisy }
             }
         }
         None if direct.is_some() => Verdict::Keep,
@@ -314,7 +315,7 @@ fn rare_word(lex: &Lexicon, w: &Word, e: Entry) -> Option<Verdict> {
     if found.text == w.as_written() {
         return None;
     }
-    Some(Verdict::Fix { new: found.text, route: Route::Ocr, confidence: 0.6, plain: true })
+    Some(Verdict::Fix { new: found.text.into(), route: Route::Ocr, confidence: 0.6, plain: true })
 }
 
 /// With the key found: decide from the intact diacritics and the best form.
@@ -324,7 +325,7 @@ fn verdict_known(w: &Word, e: Entry) -> Verdict {
         return Verdict::Keep;
     }
     if written == 0 {
-        return Verdict::Plain(e);
+        return Verdict::Plain(e, w.render(e.code).into());
     }
     // Intact diacritics are trusted: only fill in slots left plain.
     let mut mask = 0u64;
@@ -725,8 +726,8 @@ mod tests {
     fn fix(word: &str) -> Option<String> {
         let w = Word::read(word)?;
         match resolve(Lexicon::builtin(), &w) {
-            Verdict::Fix { new, .. } => Some(new),
-            Verdict::Plain(e) => Some(w.render(e.code)),
+            Verdict::Fix { new, .. } => Some(new.to_string()),
+            Verdict::Plain(_, new) => Some(new.to_string()),
             _ => None,
         }
     }
