@@ -328,7 +328,7 @@ impl<'l> Restorer<'l> {
                 let take = best * p >= plain;
                 let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
                 if contextual {
-                    let default = take.then(|| (best_form, confidence));
+                    let default = take.then_some((best_form, confidence));
                     return Outcome::Context { default, forms: spell_forms(w) };
                 }
                 if let Some(new) = doc_form() {
@@ -362,7 +362,7 @@ impl<'l> Restorer<'l> {
                 if plain && self.loss < CLEAN_LOSS {
                     Outcome::Keep
                 } else {
-                    Outcome::Change { new: new.into(), route, confidence }
+                    Outcome::Change { new, route, confidence }
                 }
             }
         }

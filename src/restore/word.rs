@@ -108,7 +108,7 @@ pub(crate) enum Verdict {
     Plain(Entry, Arc<str>),
     /// A new spelling; `plain` when the word had no visible noise, so that only
     /// a document that has lost its diacritics should take it.
-    Fix { new: String, route: Route, confidence: f32, plain: bool },
+    Fix { new: Arc<str>, route: Route, confidence: f32, plain: bool },
 }
 
 impl Word {
@@ -336,7 +336,7 @@ fn verdict_known(w: &Word, e: Entry) -> Verdict {
     }
     if e.code & mask == written {
         Verdict::Fix {
-            new: w.render(e.code),
+            new: w.render(e.code).into(),
             route: Route::Lexicon,
             confidence: e.best_share().max(0.5),
             plain: false,
