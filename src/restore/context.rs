@@ -11,6 +11,26 @@ pub(crate) fn is_contextual(key: &[u8]) -> bool {
     matches!(key, b"ar" | b"for" | b"sa" | b"nar" | b"har" | b"dar" | b"far" | b"val" | b"andra")
 }
 
+/// All word forms of the frequent ambiguous keys, for readings that call for
+/// a form other than the lexicon's best (`ér` read for `år`).
+pub(crate) fn alternatives(key: &[u8]) -> &'static [&'static str] {
+    match key {
+        b"ar" => &["är", "år"],
+        b"for" => &["för", "for"],
+        b"sa" => &["så", "sa"],
+        b"nar" => &["när", "når"],
+        b"har" => &["har", "här"],
+        b"dar" => &["där"],
+        b"far" => &["får", "far"],
+        b"val" => &["väl", "val"],
+        b"andra" => &["andra", "ändra"],
+        b"forsta" => &["första", "förstå"],
+        b"hall" => &["håll", "hall", "häll"],
+        b"ratt" => &["rätt", "rått"],
+        _ => &[],
+    }
+}
+
 /// Every form [`choose`] may return for `key`.
 pub(crate) fn forms(key: &[u8]) -> &'static [&'static str] {
     match key {
@@ -22,6 +42,7 @@ pub(crate) fn forms(key: &[u8]) -> &'static [&'static str] {
         b"far" => &["far"],
         b"val" => &["val", "väl"],
         b"andra" => &["ändra"],
+        b"forsta" => &["förstå"],
         _ => &[],
     }
 }
@@ -183,6 +204,10 @@ pub(crate) fn choose(key: &[u8], n: &Neighbours<'_>) -> Option<&'static str> {
                 None
             }
         }
+        b"forsta" => {
+            // `förstå` (understand) as an infinitive; `första` (first) otherwise.
+            if is_in(n.prev, MODALS) || is_in(n.prev, &["att"]) { Some("förstå") } else { None }
+        }
         b"andra" => {
             if is_in(n.prev, MODALS)
                 || (is_in(n.prev, &["att"])
@@ -253,7 +278,7 @@ mod tests {
             "fungerande",
             "sa",
         ];
-        for key in ["ar", "for", "sa", "nar", "har", "dar", "far", "val", "andra"] {
+        for key in ["ar", "for", "sa", "nar", "har", "dar", "far", "val", "andra", "forsta"] {
             for p in words {
                 for n in words {
                     let nb = Neighbours {
@@ -268,6 +293,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn forsta_as_a_verb_after_att() {
+        assert_eq!(choose(b"forsta", &nb(Some("att"), Some("hur"))), Some("förstå"));
+        assert_eq!(choose(b"forsta", &nb(Some("den"), Some("delen"))), None);
     }
 
     #[test]

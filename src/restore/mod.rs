@@ -507,7 +507,7 @@ fn spell_forms(w: &Word) -> Box<[(&'static str, Box<str>)]> {
 }
 
 /// Slot codes of a lower-case form (`år` → slot 0 = å).
-fn form_code(form: &str) -> u64 {
+pub(crate) fn form_code(form: &str) -> u64 {
     let mut code = 0;
     let mut slot = 0;
     for c in form.chars() {

@@ -595,8 +595,14 @@ fn walk(
         if let Some(e) = ctx.lex.entry_at(cursor) {
             let whole = ctx.start == 0 && pos == w.n;
             if whole || (!ctx.whole_only && key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
-                if let Some(code) = forces.code_for(&e) {
+                let chosen = forces.code_for(&e).map(|c| (c, 0)).or_else(|| {
+                    // The lexicon keeps only the best form; for the frequent
+                    // ambiguous keys the others are known (`ér` → `år`, not `är`).
+                    (key_len <= MAX_ALT_KEY).then(|| second_form(ctx, pos, path, &forces)).flatten()
+                });
+                if let Some((code, extra)) = chosen {
                     let part_cost = u32::from(e.bucket)
+                        + extra
                         + cost
                         + if ctx.base.parts > 0 { u32::from(cost::PART) } else { 0 };
                     let mut cell = Cell {
@@ -646,6 +652,34 @@ fn walk(
             PartPath { choice: path.choice | ((a as u128) << (2 * pos)) },
         );
     }
+}
+
+/// Longest key with known other forms (see [`super::context::alternatives`]).
+const MAX_ALT_KEY: usize = 6;
+/// What reading a less frequent form of an ambiguous key costs.
+const SECOND_FORM: u32 = 60;
+
+/// A less frequent form of the key this path spells that fits its forces.
+fn second_form(
+    ctx: &PartCtx<'_>,
+    end: usize,
+    path: PartPath,
+    forces: &Forces,
+) -> Option<(u64, u32)> {
+    let mut key = [0u8; MAX_ALT_KEY];
+    let mut n = 0;
+    let mut i = ctx.start;
+    while i < end {
+        let a = ctx.alts[i][((path.choice >> (2 * i)) & 3) as usize];
+        *key.get_mut(n)? = a.key;
+        n += 1;
+        i += a.width as usize;
+    }
+    super::context::alternatives(&key[..n]).iter().find_map(|form| {
+        let code = super::form_code(form);
+        let e = Entry { code, bucket: 0, best_share: 0, plain_share: 0 };
+        forces.code_for(&e).map(|c| (c, SECOND_FORM))
+    })
 }
 
 fn offer(
@@ -740,6 +774,15 @@ mod tests {
         assert_eq!(fix("f6r").as_deref(), Some("för"));
         assert_eq!(fix("foéreslas").as_deref(), Some("föreslås"));
         assert_eq!(fix("éverblicka").as_deref(), Some("överblicka"));
+    }
+
+    #[test]
+    fn noise_may_call_for_a_less_frequent_form() {
+        // é is read for å or ö, never ä: of `ar`'s forms only `år` fits.
+        assert_eq!(fix("ér").as_deref(), Some("år"));
+        // A plain `ar` takes the best form; `àr` any diacritic, so the best.
+        assert_eq!(fix("ar").as_deref(), Some("är"));
+        assert_eq!(fix("àr").as_deref(), Some("är"));
     }
 
     #[test]
