@@ -34,7 +34,8 @@ impl WordIndex {
         }
     }
 
-    pub(crate) fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.words.len()
     }
 
