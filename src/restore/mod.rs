@@ -167,6 +167,9 @@ enum Outcome {
         route: Route,
         confidence: f32,
     },
+    /// A short all-capital word: an acronym (kept) unless it stands among
+    /// capital words (`AVGIFTER FOR AR 2026`), where it is judged as a word.
+    Caps(Box<Outcome>),
     /// An ambiguous key: the neighbours decide; `default` when they don't.
     Context {
         default: Option<(Arc<str>, f32)>,
@@ -248,7 +251,7 @@ impl<'l> Restorer<'l> {
         let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
         for (id, &count) in counts.iter().enumerate() {
             let s = index.word(id as u32);
-            let Some(w) = Word::read(s).filter(|w| !is_acronym(w)) else {
+            let Some(w) = Word::read(s) else {
                 pending.push((None, Verdict::Keep));
                 continue;
             };
@@ -280,6 +283,7 @@ impl<'l> Restorer<'l> {
         let outcomes = pending
             .into_iter()
             .map(|(w, v)| match w {
+                Some(w) if is_acronym(&w) => Outcome::Caps(Box::new(r.decide(&w, v))),
                 Some(w) => r.decide(&w, v),
                 None => Outcome::Keep,
             })
@@ -374,8 +378,11 @@ impl<'l> Restorer<'l> {
         self.render(text, base, scan::Stream::new(text), |s, _| match self.index.get(s) {
             Some(id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
             // Not in the document: judge it on the spot, with the document's evidence.
-            None => Some(Cow::Owned(match Word::read(s).filter(|w| !is_acronym(w)) {
-                Some(w) => self.decide(&w, self.lexicon.verdict(s, &w)),
+            None => Some(Cow::Owned(match Word::read(s) {
+                Some(w) => {
+                    let o = self.decide(&w, self.lexicon.verdict(s, &w));
+                    if is_acronym(&w) { Outcome::Caps(Box::new(o)) } else { o }
+                }
                 None => Outcome::Keep,
             })),
         })
@@ -409,8 +416,12 @@ impl<'l> Restorer<'l> {
             }
             let s = &text[t.start..t.end];
             let found = outcome(s, i);
-            let (new, route, confidence) = match found.as_deref() {
-                None | Some(Outcome::Keep) => continue,
+            let mut found = found.as_deref();
+            if let Some(Outcome::Caps(inner)) = found {
+                found = in_capital_line(text, t).then_some(&**inner);
+            }
+            let (new, route, confidence) = match found {
+                None | Some(Outcome::Keep | Outcome::Caps(_)) => continue,
                 Some(Outcome::Change { new, route, confidence }) => {
                     (Cow::Borrowed(&**new), *route, *confidence)
                 }
@@ -472,6 +483,16 @@ impl<'l> Restorer<'l> {
     pub fn restore_str(&self, s: &str) -> String {
         self.restore(s, 0).text
     }
+}
+
+/// Whether the line of `t` is set in capitals: no lower-case letter, and a
+/// capital word of four or more letters (not a row of acronyms).
+fn in_capital_line(text: &str, t: Token) -> bool {
+    let start = text[..t.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[t.end..].find('\n').map_or(text.len(), |i| t.end + i);
+    let line = &text[start..end];
+    !line.chars().any(char::is_lowercase)
+        && line.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 4)
 }
 
 /// Short all-capital words are acronyms (MDU, KS, SKR), not shouted words.
@@ -586,8 +607,14 @@ mod tests {
 
     #[test]
     fn acronyms_are_not_words() {
-        let r = restore("En forstudie med MDU och SKR.");
-        assert_eq!(r.text, "En förstudie med MDU och SKR.");
+        let r = restore("En forstudie med MDU och SKR. KS AR klar.");
+        assert_eq!(r.text, "En förstudie med MDU och SKR. KS AR klar.");
+    }
+
+    #[test]
+    fn short_words_in_a_capital_line_are_words() {
+        let r = restore("AVGIFTER FOR AR 2026\nTAXA FOR BADHUS");
+        assert_eq!(r.text, "AVGIFTER FÖR ÅR 2026\nTAXA FÖR BADHUS");
     }
 
     #[test]

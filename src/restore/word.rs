@@ -158,8 +158,9 @@ impl Word {
                 'a'..='z' => (c as u8, 0),
                 'A'..='Z' => {
                     if w.class != CaseClass::Upper && i > 0 {
-                        // Upper case inside a lower-case word: only `A` for `ä` is an OCR reading.
-                        if c != 'A' {
+                        // Upper case inside a lower-case word: only `A` for `ä` and
+                        // `O` for `ö` are OCR readings.
+                        if c != 'A' && c != 'O' {
                             return None;
                         }
                         other_noise = true;
@@ -403,6 +404,7 @@ fn alts_at(w: &Word, i: usize, out: &mut [Alt; 4]) -> usize {
         }
         'à' | 'á' | 'À' | 'Á' => push(noise(b'a', Force::NoiseAny, 0, 1)),
         'A' if !upper && i > 0 => push(noise(b'a', Force::NoiseAny, 0, 1)),
+        'O' if !upper && i > 0 => push(noise(b'o', Force::Noise(1), 0, 1)),
         '6' | '0' => push(noise(b'o', Force::Noise(1), cost::DIGIT_TO_O, 1)),
         _ => {
             let b = w.key[i];
@@ -783,6 +785,13 @@ mod tests {
         // A plain `ar` takes the best form; `àr` any diacritic, so the best.
         assert_eq!(fix("ar").as_deref(), Some("är"));
         assert_eq!(fix("àr").as_deref(), Some("är"));
+    }
+
+    #[test]
+    fn capital_o_inside_a_word_is_o_umlaut() {
+        assert_eq!(fix("sOka").as_deref(), Some("söka"));
+        assert_eq!(fix("fOr").as_deref(), Some("för"));
+        assert!(Word::read("iPhone").is_none());
     }
 
     #[test]
