@@ -133,13 +133,11 @@ fn form_key(form: &str) -> Option<(String, u64)> {
     let mut code = 0u64;
     let mut slot = 0usize;
     for c in form.chars() {
-        let lower = if c.is_uppercase() { fold_char(c) } else { c };
-        let lower = match c {
-            'Å' => 'å',
-            'Ä' => 'ä',
-            'Ö' => 'ö',
-            'É' => 'é',
-            _ => lower,
+        // Lower case that keeps the diacritic (fold_char would drop it).
+        let mut lowered = c.to_lowercase();
+        let lower = match (lowered.next(), lowered.next()) {
+            (Some(l), None) => l,
+            _ => return None,
         };
         let (b, k) = letter_code(lower)?;
         if is_slot(b) {
