@@ -500,8 +500,28 @@ fn is_acronym(w: &Word) -> bool {
     w.key().len() <= 3 && w.as_written().chars().all(|c| !c.is_lowercase())
 }
 
+/// Whether the text between two words ends a sentence or clause for context:
+/// sentence punctuation, brackets, quotes (" ” “) or a blank line.
 fn breaks_sentence(gap: &str) -> bool {
-    gap.contains(['.', '!', '?', ':', ';', '(', ')', '"', '”', '“']) || gap.contains("\n\n")
+    let b = gap.as_bytes();
+    let mut newlines = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'.' | b'!' | b'?' | b':' | b';' | b'(' | b')' | b'"' => return true,
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return true;
+                }
+            }
+            // ” and “ are E2 80 9D and E2 80 9C.
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)) => {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Fold a neighbour into `buf`; `None` when it does not fit.
@@ -668,6 +688,21 @@ mod properties {
         fn ocr_quality_never_counts_more_unknown_than_words(s in ocr_text()) {
             let q = ocr_quality(&s, Lexicon::builtin());
             prop_assert!(q.unrecognized <= q.words);
+        }
+    }
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::breaks_sentence;
+
+    #[test]
+    fn sentence_breaks() {
+        for gap in [". ", ": ", " ( ", "\n\n", " \n \n", "” ", "“"] {
+            assert!(breaks_sentence(gap), "{gap:?}");
+        }
+        for gap in [" ", ", ", "\n", " - ", " • "] {
+            assert!(!breaks_sentence(gap), "{gap:?}");
         }
     }
 }
