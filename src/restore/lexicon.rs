@@ -220,6 +220,10 @@ fn build_map(keys: &BTreeMap<String, Vec<(u64, f64)>>) -> Vec<u8> {
 /// wordfreq 3.1.1's Swedish list (CC-BY-SA-4.0, see NOTICE); add local words
 /// (place names, people, nämnder) with [`Lexicon::with_words`].
 ///
+/// A lexicon remembers how it judged each spelling it was asked about (up to
+/// about 130,000 of them), so a batch of documents pays for the lexicon walks
+/// of a word once. It is `Send + Sync`: share one across threads.
+///
 /// ```
 /// let lex = beslut::Lexicon::builtin();
 /// assert!(lex.version().starts_with("wordfreq-3.1.1-sv"));

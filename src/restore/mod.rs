@@ -638,6 +638,14 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_and_restorer_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Lexicon>();
+        shared::<Restorer<'static>>();
+        shared::<Restoration>();
+    }
+
+    #[test]
     fn ocr_quality_counts_unknown_words() {
         let q = ocr_quality("hallbarhet och xqzvw", Lexicon::builtin());
         assert_eq!(q, OcrQuality { words: 3, unrecognized: 1 });
