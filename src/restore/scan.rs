@@ -117,6 +117,14 @@ pub(crate) fn tokens(text: &str, out: &mut Vec<Token>) {
     while next_chunk(text, &mut pos, out) {}
 }
 
+/// Where the word starts in a run that is a number glued to a word of four or
+/// more letters (`208Försäljning`, as OCR joins a paragraph number to its heading).
+fn glued_heading(bytes: &[u8], start: usize, end: usize, letters: u32) -> Option<usize> {
+    let at = start + bytes[start..end].iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest_has_digit = bytes[at..end].iter().any(u8::is_ascii_digit);
+    (at > start && letters >= 4 && !rest_has_digit).then_some(at)
+}
+
 /// Scan the next chunk from `*pos`, appending its tokens to `out`; `false`
 /// when the text has no more chunks.
 fn next_chunk(text: &str, pos: &mut usize, out: &mut Vec<Token>) -> bool {
@@ -138,6 +146,7 @@ fn next_chunk(text: &str, pos: &mut usize, out: &mut Vec<Token>) -> bool {
         let chunk_start = i;
         let first = out.len();
         let mut address = false;
+        let mut glued = false;
         let (mut has_word, mut has_number) = (false, false);
         let mut prev_letter = false;
         // The current run: start, letters, digits, and whether a digit is not 6 or 0.
@@ -179,6 +188,12 @@ fn next_chunk(text: &str, pos: &mut usize, out: &mut Vec<Token>) -> bool {
                         } else if !odd && digits <= 2 && letters >= 2 {
                             has_word = true;
                             Kind::Word
+                        } else if let Some(at) = glued_heading(bytes, run_start, i, letters) {
+                            // `§ 208Försäljning`: a number, then a word.
+                            out.push(Token { start: run_start, end: at, kind: Kind::Number });
+                            run_start = at;
+                            glued = true;
+                            Kind::Word
                         } else {
                             address = true;
                             Kind::Other
@@ -203,7 +218,10 @@ fn next_chunk(text: &str, pos: &mut usize, out: &mut Vec<Token>) -> bool {
             prev_letter = class == LETTER;
             i += w;
         }
-        if address || (has_word && has_number) || bytes[chunk_start..i].starts_with(b"www.") {
+        if address
+            || (has_word && has_number && !glued)
+            || bytes[chunk_start..i].starts_with(b"www.")
+        {
             for t in &mut out[first..] {
                 if t.kind == Kind::Word {
                     t.kind = Kind::Other;
@@ -252,6 +270,16 @@ mod tests {
     fn ocr_digits_inside_words_are_words() {
         assert_eq!(kinds("f6r"), vec![("f6r", Kind::Word)]);
         assert_eq!(kinds("a1b2c3"), vec![("a1b2c3", Kind::Other)]);
+    }
+
+    #[test]
+    fn a_number_glued_to_a_heading_is_split_off() {
+        assert_eq!(
+            kinds("§ 208Forsaljning"),
+            vec![("208", Kind::Number), ("Forsaljning", Kind::Word)]
+        );
+        assert_eq!(kinds("2a")[0].1, Kind::Other);
+        assert_eq!(kinds("12abc")[0].1, Kind::Other, "short letter runs are codes");
     }
 
     #[test]
