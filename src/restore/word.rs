@@ -429,13 +429,6 @@ fn alts_at(w: &Word, i: usize, out: &mut [Alt; 4]) -> usize {
     k
 }
 
-/// A path through one part: which alt was taken at each char it consumed.
-#[derive(Clone, Copy)]
-struct PartPath {
-    /// Alt index per char position (2 bits each), for the chars this part covers.
-    choice: u128,
-}
-
 #[derive(Clone, Copy)]
 struct Cell {
     cost: u32,
@@ -473,35 +466,43 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
     });
     // The whole word as one part first: fewest parts wins, and this one walk
     // settles most words without the walks from every split point.
+    let mut parts: Vec<Part> = Vec::new();
     for whole_only in [true, false] {
         let starts = if whole_only { 0..1 } else { 0..n };
         for start in starts {
-            for s0 in 0..=MAX_SUBS {
-                let Some(cell) = best[start][s0 as usize] else {
+            // One walk per start serves every substitution count reached there.
+            let Some(min_s0) = (0..=MAX_SUBS).find(|&s0| best[start][s0 as usize].is_some()) else {
+                continue;
+            };
+            let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start, whole_only };
+            parts.clear();
+            walk(&ctx, &mut parts, lex.root(), start, min_s0, 0, Forces::default(), 0, 0, 0);
+            for s0 in min_s0..=MAX_SUBS {
+                let Some(base) = best[start][s0 as usize] else {
                     continue;
                 };
-                let ctx = PartCtx {
-                    lex,
-                    w,
-                    alts: &alts,
-                    nalts: &nalts,
-                    start,
-                    s0,
-                    base: cell,
-                    whole_only,
-                };
-                walk(
-                    &ctx,
-                    &mut best,
-                    lex.root(),
-                    start,
-                    s0,
-                    0,
-                    Forces::default(),
-                    0,
-                    0,
-                    PartPath { choice: 0 },
-                );
+                for p in &parts {
+                    let subs = s0 + (p.subs - min_s0);
+                    if subs > MAX_SUBS {
+                        continue;
+                    }
+                    let extra = if base.parts > 0 { u32::from(cost::PART) } else { 0 };
+                    let mut cell = Cell {
+                        cost: base.cost + p.cost + extra,
+                        parts: base.parts + 1,
+                        plain_subs: base.plain_subs + p.plain_subs,
+                        from: (start as u8, s0),
+                        part_end: p.end as u8,
+                        choice: p.choice,
+                        code: p.code,
+                    };
+                    offer(&mut best, p.end, subs, cell);
+                    // A linking `s` after a part that does not end the word.
+                    if p.end + 1 < n && w.key[p.end] == b's' {
+                        cell.cost += u32::from(cost::LINK_S);
+                        offer(&mut best, p.end + 1, subs, cell);
+                    }
+                }
             }
         }
         if best[n].iter().any(Option::is_some) {
@@ -523,10 +524,20 @@ struct PartCtx<'a> {
     alts: &'a [[Alt; 4]; MAX_WORD],
     nalts: &'a [u8; MAX_WORD],
     start: usize,
-    s0: u8,
-    base: Cell,
     /// Only readings of the whole word as one part.
     whole_only: bool,
+}
+
+/// One known word a walk found from its start: where it ends, what it cost.
+#[derive(Clone, Copy)]
+struct Part {
+    end: usize,
+    /// Substitutions so far, counted from the walk's starting count.
+    subs: u8,
+    cost: u32,
+    plain_subs: u8,
+    choice: u128,
+    code: u64,
 }
 
 /// Slot constraints gathered along a path, as code masks.
@@ -582,7 +593,7 @@ impl Forces {
 #[allow(clippy::too_many_arguments)]
 fn walk(
     ctx: &PartCtx<'_>,
-    best: &mut [[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1],
+    parts: &mut Vec<Part>,
     cursor: super::lexicon::Cursor,
     pos: usize,
     subs: u8,
@@ -590,39 +601,29 @@ fn walk(
     forces: Forces,
     cost: u32,
     plain_subs: u8,
-    path: PartPath,
+    choice: u128,
 ) {
     let w = ctx.w;
-    if pos > ctx.start && key_len >= 1 {
-        if let Some(e) = ctx.lex.entry_at(cursor) {
-            let whole = ctx.start == 0 && pos == w.n;
-            if whole || (!ctx.whole_only && key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
-                let chosen = forces.code_for(&e).map(|c| (c, 0)).or_else(|| {
-                    // The lexicon keeps only the best form; for the frequent
-                    // ambiguous keys the others are known (`ér` → `år`, not `är`).
-                    (key_len <= MAX_ALT_KEY).then(|| second_form(ctx, pos, path, &forces)).flatten()
+    if pos > ctx.start
+        && key_len >= 1
+        && let Some(e) = ctx.lex.entry_at(cursor)
+    {
+        let whole = ctx.start == 0 && pos == w.n;
+        if whole || (!ctx.whole_only && key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
+            let chosen = forces.code_for(&e).map(|c| (c, 0)).or_else(|| {
+                // The lexicon keeps only the best form; for the frequent
+                // ambiguous keys the others are known (`ér` → `år`, not `är`).
+                (key_len <= MAX_ALT_KEY).then(|| second_form(ctx, pos, choice, &forces)).flatten()
+            });
+            if let Some((code, extra)) = chosen {
+                parts.push(Part {
+                    end: pos,
+                    subs,
+                    cost: u32::from(e.bucket) + extra + cost,
+                    plain_subs,
+                    choice,
+                    code,
                 });
-                if let Some((code, extra)) = chosen {
-                    let part_cost = u32::from(e.bucket)
-                        + extra
-                        + cost
-                        + if ctx.base.parts > 0 { u32::from(cost::PART) } else { 0 };
-                    let mut cell = Cell {
-                        cost: ctx.base.cost + part_cost,
-                        parts: ctx.base.parts + 1,
-                        plain_subs: ctx.base.plain_subs + plain_subs,
-                        from: (ctx.start as u8, ctx.s0),
-                        part_end: pos as u8,
-                        choice: path.choice,
-                        code,
-                    };
-                    offer(best, pos, subs, cell);
-                    // A linking `s` after a part that does not end the word.
-                    if pos + 1 < w.n && w.key[pos] == b's' {
-                        cell.cost += u32::from(cost::LINK_S);
-                        offer(best, pos + 1, subs, cell);
-                    }
-                }
             }
         }
     }
@@ -643,7 +644,7 @@ fn walk(
             && !(alt.width == 2 && matches!(w.chars[pos + 1], 'é' | 'É'));
         walk(
             ctx,
-            best,
+            parts,
             next,
             pos + alt.width as usize,
             nsubs,
@@ -651,7 +652,7 @@ fn walk(
             forces.add(alt.key, alt.force),
             cost + u32::from(alt.cost),
             plain_subs + u8::from(is_plain_sub),
-            PartPath { choice: path.choice | ((a as u128) << (2 * pos)) },
+            choice | ((a as u128) << (2 * pos)),
         );
     }
 }
@@ -662,17 +663,12 @@ const MAX_ALT_KEY: usize = 6;
 const SECOND_FORM: u32 = 60;
 
 /// A less frequent form of the key this path spells that fits its forces.
-fn second_form(
-    ctx: &PartCtx<'_>,
-    end: usize,
-    path: PartPath,
-    forces: &Forces,
-) -> Option<(u64, u32)> {
+fn second_form(ctx: &PartCtx<'_>, end: usize, choice: u128, forces: &Forces) -> Option<(u64, u32)> {
     let mut key = [0u8; MAX_ALT_KEY];
     let mut n = 0;
     let mut i = ctx.start;
     while i < end {
-        let a = ctx.alts[i][((path.choice >> (2 * i)) & 3) as usize];
+        let a = ctx.alts[i][((choice >> (2 * i)) & 3) as usize];
         *key.get_mut(n)? = a.key;
         n += 1;
         i += a.width as usize;
