@@ -151,7 +151,13 @@ fn class_at(text: &str, i: usize) -> (u8, usize) {
 /// and all its tokens are [`Kind::Other`].
 pub(crate) fn tokens(text: &str, out: &mut Vec<Token>) {
     let mut pos = 0;
-    while next_chunk(text, &mut pos, out) {}
+    loop {
+        if let Some(t) = simple_chunk(text.as_bytes(), &mut pos) {
+            out.push(t);
+        } else if !next_chunk(text, &mut pos, out) {
+            break;
+        }
+    }
 }
 
 /// Where the word starts in a run that is a number glued to a word of four or
@@ -300,6 +306,10 @@ mod tests {
         let mut all = Vec::new();
         tokens(t, &mut all);
         assert_eq!(Stream::new(t).collect::<Vec<_>>(), all);
+        // And both agree with the general scan alone.
+        let (mut general, mut pos) = (Vec::new(), 0);
+        while next_chunk(t, &mut pos, &mut general) {}
+        assert_eq!(general, all);
         assert_eq!(Stream::new("   ").count(), 0);
     }
 
