@@ -23,6 +23,7 @@ mod fold;
 mod model;
 mod normalize;
 mod parse;
+mod restore;
 mod span;
 mod validate;
 
@@ -32,6 +33,9 @@ pub use model::{
     Recipient, SCHEMA_VERSION, Section, SectionKind,
 };
 pub use normalize::{Normalized, normalize};
+pub use restore::{
+    Change, Lexicon, OcrQuality, Restoration, Restorer, Route, ocr_quality, restore, restore_with,
+};
 pub use span::{LineCol, LineIndex, Span};
 pub use validate::{Diagnostic, Profile, Severity, Status, validate};
 
