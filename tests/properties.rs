@@ -127,8 +127,16 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), document()]
 }
 
+/// `cases` random cases (`PROPTEST_CASES` overrides, for long runs). No
+/// persistence file: each finding is cut down by hand and kept as a named
+/// test in `tests/regressions.rs`.
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(config(256))]
 
     #[test]
     fn parse_never_panics_and_keeps_span_invariants(t in text()) {
@@ -167,7 +175,41 @@ proptest! {
     fn validate_never_panics(t in text()) {
         let d = beslut::parse_decision(&t);
         for diag in beslut::validate(&d, &beslut::Profile::standard()) {
-            let _ = diag;
+            prop_assert!(diag.span.end <= d.source.len(), "{diag:?}");
         }
+    }
+
+    /// Restoration only swaps words: every change names what stood at its
+    /// span, and restoring the result again finds nothing left to change.
+    #[test]
+    fn restoring_restored_text_changes_nothing(t in text()) {
+        let once = beslut::restore(&t);
+        let input = beslut::normalize(&t).text;
+        for c in &once.changes {
+            prop_assert_eq!(input.get(c.span.start..c.span.end), Some(c.old.as_str()));
+        }
+        let twice = beslut::restore(&once.text);
+        prop_assert_eq!(&twice.text, &once.text, "changed again: {:?}", twice.changes);
+    }
+}
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+proptest! {
+    #![proptest_config(config(32))]
+
+    /// Documents from the bulk-run generator: whole, realistic, degraded.
+    #[test]
+    fn generated_documents_keep_every_property(index in any::<u64>()) {
+        let doc = corpus::document(7, index, &corpus::Options::default(), &corpus::sentences());
+        let d = beslut::parse_decision(&doc);
+        common::assert_span_invariants(&d);
+        prop_assert!(!d.sections.is_empty());
+        let crlf = d.source.replace('\n', "\r\n");
+        prop_assert_eq!(&d, &beslut::parse_decision(&crlf));
+        let once = beslut::restore(&d.source);
+        prop_assert_eq!(&beslut::restore(&once.text).text, &once.text);
+        let _ = beslut::validate(&d, &beslut::Profile::standard());
     }
 }
