@@ -33,7 +33,12 @@ pub use model::{
 };
 pub use normalize::{Normalized, normalize};
 pub use span::{LineCol, LineIndex, Span};
-pub use validate::{Diagnostic, Profile, Severity, Status, validate};
+pub use validate::{
+    DEFAULT_OCR_THRESHOLD, Data, Diagnostic, Lang, Profile, Related, Rule, Severity, Status,
+    status, validate, validate_in,
+};
+#[cfg(feature = "profile-files")]
+pub use validate::{ProfileError, ProfileProblem};
 
 /// Parse a decision document into its typed model.
 ///

@@ -1,0 +1,162 @@
+//! Rules about the text itself, whatever its structure: double encoding and
+//! OCR quality.
+
+use super::Ctx;
+use super::diagnostic::{Data, Diagnostic};
+use super::rule::Rule;
+use crate::span::Span;
+
+/// How many further occurrences of a double-encoded sequence are pointed at,
+/// besides the first: enough to show it is systematic, few enough to read.
+const MOJIBAKE_RELATED_CAP: usize = 3;
+
+/// `mojibake`: UTF-8 that was decoded as Latin-1 or Windows-1252 and encoded
+/// again, so `ä` reads `Ã¤` and `Å` reads `Ã…`. One diagnostic per document,
+/// at the first sequence, counting the rest.
+pub(crate) fn mojibake(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let text = cx.decision.source.as_str();
+    let found = find_mojibake(text);
+    let Some(&(first, meant)) = found.first() else {
+        return;
+    };
+    let seq = first.slice(text);
+    let more = found.len() - 1;
+    let message = match more {
+        0 => cx.tr(
+            format!("double-encoded text: \"{seq}\" stands for \"{meant}\""),
+            format!("dubbelkodad text: ”{seq}” står för ”{meant}”"),
+        ),
+        n => cx.tr(
+            format!(
+                "double-encoded text: \"{seq}\" stands for \"{meant}\", and {n} more such sequences"
+            ),
+            format!("dubbelkodad text: ”{seq}” står för ”{meant}”, och {n} sådana till"),
+        ),
+    };
+    let mut d = cx
+        .diag(Rule::Mojibake, message, first)
+        .with_label(cx.tr(format!("should be \"{meant}\""), format!("ska vara ”{meant}”")))
+        .with_help(cx.tr(
+            "the text was encoded as UTF-8, then read as Latin-1 or Windows-1252; convert it back (iconv -f utf-8 -t windows-1252) and check it again".into(),
+            "texten kodades som UTF-8 och lästes sedan som Latin-1 eller Windows-1252; konvertera tillbaka (iconv -f utf-8 -t windows-1252) och kontrollera igen".into(),
+        ))
+        .with_data(Data {
+            found: Some(seq.to_string()),
+            meant: Some(meant.to_string()),
+            count: Some(found.len()),
+            ..Data::default()
+        });
+    for &(span, meant) in found.iter().skip(1).take(MOJIBAKE_RELATED_CAP) {
+        d = d.with_related(span, cx.tr(format!("\"{meant}\" here"), format!("”{meant}” här")));
+    }
+    out.push(d);
+}
+
+/// Every double-encoded sequence in `text`, with the character it stands for.
+///
+/// Looks only behind `Ã` (the lead byte of å ä ö é ü Å Ä Ö), `Â` (of § ° and
+/// the no-break space) and `â€` (of dashes and curly quotes): those letters
+/// followed by such a character never occur in Swedish, while `Ä` or `Å`
+/// followed by punctuation may.
+fn find_mojibake(text: &str) -> Vec<(Span, char)> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let width = match c {
+            'Ã' | 'Â' => 2,
+            'â' => 3,
+            _ => continue,
+        };
+        let mut bytes = vec![c as u8];
+        let mut end = i + c.len_utf8();
+        let mut look = chars.clone();
+        for _ in 1..width {
+            match look.next().and_then(|(j, n)| Some((j, n, continuation_byte(n)?))) {
+                Some((j, n, b)) => {
+                    bytes.push(b);
+                    end = j + n.len_utf8();
+                }
+                None => break,
+            }
+        }
+        if bytes.len() != width {
+            continue;
+        }
+        let Some(meant) = std::str::from_utf8(&bytes).ok().and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        found.push((Span::new(i, end), meant));
+        while chars.peek().is_some_and(|(j, _)| *j < end) {
+            chars.next();
+        }
+    }
+    found
+}
+
+/// The byte a UTF-8 continuation byte (0x80–0xBF) shows up as after being
+/// read as Windows-1252, or as Latin-1 where Windows-1252 has no character.
+fn continuation_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{bf}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        _ => return None,
+    };
+    Some(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meant(text: &str) -> String {
+        find_mojibake(text).into_iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn finds_double_encoded_swedish_letters_both_code_pages() {
+        assert_eq!(meant("Ã¤ Ã¶ Ã¥ Ã… Ã„ Ã– Ã©"), "äöåÅÄÖé");
+        assert_eq!(meant("Ã\u{85}"), "Å");
+        assert_eq!(meant("Â§ 83, 2026â€“02"), "§–");
+    }
+
+    #[test]
+    fn spans_cover_the_whole_sequence() {
+        let t = "KommunfullmÃ¤ktige";
+        let found = find_mojibake(t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.slice(t), "Ã¤");
+    }
+
+    #[test]
+    fn swedish_text_is_not_mojibake() {
+        assert!(find_mojibake("Åsa Öberg, Ärendet… PÅ… Ä» Â").is_empty());
+        assert!(find_mojibake("Ã").is_empty());
+        assert!(find_mojibake("â€").is_empty());
+    }
+}
