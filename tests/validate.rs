@@ -1,0 +1,447 @@
+//! The validator on hand-built models (each rule alone), then on the parsed
+//! fixtures: one per rule in `fixtures/invalid/`, and the seed.
+
+use beslut::{
+    BasisDocument, Decision, Diagnostic, Lang, NoteKind, Official, ParseNote, Point, Profile,
+    Proposal, Recipient, Rule, SCHEMA_VERSION, Section, SectionKind, Severity, Span, Status,
+    status, validate, validate_in,
+};
+
+/// Builds a decision the way the parser would: a source text with one
+/// heading line and a body per section, and spans that point into it.
+struct Doc {
+    source: String,
+    decision: Decision,
+}
+
+impl Doc {
+    fn new() -> Doc {
+        let source = String::from("Handläggare\nJonas Nyström\n\nEtt ärende\n\n");
+        let decision = Decision {
+            schema_version: SCHEMA_VERSION,
+            title: Some("Ett ärende".into()),
+            title_span: Some(Span::new(27, 38)),
+            ..Decision::default()
+        };
+        Doc { source, decision }
+    }
+
+    /// Append a section; returns the body's span.
+    fn section(&mut self, kind: SectionKind, heading: &str, body: &str) -> Span {
+        let h_start = self.source.len();
+        self.source.push_str(heading);
+        let heading_span = Span::new(h_start, self.source.len());
+        self.source.push_str("\n\n");
+        let b_start = self.source.len();
+        self.source.push_str(body);
+        let body_span = Span::new(b_start, self.source.len());
+        let end = if body.trim().is_empty() { heading_span.end } else { body_span.end };
+        self.source.push_str("\n\n");
+        self.decision.sections.push(Section {
+            kind,
+            heading: heading.into(),
+            canonical: kind.swedish().into(),
+            match_kind: beslut::MatchKind::Exact,
+            span: Span::new(h_start, end),
+            heading_span,
+            text: body.into(),
+        });
+        body_span
+    }
+
+    /// Where `needle` stands in the source (first occurrence).
+    fn find(&self, needle: &str) -> Span {
+        let start = self.source.find(needle).expect(needle);
+        Span::new(start, start + needle.len())
+    }
+
+    fn proposal(&mut self) {
+        let body = self.section(
+            SectionKind::Proposal,
+            "Förslag till beslut",
+            "Kommunstyrelsen beslutar att:\n\n1. anta planen.",
+        );
+        let point = self.find("anta planen.");
+        self.decision.proposal = Some(Proposal {
+            decision_maker: Some("Kommunstyrelsen".into()),
+            phrase: Some("beslutar att".into()),
+            points: vec![Point { number: Some(1), text: "anta planen.".into(), span: point }],
+            span: body,
+        });
+    }
+
+    fn basis(&mut self, items: &[(&str, Option<&str>)]) {
+        let lines: Vec<String> = items
+            .iter()
+            .map(|(t, d)| match d {
+                Some(d) => format!("• {t}, {d}"),
+                None => format!("• {t}"),
+            })
+            .collect();
+        self.section(SectionKind::DecisionBasis, "Beslutsunderlag", &lines.join("\n"));
+        for (line, (title, date)) in lines.iter().zip(items) {
+            let span = self.find(line);
+            self.decision.decision_basis.push(BasisDocument {
+                title: title.to_string(),
+                date: date.map(String::from),
+                span,
+            });
+        }
+    }
+
+    fn officials(&mut self, items: &[(&str, Option<&str>)]) {
+        let lines: Vec<String> = items
+            .iter()
+            .map(|(n, r)| r.map_or(format!("• {n}"), |r| format!("• {n}, {r}")))
+            .collect();
+        self.section(
+            SectionKind::ResponsibleOfficials,
+            "Ansvariga tjänstepersoner",
+            &lines.join("\n"),
+        );
+        for (line, (name, role)) in lines.iter().zip(items) {
+            let span = self.find(line);
+            self.decision.responsible_officials.push(Official {
+                name: name.to_string(),
+                role: role.map(String::from),
+                span,
+            });
+        }
+    }
+
+    fn distribution(&mut self, items: &[(&str, Option<&str>)]) {
+        let lines: Vec<String> = items
+            .iter()
+            .map(|(n, p)| p.map_or(format!("• {n}"), |p| format!("• {n}, {p}")))
+            .collect();
+        let body = format!("Beslutet skickas till:\n{}", lines.join("\n"));
+        self.section(SectionKind::Distribution, "Sändlista", &body);
+        for (line, (name, purpose)) in lines.iter().zip(items) {
+            let span = self.find(line);
+            self.decision.distribution.push(Recipient {
+                recipient: name.to_string(),
+                purpose: purpose.map(String::from),
+                span,
+            });
+        }
+    }
+
+    fn text(&mut self, kind: SectionKind) {
+        self.section(kind, kind.swedish(), "Text om ärendet.");
+    }
+
+    /// A complete, valid document under `standard`, built without `skip`.
+    fn complete_without(skip: Option<SectionKind>) -> Doc {
+        use SectionKind::*;
+        let mut doc = Doc::new();
+        for kind in Profile::standard().required().to_vec() {
+            if Some(kind) == skip {
+                continue;
+            }
+            match kind {
+                Proposal => doc.proposal(),
+                DecisionBasis => doc.basis(&[("Tjänsteskrivelse", Some("2026-02-19"))]),
+                ResponsibleOfficials => doc.officials(&[("Åsa Olsson", Some("kanslichef"))]),
+                Distribution => doc.distribution(&[("Socialnämnden", Some("för kännedom"))]),
+                other => doc.text(other),
+            }
+        }
+        doc
+    }
+
+    fn build(&self) -> Decision {
+        Decision { source: self.source.clone(), ..self.decision.clone() }
+    }
+
+    fn check(&self, profile: &Profile) -> Vec<Diagnostic> {
+        let decision = self.build();
+        let diagnostics = validate(&decision, profile);
+        assert_spans_fit(&decision.source, &diagnostics);
+        diagnostics
+    }
+}
+
+/// Every span of every diagnostic lies in the text, on character boundaries.
+fn assert_spans_fit(text: &str, diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        let spans = std::iter::once(d.span).chain(d.related.iter().map(|r| r.span));
+        for s in spans {
+            assert!(s.start <= s.end && s.end <= text.len(), "{d:?} out of bounds");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{d:?}");
+        }
+    }
+}
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<Rule> {
+    diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn a_complete_document_has_no_findings_under_either_builtin() {
+    let doc = Doc::complete_without(None);
+    assert_eq!(doc.check(&Profile::standard()), []);
+    assert_eq!(doc.check(&Profile::basic()), []);
+}
+
+#[test]
+fn each_missing_required_section_gives_exactly_one_diagnostic_where_it_was_expected() {
+    let order = Profile::standard().required().to_vec();
+    for (i, &kind) in order.iter().enumerate() {
+        let doc = Doc::complete_without(Some(kind));
+        let ds = doc.check(&Profile::standard());
+        assert_eq!(codes(&ds), [Rule::MissingSection], "{kind}: {ds:#?}");
+        let d = &ds[0];
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(d.data.kind, Some(kind));
+        assert!(d.span.is_empty());
+        assert!(d.message.contains(kind.swedish()), "{}", d.message);
+        // Expected at the heading of its successor, or after the last section.
+        let decision = doc.build();
+        let expected = match order.get(i + 1) {
+            Some(next) => {
+                decision.sections.iter().find(|s| s.kind == *next).unwrap().heading_span.start
+            }
+            None => decision.sections.last().unwrap().span.end,
+        };
+        assert_eq!(d.span.start, expected, "{kind}");
+        assert_eq!(status(&ds), Status::Invalid);
+    }
+}
+
+#[test]
+fn basic_accepts_a_document_without_officials() {
+    let doc = Doc::complete_without(Some(SectionKind::ResponsibleOfficials));
+    assert_eq!(doc.check(&Profile::basic()), []);
+}
+
+#[test]
+fn a_profile_heading_synonym_counts_as_the_section() {
+    let mut doc = Doc::complete_without(Some(SectionKind::Distribution));
+    doc.section(SectionKind::Other, "Kopia till:", "Socialnämnden");
+    let plain = doc.check(&Profile::standard());
+    assert_eq!(codes(&plain), [Rule::MissingSection, Rule::UnknownHeading]);
+    let profile = Profile::standard().with_extra_heading(SectionKind::Distribution, "kopia  TILL");
+    assert_eq!(doc.check(&profile), []);
+}
+
+#[test]
+fn empty_section_points_at_its_heading() {
+    let mut doc = Doc::complete_without(None);
+    doc.section(SectionKind::Background, "Bakgrund", "");
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::EmptySection]);
+    assert_eq!(ds[0].span, doc.find("Bakgrund"));
+    assert_eq!(ds[0].data.kind, Some(SectionKind::Background));
+    assert_eq!(ds[0].severity, Severity::Warning);
+    assert_eq!(status(&ds), Status::Valid);
+}
+
+#[test]
+fn duplicate_section_points_at_the_second_and_relates_the_first() {
+    let mut doc = Doc::complete_without(None);
+    doc.section(SectionKind::EconomicConsequences, "Ekonomisk bedömning", "Inga.");
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::DuplicateSection]);
+    assert_eq!(ds[0].span, doc.find("Ekonomisk bedömning"));
+    assert_eq!(ds[0].related[0].span, doc.find("Ekonomiska konsekvenser"));
+}
+
+#[test]
+fn repeatable_kinds_may_repeat() {
+    let mut doc = Doc::complete_without(None);
+    doc.section(SectionKind::Other, "Yrkanden", "Bifall.");
+    doc.section(SectionKind::Other, "Yrkanden", "Avslag.");
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::UnknownHeading, Rule::UnknownHeading]);
+}
+
+#[test]
+fn one_moved_section_gives_one_order_diagnostic() {
+    use SectionKind::*;
+    let mut doc = Doc::new();
+    doc.distribution(&[("Socialnämnden", Some("för kännedom"))]);
+    doc.proposal();
+    for k in [Description, Assessment, EconomicConsequences, SocialEnvironmentalConsequences] {
+        doc.text(k);
+    }
+    doc.basis(&[("Tjänsteskrivelse", Some("2026-02-19"))]);
+    doc.officials(&[("Åsa Olsson", Some("kanslichef"))]);
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::SectionOrder], "{ds:#?}");
+    assert_eq!(ds[0].data.kind, Some(Distribution));
+    assert_eq!(ds[0].data.after, Some(ResponsibleOfficials));
+    assert_eq!(ds[0].related[0].span, doc.find("Ansvariga tjänstepersoner"));
+}
+
+#[test]
+fn proposal_without_maker_or_points() {
+    let mut doc = Doc::complete_without(None);
+    let p = doc.decision.proposal.as_mut().unwrap();
+    p.points.clear();
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::ProposalWithoutPoints]);
+    assert_eq!(ds[0].data.missing, ["points"]);
+    assert_eq!(ds[0].span, doc.find("Förslag till beslut"));
+
+    doc.decision.proposal = None;
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(ds[0].data.missing, ["decision_maker", "points"]);
+    assert!(ds[0].message.contains("no decision maker and"), "{}", ds[0].message);
+}
+
+#[test]
+fn invalid_dates_from_notes_and_from_the_model_once_each() {
+    let mut doc = Doc::complete_without(None);
+    doc.decision.decision_basis[0].date = Some("2026-02-30".into());
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::InvalidDate]);
+    assert!(ds[0].message.contains("does not exist"));
+
+    // A note over the same item is the same finding, not a second one.
+    let span = doc.decision.decision_basis[0].span;
+    doc.decision.notes.push(ParseNote {
+        kind: NoteKind::InvalidDate,
+        found: "2026-02-30".into(),
+        span,
+    });
+    assert_eq!(codes(&doc.check(&Profile::standard())), [Rule::InvalidDate]);
+
+    // An unreadable date the parser dropped: the note alone, and no basis-without-date.
+    doc.decision.decision_basis[0].date = None;
+    doc.decision.notes[0].found = "2026-0l-19".into();
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::InvalidDate]);
+    assert!(ds[0].message.contains("cannot be read"), "{}", ds[0].message);
+}
+
+#[test]
+fn basis_without_date_and_after_the_decision() {
+    let mut doc = Doc::new();
+    doc.proposal();
+    doc.basis(&[
+        ("Tjänsteskrivelse", Some("2026-02-19")),
+        ("Rapport", None),
+        ("Yttrande", Some("2026-03-01")),
+    ]);
+    let ds = doc.check(&Profile::basic());
+    assert_eq!(codes(&ds), [Rule::BasisWithoutDate]);
+    assert_eq!(ds[0].data.found.as_deref(), Some("Rapport"));
+
+    doc.decision.header.date = Some("2026-02-20".into());
+    doc.decision.header.date_span = Some(doc.find("Handläggare"));
+    let ds = doc.check(&Profile::basic());
+    assert_eq!(codes(&ds), [Rule::BasisWithoutDate, Rule::BasisAfterDecision]);
+    assert_eq!(ds[1].data.found.as_deref(), Some("2026-03-01"));
+    assert_eq!(ds[1].data.decision_date.as_deref(), Some("2026-02-20"));
+    assert_eq!(ds[1].related.len(), 1);
+}
+
+#[test]
+fn officials_and_recipients_lacking_parts() {
+    let mut doc = Doc::complete_without(None);
+    doc.decision.responsible_officials[0].role = None;
+    doc.decision.distribution[0].purpose = Some(" ".into());
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::OfficialWithoutRole, Rule::RecipientWithoutPurpose]);
+    assert_eq!(ds[0].data.found.as_deref(), Some("Åsa Olsson"));
+}
+
+#[test]
+fn unknown_recipient_only_when_the_profile_knows_boards() {
+    let mut doc = Doc::complete_without(None);
+    doc.decision.distribution[0].recipient = "Socialnamnden".into();
+    assert_eq!(doc.check(&Profile::standard()), []);
+    let knows = Profile::standard().with_known_recipients(["Socialnämnden"]);
+    assert_eq!(doc.check(&knows), [], "folded spelling is the same board");
+    let other = Profile::standard().with_known_recipients(["Kommunstyrelsen"]);
+    let ds = doc.check(&other);
+    assert_eq!(codes(&ds), [Rule::UnknownRecipient]);
+    assert_eq!(ds[0].severity, Severity::Info);
+}
+
+#[test]
+fn mojibake_is_one_error_counting_every_sequence() {
+    let mut doc = Doc::complete_without(None);
+    doc.section(SectionKind::Background, "Bakgrund", "KommunfullmÃ¤ktige och nÃ¤mnden, Ã…sa.");
+    let ds = doc.check(&Profile::standard());
+    assert_eq!(codes(&ds), [Rule::Mojibake]);
+    let d = &ds[0];
+    assert_eq!(d.span, doc.find("Ã¤"));
+    assert_eq!(d.data.count, Some(3));
+    assert_eq!(d.data.meant.as_deref(), Some("ä"));
+    assert_eq!(d.related.len(), 2);
+    assert_eq!(status(&ds), Status::Invalid);
+}
+
+#[test]
+fn empty_document_is_the_only_finding() {
+    let d = Decision { source: " \n\n\t".into(), ..Decision::default() };
+    let ds = validate(&d, &Profile::standard());
+    assert_eq!(codes(&ds), [Rule::EmptyDocument]);
+}
+
+#[test]
+fn text_without_headings_is_not_a_decision_and_nothing_more() {
+    let d = Decision { source: "\nHej hopp\nsa Kalle\n".into(), ..Decision::default() };
+    let ds = validate(&d, &Profile::standard());
+    assert_eq!(codes(&ds), [Rule::NotADecision]);
+    assert_eq!(ds[0].span.slice(&d.source), "Hej hopp");
+}
+
+#[test]
+fn unreadable_items_are_reported() {
+    let mut doc = Doc::complete_without(None);
+    let span = doc.decision.distribution[0].span;
+    doc.decision.notes.push(ParseNote {
+        kind: NoteKind::UnreadableItem,
+        found: "• ???".into(),
+        span,
+    });
+    assert_eq!(codes(&doc.check(&Profile::standard())), [Rule::UnreadableItem]);
+}
+
+#[test]
+fn profile_overrides_change_severity_or_silence_a_rule() {
+    let doc = Doc::complete_without(Some(SectionKind::Distribution));
+    let lenient = Profile::standard().with_severity(Rule::MissingSection, Some(Severity::Warning));
+    let ds = doc.check(&lenient);
+    assert_eq!(ds[0].severity, Severity::Warning);
+    assert_eq!(status(&ds), Status::Valid);
+    let off = Profile::standard().with_severity(Rule::MissingSection, None);
+    assert_eq!(doc.check(&off), []);
+}
+
+#[test]
+fn swedish_messages_keep_swedish_section_names() {
+    let doc = Doc::complete_without(Some(SectionKind::ResponsibleOfficials));
+    let d = &validate_in(&doc.build(), &Profile::standard(), Lang::Sv)[0];
+    assert_eq!(d.message, "obligatoriskt avsnitt ”Ansvariga tjänstepersoner” saknas");
+    assert_eq!(d.label.as_deref(), Some("väntat här, före ”Sändlista”"));
+    let en = &validate(&doc.build(), &Profile::standard())[0];
+    assert_eq!(en.message, "required section \"Ansvariga tjänstepersoner\" is missing");
+}
+
+#[test]
+fn diagnostics_come_sorted_by_position() {
+    let mut doc = Doc::complete_without(Some(SectionKind::Proposal));
+    doc.section(SectionKind::Other, "Yrkanden", "");
+    let ds = doc.check(&Profile::standard());
+    let starts: Vec<usize> = ds.iter().map(|d| d.span.start).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+    assert_eq!(codes(&ds), [Rule::MissingSection, Rule::EmptySection, Rule::UnknownHeading]);
+}
+
+#[test]
+fn json_form_of_a_diagnostic() {
+    let doc = Doc::complete_without(Some(SectionKind::Distribution));
+    let ds = doc.check(&Profile::standard());
+    let json = serde_json::to_value(&ds[0]).unwrap();
+    assert_eq!(json["code"], "missing-section");
+    assert_eq!(json["severity"], "error");
+    assert_eq!(json["data"]["kind"], "distribution");
+    assert_eq!(json["span"]["start"], json["span"]["end"]);
+    let back: Diagnostic = serde_json::from_value(json).unwrap();
+    assert_eq!(back, ds[0]);
+}
