@@ -445,3 +445,109 @@ fn json_form_of_a_diagnostic() {
     let back: Diagnostic = serde_json::from_value(json).unwrap();
     assert_eq!(back, ds[0]);
 }
+
+// ---------------------------------------------------------------------------
+// Parsed documents.
+
+const SEED_OCR: &str = "fixtures/parse/enkoping-ks-2026-social-hallbarhet.ocr.txt";
+const SEED_GOLD: &str = "fixtures/parse/enkoping-ks-2026-social-hallbarhet.gold.txt";
+
+fn read(path: impl AsRef<std::path::Path>) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The profile a fixture is checked under: the one that makes its rule speak.
+fn profile_for(rule: Rule) -> Profile {
+    match rule {
+        Rule::UnknownRecipient => Profile::from_file(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/profiles/enkoping.toml"),
+        )
+        .unwrap(),
+        _ => Profile::standard(),
+    }
+}
+
+/// One fixture per rule, named for it: the rule fires, and nothing else does.
+#[test]
+fn each_invalid_fixture_gives_its_rule_and_only_it() {
+    insta::glob!("../fixtures/invalid", "*.txt", |path| {
+        let stem = path.file_stem().unwrap().to_str().unwrap();
+        let rule = Rule::from_code(stem).unwrap_or_else(|| panic!("{stem} names no rule"));
+        let decision = beslut::parse_decision(&std::fs::read_to_string(path).unwrap());
+        let diagnostics = validate(&decision, &profile_for(rule));
+        assert_spans_fit(&decision.source, &diagnostics);
+        assert_eq!(codes(&diagnostics), [rule], "{diagnostics:#?}");
+        let expected = if rule.default_severity() == Severity::Error {
+            Status::Invalid
+        } else {
+            Status::Valid
+        };
+        assert_eq!(status(&diagnostics), expected);
+        insta::assert_json_snapshot!(diagnostics);
+    });
+}
+
+/// Every rule has its fixture.
+#[test]
+fn every_rule_has_a_fixture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/invalid");
+    let missing: Vec<&str> = Rule::ALL
+        .iter()
+        .map(|r| r.code())
+        .filter(|code| !dir.join(format!("{code}.txt")).exists())
+        .collect();
+    // low-ocr-quality waits for the restore module's lexicon.
+    assert_eq!(missing, ["low-ocr-quality"]);
+}
+
+#[test]
+fn the_seed_and_its_gold_twin_are_valid_without_errors_or_warnings() {
+    for path in [SEED_OCR, SEED_GOLD] {
+        let decision = beslut::parse_decision(&read(path));
+        let diagnostics = validate(&decision, &Profile::standard());
+        let loud: Vec<_> = diagnostics.iter().filter(|d| d.severity >= Severity::Warning).collect();
+        assert!(loud.is_empty(), "{path}: {loud:#?}");
+        assert_eq!(status(&diagnostics), Status::Valid);
+    }
+}
+
+/// The seed with one section cut out: exactly one `missing-section`, naming it.
+#[test]
+fn cutting_any_required_section_from_the_seed_gives_one_missing_section() {
+    for path in [SEED_OCR, SEED_GOLD] {
+        let text = read(path);
+        let parsed = beslut::parse_decision(&text);
+        assert_eq!(parsed.source, text, "the seed needs no normalization");
+        let sections = &parsed.sections;
+        for &kind in Profile::standard().required() {
+            let i = sections.iter().position(|s| s.kind == kind).unwrap();
+            let end = sections.get(i + 1).map_or(text.len(), |s| s.span.start);
+            let cut = format!("{}{}", &text[..sections[i].span.start], &text[end..]);
+            let diagnostics = validate(&beslut::parse_decision(&cut), &Profile::standard());
+            let missing: Vec<_> =
+                diagnostics.iter().filter(|d| d.code == Rule::MissingSection).collect();
+            assert_eq!(missing.len(), 1, "{path} without {kind}: {diagnostics:#?}");
+            assert_eq!(missing[0].data.kind, Some(kind));
+            assert_eq!(status(&diagnostics), Status::Invalid);
+            if kind == SectionKind::ResponsibleOfficials {
+                let basic = validate(&beslut::parse_decision(&cut), &Profile::basic());
+                assert_eq!(status(&basic), Status::Valid, "{basic:#?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_example_profiles_load() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/profiles");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let profile = Profile::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        names.push(profile.name().to_string());
+    }
+    names.sort();
+    assert_eq!(names, ["enkoping", "lenient"]);
+}
