@@ -312,6 +312,12 @@ pub(crate) fn unreadable_item(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ),
                 note.span,
             )
+            .with_help(
+                cx.tr(
+                    "check the line against the scan".into(),
+                    "jämför raden med skanningen".into(),
+                ),
+            )
             .with_data(Data::found(found));
         out.push(diag);
     }
