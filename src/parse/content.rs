@@ -18,6 +18,9 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
         SectionKind::Proposal if decision.proposal.is_none() => {
             decision.proposal = Some(read_proposal(section, body));
         }
+        SectionKind::Decision if decision.decision.is_none() => {
+            decision.decision = Some(read_proposal(section, body));
+        }
         SectionKind::DecisionBasis => {
             for item in list_items(body) {
                 decision.decision_basis.push(read_basis(&item, &mut decision.notes));

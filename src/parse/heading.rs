@@ -290,7 +290,7 @@ fn is_organ_genitive(organ: &str) -> bool {
     let last = organ.rsplit(' ').next().unwrap_or("");
     last.chars().count() >= 4
         && last.ends_with(['s', 'S'])
-        && organ.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+        && crate::fold::fold_ocr(organ).chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
 }
 
 /// The canonical words, then optionally free rest words, then the end.
@@ -424,6 +424,8 @@ mod tests {
         assert_eq!(m.kind, K::Assessment);
         assert_eq!(m.canonical, "Kommunledningsforvaltningens bedömning");
         assert_eq!(kind("Kommunstyrelsens förslag till beslut"), Some(K::Proposal));
+        assert_eq!(kind("Kommunledningsf6rvaltningens bedaomning"), Some(K::Assessment));
+        assert_eq!(kind("2026s bedömning"), None);
         assert_eq!(kind("Kommunstyrelsens förslag till kommunfullmäktige"), Some(K::Proposal));
         assert_eq!(kind("Kommunfullmäktiges beslut"), Some(K::Decision));
         assert_eq!(kind("Miljö- och byggnadsnämndens beslut"), Some(K::Decision));

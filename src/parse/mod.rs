@@ -120,7 +120,7 @@ fn build_section(lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(body_texts),
+        text: text::body_text(body_texts, is_list_kind(h.m.kind)),
     }
 }
 

@@ -12,7 +12,7 @@ use super::Line;
 use super::heading::ocr_word;
 use super::scan::{self, diary_label, diary_number, paragraph_sign};
 use super::text::join_wrapped;
-use crate::fold::fold;
+use crate::fold::{fold, fold_ocr};
 use crate::model::{Header, NoteKind, ParseNote};
 use crate::span::Span;
 
@@ -72,6 +72,7 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         let lead = line.text.len() - line.text.trim_start().len();
         let at = line.start + lead;
         let folded = fold(text);
+        let ocr_folded = fold_ocr(text);
         if let Some(value) = after_label(text, "Handläggare") {
             roles[i] = Role::Header;
             let value = value_or_next(lines, &mut roles, i, value);
@@ -117,7 +118,7 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
                 roles[i] = Role::Header;
                 header.diary_number.get_or_insert_with(|| dnr.to_string());
             }
-        } else if is_department(&folded) {
+        } else if is_department(&ocr_folded) {
             roles[i] = Role::Header;
             header.department.get_or_insert_with(|| text.to_string());
         } else if DOCUMENT_TYPES.iter().any(|t| folded.starts_with(t)) || is_page_number(&folded) {

@@ -58,8 +58,9 @@ pub(crate) fn join_wrapped(out: &mut String, next: &str) {
 }
 
 /// Body text from raw lines: paragraphs separated by a blank line, wrapped
-/// lines joined, each list item on its own line.
-pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+/// lines joined, each list item on its own line. In a list section (`list`)
+/// every line is an item unless it continues the one before in lower case.
+pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>, list: bool) -> String {
     let mut out = String::new();
     let mut paragraph = String::new();
     let flush = |out: &mut String, paragraph: &mut String| {
@@ -78,7 +79,9 @@ pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>) -> String 
             continue;
         }
         let cleaned = clean_line(line);
-        if !paragraph.is_empty() && starts_list_item(line) {
+        let own_line =
+            starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        if !paragraph.is_empty() && own_line {
             paragraph.push('\n');
             paragraph.push_str(&cleaned);
         } else {
@@ -117,8 +120,12 @@ mod tests {
 
     #[test]
     fn paragraphs_and_items() {
-        let text =
-            body_text(["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""]);
+        let text = body_text(
+            ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
+            false,
+        );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
+        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true);
+        assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
 }
