@@ -551,3 +551,71 @@ fn the_example_profiles_load() {
     names.sort();
     assert_eq!(names, ["enkoping", "lenient"]);
 }
+
+// ---------------------------------------------------------------------------
+// Any input.
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines that make the parser and every rule do something.
+    const LINES: &[&str] = &[
+        "Förslag till beslut",
+        "Forslag till beslut:",
+        "Kommunstyrelsen beslutar att:",
+        "1. anta planen.",
+        "att anta planen",
+        "Beskrivning av ärendet",
+        "Bedömning",
+        "Ekonomiska konsekvenser",
+        "Sociala eller miljömässiga konsekvenser",
+        "Beslutsunderlag",
+        "• Tjänsteskrivelse, 2026-02-19",
+        "• Rapport, 2026-02-30",
+        "• Bilaga",
+        "Ansvariga tjänstepersoner",
+        "• Åsa Olsson, kanslichef",
+        "• 7?",
+        "Sändlista",
+        "Beslutet skickas till:",
+        "e Socialnamnden, for kannedom",
+        "¢ Tekniska namnden",
+        "Yrkanden",
+        "Datum 2026-13-01",
+        "Handläggare",
+        "medfÃ¶r Ã… Â§ â€“",
+        "",
+        " ",
+        "Ã",
+        "§ 83 Dnr KS 2018/4",
+    ];
+
+    fn check_all_profiles(text: &str) {
+        let decision = beslut::parse_decision(text);
+        for profile in [Profile::standard(), Profile::basic()] {
+            for lang in [Lang::En, Lang::Sv] {
+                let ds = validate_in(&decision, &profile, lang);
+                assert_spans_fit(&decision.source, &ds);
+                let keys: Vec<_> = ds.iter().map(|d| (d.span.start, d.span.end, d.code)).collect();
+                assert!(keys.is_sorted(), "sorted by position: {keys:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+            check_all_profiles(&text);
+        }
+
+        #[test]
+        fn shuffled_decision_lines_never_panic(picks in prop::collection::vec(0..LINES.len(), 0..40), crlf in any::<bool>()) {
+            let sep = if crlf { "\r\n" } else { "\n" };
+            let text: Vec<&str> = picks.iter().map(|&i| LINES[i]).collect();
+            check_all_profiles(&text.join(sep));
+        }
+    }
+}
