@@ -70,59 +70,47 @@ impl Doc {
         });
     }
 
-    fn basis(&mut self, items: &[(&str, Option<&str>)]) {
+    /// Append a list section of `• main, part` lines (`, part` only when
+    /// there is one); returns each item's parts with its span.
+    fn list<'i>(
+        &mut self,
+        kind: SectionKind,
+        intro: &str,
+        items: &[(&'i str, Option<&'i str>)],
+    ) -> Vec<(String, Option<String>, Span)> {
         let lines: Vec<String> = items
             .iter()
-            .map(|(t, d)| match d {
-                Some(d) => format!("• {t}, {d}"),
-                None => format!("• {t}"),
-            })
+            .map(|(main, part)| part.map_or(format!("• {main}"), |p| format!("• {main}, {p}")))
             .collect();
-        self.section(SectionKind::DecisionBasis, "Beslutsunderlag", &lines.join("\n"));
-        for (line, (title, date)) in lines.iter().zip(items) {
-            let span = self.find(line);
-            self.decision.decision_basis.push(BasisDocument {
-                title: title.to_string(),
-                date: date.map(String::from),
-                span,
-            });
+        let body = format!("{intro}{}", lines.join("\n"));
+        self.section(kind, kind.swedish(), &body);
+        let body_start = self.decision.sections.last().unwrap().heading_span.end;
+        lines
+            .iter()
+            .zip(items)
+            .map(|(line, (main, part))| {
+                let at = body_start + self.source[body_start..].find(line.as_str()).unwrap();
+                (main.to_string(), part.map(String::from), Span::new(at, at + line.len()))
+            })
+            .collect()
+    }
+
+    fn basis(&mut self, items: &[(&str, Option<&str>)]) {
+        for (title, date, span) in self.list(SectionKind::DecisionBasis, "", items) {
+            self.decision.decision_basis.push(BasisDocument { title, date, span });
         }
     }
 
     fn officials(&mut self, items: &[(&str, Option<&str>)]) {
-        let lines: Vec<String> = items
-            .iter()
-            .map(|(n, r)| r.map_or(format!("• {n}"), |r| format!("• {n}, {r}")))
-            .collect();
-        self.section(
-            SectionKind::ResponsibleOfficials,
-            "Ansvariga tjänstepersoner",
-            &lines.join("\n"),
-        );
-        for (line, (name, role)) in lines.iter().zip(items) {
-            let span = self.find(line);
-            self.decision.responsible_officials.push(Official {
-                name: name.to_string(),
-                role: role.map(String::from),
-                span,
-            });
+        for (name, role, span) in self.list(SectionKind::ResponsibleOfficials, "", items) {
+            self.decision.responsible_officials.push(Official { name, role, span });
         }
     }
 
     fn distribution(&mut self, items: &[(&str, Option<&str>)]) {
-        let lines: Vec<String> = items
-            .iter()
-            .map(|(n, p)| p.map_or(format!("• {n}"), |p| format!("• {n}, {p}")))
-            .collect();
-        let body = format!("Beslutet skickas till:\n{}", lines.join("\n"));
-        self.section(SectionKind::Distribution, "Sändlista", &body);
-        for (line, (name, purpose)) in lines.iter().zip(items) {
-            let span = self.find(line);
-            self.decision.distribution.push(Recipient {
-                recipient: name.to_string(),
-                purpose: purpose.map(String::from),
-                span,
-            });
+        let intro = "Beslutet skickas till:\n";
+        for (recipient, purpose, span) in self.list(SectionKind::Distribution, intro, items) {
+            self.decision.distribution.push(Recipient { recipient, purpose, span });
         }
     }
 

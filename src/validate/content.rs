@@ -150,21 +150,20 @@ pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let title = item_name(&item.title, item.span, &d.source);
-        let diag = cx
-            .diag(
-                Rule::BasisWithoutDate,
-                cx.tr(
-                    format!("basis document \"{title}\" has no date"),
-                    format!("underlaget ”{title}” saknar datum"),
-                ),
-                item.span,
-            )
-            .with_help(cx.tr(
+        out.push(item_diag(
+            cx,
+            Rule::BasisWithoutDate,
+            item.span,
+            cx.tr(
+                format!("basis document \"{title}\" has no date"),
+                format!("underlaget ”{title}” saknar datum"),
+            ),
+            cx.tr(
                 "give each document its date, as in \"Tjänsteskrivelse, 2026-02-19\"".into(),
                 "ange varje handlings datum, som i ”Tjänsteskrivelse, 2026-02-19”".into(),
-            ))
-            .with_data(Data::found(title));
-        out.push(diag);
+            ),
+            title,
+        ));
     }
 }
 
@@ -216,54 +215,44 @@ pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// `official-without-role`: an *Ansvariga tjänstepersoner* line with a name only.
 pub(crate) fn official_without_role(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let d = cx.decision;
-    for official in &d.responsible_officials {
-        if official.role.as_deref().is_some_and(|r| !r.trim().is_empty()) {
-            continue;
-        }
-        let name = item_name(&official.name, official.span, &d.source);
-        let diag = cx
-            .diag(
-                Rule::OfficialWithoutRole,
-                cx.tr(
-                    format!("official \"{name}\" has no role"),
-                    format!("tjänstepersonen ”{name}” saknar roll"),
-                ),
-                official.span,
-            )
-            .with_help(cx.tr(
+    for official in cx.decision.responsible_officials.iter().filter(|o| !has_text(&o.role)) {
+        let name = item_name(&official.name, official.span, &cx.decision.source);
+        out.push(item_diag(
+            cx,
+            Rule::OfficialWithoutRole,
+            official.span,
+            cx.tr(
+                format!("official \"{name}\" has no role"),
+                format!("tjänstepersonen ”{name}” saknar roll"),
+            ),
+            cx.tr(
                 "write \"name, role\", as in \"Åsa Olsson, kanslichef\"".into(),
                 "skriv ”namn, roll”, som i ”Åsa Olsson, kanslichef”".into(),
-            ))
-            .with_data(Data::found(name));
-        out.push(diag);
+            ),
+            name,
+        ));
     }
 }
 
 /// `recipient-without-purpose`: a *Sändlista* line without *för kännedom*,
 /// *för åtgärd* or the like.
 pub(crate) fn recipient_without_purpose(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let d = cx.decision;
-    for r in &d.distribution {
-        if r.purpose.as_deref().is_some_and(|p| !p.trim().is_empty()) {
-            continue;
-        }
-        let name = item_name(&r.recipient, r.span, &d.source);
-        let diag = cx
-            .diag(
-                Rule::RecipientWithoutPurpose,
-                cx.tr(
-                    format!("recipient \"{name}\" has no purpose"),
-                    format!("mottagaren ”{name}” saknar syfte"),
-                ),
-                r.span,
-            )
-            .with_help(cx.tr(
+    for r in cx.decision.distribution.iter().filter(|r| !has_text(&r.purpose)) {
+        let name = item_name(&r.recipient, r.span, &cx.decision.source);
+        out.push(item_diag(
+            cx,
+            Rule::RecipientWithoutPurpose,
+            r.span,
+            cx.tr(
+                format!("recipient \"{name}\" has no purpose"),
+                format!("mottagaren ”{name}” saknar syfte"),
+            ),
+            cx.tr(
                 "add \"för kännedom\" or \"för åtgärd\"".into(),
                 "lägg till ”för kännedom” eller ”för åtgärd”".into(),
-            ))
-            .with_data(Data::found(name));
-        out.push(diag);
+            ),
+            name,
+        ));
     }
 }
 
@@ -276,27 +265,41 @@ pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let keys: Vec<String> = known.iter().map(|k| match_key(k)).collect();
-    for r in &cx.decision.distribution {
-        if keys.contains(&match_key(&r.recipient)) {
-            continue;
-        }
+    for r in cx.decision.distribution.iter().filter(|r| !keys.contains(&match_key(&r.recipient))) {
         let name = item_name(&r.recipient, r.span, &cx.decision.source);
-        let diag = cx
-            .diag(
-                Rule::UnknownRecipient,
-                cx.tr(
-                    format!("recipient \"{name}\" is not among the profile's known recipients"),
-                    format!("mottagaren ”{name}” finns inte bland profilens kända mottagare"),
-                ),
-                r.span,
-            )
-            .with_help(cx.tr(
+        out.push(item_diag(
+            cx,
+            Rule::UnknownRecipient,
+            r.span,
+            cx.tr(
+                format!("recipient \"{name}\" is not among the profile's known recipients"),
+                format!("mottagaren ”{name}” finns inte bland profilens kända mottagare"),
+            ),
+            cx.tr(
                 "check the name, or add it to known_recipients in the profile file".into(),
                 "kontrollera namnet, eller lägg till det i known_recipients i profilfilen".into(),
-            ))
-            .with_data(Data::found(name));
-        out.push(diag);
+            ),
+            name,
+        ));
     }
+}
+
+/// Whether an optional part of a list item holds any text.
+fn has_text(part: &Option<String>) -> bool {
+    part.as_deref().is_some_and(|p| !p.trim().is_empty())
+}
+
+/// The diagnostic of a rule about one list item: at the item, with help, and
+/// the item's name as data.
+fn item_diag(
+    cx: &Ctx<'_>,
+    rule: Rule,
+    span: Span,
+    message: String,
+    help: String,
+    name: String,
+) -> Diagnostic {
+    cx.diag(rule, message, span).with_help(help).with_data(Data::found(name))
 }
 
 /// `unreadable-item`: a list line the parser could not read into its parts.
