@@ -73,7 +73,7 @@ pub(crate) fn invalid_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if iso_date(date).is_none_or(|ymd| !exists(ymd))
             && !noted.iter().any(|n| overlaps(*n, span))
         {
-            out.push(invalid_date_diag(cx, date, span));
+            out.push(invalid_date_diag(cx, date, within(&d.source, span, date)));
         }
     }
 }
@@ -155,8 +155,8 @@ pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Rule::BasisWithoutDate,
             item.span,
             cx.tr(
-                format!("basis document \"{title}\" has no date"),
-                format!("underlaget ”{title}” saknar datum"),
+                format!("basis document \"{}\" has no date", short(&title)),
+                format!("underlaget ”{}” saknar datum", short(&title)),
             ),
             cx.tr(
                 "give each document its date, as in \"Tjänsteskrivelse, 2026-02-19\"".into(),
@@ -167,10 +167,31 @@ pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A list item's name for messages: the parsed part, else the item's text.
+/// A list item's name: the parsed part, else the item's text.
 fn item_name(parsed: &str, span: Span, source: &str) -> String {
     let name = if parsed.trim().is_empty() { span.slice(source) } else { parsed };
     name.trim().to_string()
+}
+
+/// Longest name quoted in a message, in characters; the data keeps it whole.
+const SHORT_NAME: usize = 60;
+
+/// `name` cut to [`SHORT_NAME`] characters, with `…` when cut, so that a
+/// report title wrapped over three lines still gives a one-line message.
+pub(crate) fn short(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(SHORT_NAME) {
+        Some((at, _)) => format!("{}…", name[..at].trim_end()).into(),
+        None => name.into(),
+    }
+}
+
+/// Where `needle` stands within `span` of `source` (its last occurrence, as a
+/// date ends an item), else the whole span.
+fn within(source: &str, span: Span, needle: &str) -> Span {
+    match span.slice(source).rfind(needle) {
+        Some(i) if !needle.is_empty() => Span::new(span.start + i, span.start + i + needle.len()),
+        _ => span,
+    }
 }
 
 /// `basis-after-decision`: a basis document dated after the document itself.
@@ -189,11 +210,12 @@ pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .diag(
                 Rule::BasisAfterDecision,
                 cx.tr(
-                    format!("basis document \"{title}\" is dated {date}, after the document's own date {own}"),
-                    format!("underlaget ”{title}” är daterat {date}, efter dokumentets eget datum {own}"),
+                    format!("basis document \"{}\" is dated {date}, after the document's own date {own}", short(&title)),
+                    format!("underlaget ”{}” är daterat {date}, efter dokumentets eget datum {own}", short(&title)),
                 ),
-                item.span,
+                within(&d.source, item.span, date),
             )
+            .with_label(cx.tr("later than the document".into(), "senare än dokumentet".into()))
             .with_help(cx.tr(
                 "check both dates against the scan: a decision cannot rest on a later document".into(),
                 "jämför båda datumen med skanningen: ett beslut kan inte vila på en senare handling".into(),
@@ -222,8 +244,8 @@ pub(crate) fn official_without_role(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Rule::OfficialWithoutRole,
             official.span,
             cx.tr(
-                format!("official \"{name}\" has no role"),
-                format!("tjänstepersonen ”{name}” saknar roll"),
+                format!("official \"{}\" has no role", short(&name)),
+                format!("tjänstepersonen ”{}” saknar roll", short(&name)),
             ),
             cx.tr(
                 "write \"name, role\", as in \"Åsa Olsson, kanslichef\"".into(),
@@ -244,8 +266,8 @@ pub(crate) fn recipient_without_purpose(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>)
             Rule::RecipientWithoutPurpose,
             r.span,
             cx.tr(
-                format!("recipient \"{name}\" has no purpose"),
-                format!("mottagaren ”{name}” saknar syfte"),
+                format!("recipient \"{}\" has no purpose", short(&name)),
+                format!("mottagaren ”{}” saknar syfte", short(&name)),
             ),
             cx.tr(
                 "add \"för kännedom\" or \"för åtgärd\"".into(),
@@ -272,8 +294,11 @@ pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Rule::UnknownRecipient,
             r.span,
             cx.tr(
-                format!("recipient \"{name}\" is not among the profile's known recipients"),
-                format!("mottagaren ”{name}” finns inte bland profilens kända mottagare"),
+                format!(
+                    "recipient \"{}\" is not among the profile's known recipients",
+                    short(&name)
+                ),
+                format!("mottagaren ”{}” finns inte bland profilens kända mottagare", short(&name)),
             ),
             cx.tr(
                 "check the name, or add it to known_recipients in the profile file".into(),
@@ -310,8 +335,8 @@ pub(crate) fn unreadable_item(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .diag(
                 Rule::UnreadableItem,
                 cx.tr(
-                    format!("list item \"{found}\" could not be read"),
-                    format!("listraden ”{found}” gick inte att läsa"),
+                    format!("list item \"{}\" could not be read", short(found)),
+                    format!("listraden ”{}” gick inte att läsa", short(found)),
                 ),
                 note.span,
             )
@@ -343,5 +368,19 @@ mod tests {
         assert!(!valid_date("2026-2-19"));
         assert!(!valid_date("2026-02-1é"));
         assert!(!valid_date(""));
+    }
+
+    #[test]
+    fn short_names_are_cut_on_a_character_boundary() {
+        assert_eq!(short("Tjänsteskrivelse"), "Tjänsteskrivelse");
+        let long = "å".repeat(70);
+        assert_eq!(short(&long), format!("{}…", "å".repeat(60)));
+    }
+
+    #[test]
+    fn within_finds_the_last_occurrence_or_keeps_the_span() {
+        let src = "x 2026-02-19, 2026-02-19";
+        assert_eq!(within(src, Span::new(0, src.len()), "2026-02-19"), Span::new(14, 24));
+        assert_eq!(within(src, Span::new(0, 5), "nope"), Span::new(0, 5));
     }
 }
