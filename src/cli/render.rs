@@ -3,7 +3,7 @@
 
 use super::check::DocumentReport;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use beslut::{Diagnostic, Lang, LineCol, LineIndex, Severity, Span};
+use beslut::{Diagnostic, Lang, LineCol, LineIndex, Rule, Severity, Span};
 use serde::Serialize;
 
 /// Whether human output should be coloured: only on a terminal, and never
@@ -43,8 +43,8 @@ fn level(severity: Severity, lang: Lang) -> Level<'static> {
 
 fn group<'a>(report: &'a DocumentReport, d: &'a Diagnostic, lang: Lang) -> Group<'a> {
     let title = level(d.severity, lang).primary_title(d.message.as_str()).id(d.code.code());
-    let mut group = if report.source.trim().is_empty() {
-        // No line to show: point at the file alone.
+    let mut group = if report.source.trim().is_empty() || is_whole_document(d.code) {
+        // No one line to show: point at the file alone.
         title.element(Origin::path(report.source_name.as_str()))
     } else {
         let primary = AnnotationKind::Primary.span(range(d.span)).label(d.label.as_deref());
@@ -67,6 +67,11 @@ fn group<'a>(report: &'a DocumentReport, d: &'a Diagnostic, lang: Lang) -> Group
         group = group.element(help_level.message(help.as_str()));
     }
     group
+}
+
+/// Rules whose findings are about the text as a whole, not a place in it.
+fn is_whole_document(rule: Rule) -> bool {
+    matches!(rule, Rule::EmptyDocument | Rule::LowOcrQuality)
 }
 
 fn range(span: Span) -> std::ops::Range<usize> {
