@@ -194,3 +194,38 @@ fn profiles_shows_and_checks_a_profile_file() {
     let bad = beslut(&["profiles", "fixtures/invalid/mojibake.txt"], None);
     assert_eq!(code(&bad), 2);
 }
+
+/// A profile's heading synonym is handed to the parser, so the section's
+/// lines are read as what they are (here: recipients checked against the
+/// profile's known boards).
+#[test]
+fn a_profile_heading_synonym_is_read_as_its_section() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("fixtures/invalid/unknown-recipient.txt")).unwrap();
+    let renamed =
+        text.replace("Sändlista\n\nBeslutet skickas till:\n", "Beslut expedieras till\n\n");
+    assert_ne!(renamed, text);
+
+    let standard = beslut(&["check", "-", "--format", "json"], Some(renamed.as_bytes()));
+    assert_eq!(code(&standard), 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&standard)).unwrap();
+    let missing: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "missing-section")
+        .map(|d| &d["data"]["kind"])
+        .collect();
+    assert_eq!(missing, ["distribution"]);
+
+    let profile =
+        ["check", "-", "--format", "json", "--profile", "fixtures/profiles/enkoping.toml"];
+    let enkoping = beslut(&profile, Some(renamed.as_bytes()));
+    assert_eq!(code(&enkoping), 0, "{}", stdout(&enkoping));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&enkoping)).unwrap();
+    let codes: Vec<&serde_json::Value> =
+        json["diagnostics"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
+    assert_eq!(codes, ["unknown-recipient"]);
+    assert_eq!(json["diagnostics"][0]["data"]["found"], "Fritidsnämnden");
+}

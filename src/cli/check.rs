@@ -46,7 +46,11 @@ pub fn check_document(
     profile: &Profile,
     options: &Options,
 ) -> DocumentReport {
-    let decision = beslut::parse_decision(text);
+    // The profile's heading synonyms are the parser's to recognize: then the
+    // section's content is read too, not just its presence counted.
+    let parse_options =
+        beslut::ParseOptions::default().with_headings(profile.extra_headings().iter().cloned());
+    let decision = beslut::parse_decision_with(text, &parse_options);
     let diagnostics = beslut::validate_in(&decision, profile, options.lang);
     let status = beslut::status(&diagnostics);
     DocumentReport {

@@ -160,8 +160,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The parser names every heading it knows; a heading it left as `other`
-/// may still be one the profile's municipality uses for a known kind.
+/// A decision parsed without the profile's headings (see
+/// [`Profile::extra_headings`]) has them as `other`; they still count as the
+/// kind the profile gives them.
 fn effective_kind(section: &Section, profile: &Profile) -> SectionKind {
     if section.kind != SectionKind::Other {
         return section.kind;

@@ -171,8 +171,10 @@ impl Profile {
     }
 
     /// Headings this profile's municipality uses beyond the built-in ones,
-    /// with the kind each names. The validator already counts a section of
-    /// kind `other` under one of these headings as that kind.
+    /// with the kind each names. Hand them to the parser
+    /// ([`crate::ParseOptions::with_headings`]) so their sections' contents are
+    /// read; for a decision parsed without them, the validator still counts a
+    /// section of kind `other` under one of these headings as that kind.
     ///
     /// ```
     /// use beslut::{Profile, SectionKind};
