@@ -10,6 +10,7 @@ mod check;
 mod parse_cmd;
 mod profiles_cmd;
 mod render;
+mod restore_cmd;
 
 /// Exit codes, as documented in the README and `--help`.
 #[allow(dead_code)] // the table is complete; `check` uses the rest
@@ -43,6 +44,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List the built-in profiles and the rules, or show one profile (a name or a file).
     Profiles(ProfilesArgs),
+    /// Restore lost å, ä and ö; print the text (or, with --changes, what changed).
+    Restore(RestoreArgs),
 }
 
 /// Output format of `beslut parse`.
@@ -61,6 +64,30 @@ pub struct ParseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParseFormat::Outline)]
     pub format: ParseFormat,
+}
+
+/// Output format of `beslut restore`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestoreFormat {
+    /// The restored text; with --changes, one line per change.
+    Text,
+    /// A JSON object: lexicon version, the restored text, the changes.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RestoreArgs {
+    /// The document, or `-` for standard input.
+    pub file: PathBuf,
+    /// List the changes (line, column, old, new, route, confidence) instead of the text.
+    #[arg(long)]
+    pub changes: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RestoreFormat::Text)]
+    pub format: RestoreFormat,
+    /// Extra words (local names, places, nämnder): one per line, optional Zipf frequency after it.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// Output format of `beslut check`.
@@ -111,6 +138,7 @@ pub fn main() -> ExitCode {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Profiles(args) => profiles_cmd::run(&args),
+        Command::Restore(args) => restore_cmd::run(&args),
     };
     ExitCode::from(code)
 }
