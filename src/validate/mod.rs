@@ -103,6 +103,7 @@ type Check = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
 const RULES: &[(Rule, Check)] = &[
     (Rule::NotADecision, structure::not_a_decision),
     (Rule::Mojibake, text::mojibake),
+    (Rule::LowOcrQuality, text::low_ocr_quality),
     (Rule::MissingSection, structure::missing_section),
     (Rule::EmptySection, structure::empty_section),
     (Rule::DuplicateSection, structure::duplicate_section),

@@ -1,10 +1,61 @@
 //! Rules about the text itself, whatever its structure: double encoding and
 //! OCR quality.
 
-use super::Ctx;
 use super::diagnostic::{Data, Diagnostic};
 use super::rule::Rule;
+use super::{Ctx, Lang};
+use crate::restore::{Lexicon, ocr_quality};
 use crate::span::Span;
+
+/// Fewest words for which a share of unknown ones says anything about the
+/// scan: in a short fragment two names the lexicon lacks already pass any
+/// threshold.
+const OCR_MIN_WORDS: usize = 40;
+
+/// `low-ocr-quality`: too large a share of the words is neither in the
+/// lexicon nor restorable to a word in it. About the text as a whole, so the
+/// span covers all of it.
+pub(crate) fn low_ocr_quality(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let text = cx.decision.source.as_str();
+    let q = ocr_quality(text, Lexicon::builtin());
+    let share = q.unrecognized_share();
+    let threshold = cx.profile.ocr_threshold();
+    if q.words < OCR_MIN_WORDS || share <= threshold {
+        return;
+    }
+    let (pct, limit) = (percent(share, cx.lang), percent(threshold, cx.lang));
+    let (u, n) = (q.unrecognized, q.words);
+    let d = cx
+        .diag(
+            Rule::LowOcrQuality,
+            cx.tr(
+                format!("{pct} of the words ({u} of {n}) are neither in the lexicon nor restorable; the profile allows {limit}"),
+                format!("{pct} av orden ({u} av {n}) finns varken i lexikonet eller går att återställa; profilen tillåter {limit}"),
+            ),
+            Span::new(0, text.len()),
+        )
+        .with_help(cx.tr(
+            "run OCR again on a better scan, or have the text read by a person".into(),
+            "kör OCR igen på en bättre skanning, eller låt en människa läsa texten".into(),
+        ))
+        .with_data(Data {
+            count: Some(n),
+            unrecognized: Some(u),
+            share: Some((share * 10_000.0).round() / 10_000.0),
+            threshold: Some(threshold),
+            ..Data::default()
+        });
+    out.push(d);
+}
+
+/// `0.123` as `12.3 %`, or `12,3 %` in Swedish.
+fn percent(share: f64, lang: Lang) -> String {
+    let s = format!("{:.1} %", share * 100.0);
+    match lang {
+        Lang::En => s,
+        Lang::Sv => s.replace('.', ","),
+    }
+}
 
 /// How many further occurrences of a double-encoded sequence are pointed at,
 /// besides the first: enough to show it is systematic, few enough to read.
@@ -151,6 +202,12 @@ mod tests {
         let found = find_mojibake(t);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0.slice(t), "Ã¤");
+    }
+
+    #[test]
+    fn percentages_by_language() {
+        assert_eq!(percent(0.1234, Lang::En), "12.3 %");
+        assert_eq!(percent(0.2, Lang::Sv), "20,0 %");
     }
 
     #[test]
