@@ -6,7 +6,10 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod check;
 mod parse_cmd;
+mod profiles_cmd;
+mod render;
 mod restore_cmd;
 
 /// Exit codes, as documented in the README and `--help`.
@@ -37,6 +40,10 @@ pub struct Cli {
 pub enum Command {
     /// Parse one document and print its model (an outline, or JSON).
     Parse(ParseArgs),
+    /// Validate one document against a profile; exit 0 valid, 1 invalid, 2 usage or profile error.
+    Check(CheckArgs),
+    /// List the built-in profiles and the rules, or show one profile (a name or a file).
+    Profiles(ProfilesArgs),
     /// Restore lost å, ä and ö; print the text (or, with --changes, what changed).
     Restore(RestoreArgs),
 }
@@ -83,6 +90,41 @@ pub struct RestoreArgs {
     pub lexicon: Option<PathBuf>,
 }
 
+/// Output format of `beslut check`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// rustc-style diagnostics with the source line and a caret, then a summary.
+    Human,
+    /// The diagnostics as JSON, with line and column.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// The document, or `-` for standard input.
+    pub file: PathBuf,
+    /// A built-in profile (`standard`, `basic`) or a profile file (TOML).
+    #[arg(long, value_name = "NAME|FILE", default_value = "standard")]
+    pub profile: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Language of messages: `en` or `sv` (section names are always Swedish).
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    pub lang: beslut::Lang,
+}
+
+fn parse_lang(s: &str) -> Result<beslut::Lang, String> {
+    beslut::Lang::from_code(s).ok_or_else(|| format!("unsupported language `{s}`; use en or sv"))
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ProfilesArgs {
+    /// Show this profile in full: a built-in name or a profile file.
+    #[arg(value_name = "NAME|FILE")]
+    pub profile: Option<String>,
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -94,6 +136,8 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Profiles(args) => profiles_cmd::run(&args),
         Command::Restore(args) => restore_cmd::run(&args),
     };
     ExitCode::from(code)
