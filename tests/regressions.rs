@@ -64,3 +64,14 @@ fn restoring_twice_changes_nothing_when_a_twin_was_restored() {
     let twice = beslut::restore(&once.text);
     assert_eq!(twice.text, once.text, "second pass changed {:?}", twice.changes);
 }
+
+/// fuzz (`pipeline`, second run; debug assertions on): `Datum` alone on its
+/// line, its value on the next line and longer than the label line. The
+/// fallback offset `text.len() - v.len()` is computed eagerly (`unwrap_or`)
+/// even when the value came from the next line, and underflows: a panic in
+/// debug builds, a discarded wrapped value in release.
+#[test]
+fn date_value_on_the_next_line_longer_than_the_label() {
+    let d = beslut::parse_decision("Datum\n2026-02-19");
+    assert_span_invariants(&d);
+}
