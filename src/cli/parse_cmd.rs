@@ -11,8 +11,14 @@ pub fn run(args: &ParseArgs) -> u8 {
             return exit::UNREADABLE;
         }
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let decision = beslut::parse_decision(&text);
+    let decoded = match beslut::decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("beslut: {} is not text: {e}", args.file.display());
+            return exit::UNREADABLE;
+        }
+    };
+    let decision = beslut::parse_decision(&decoded.text);
     let out = match args.format {
         ParseFormat::Json => serde_json::to_string_pretty(&decision).unwrap_or_default() + "\n",
         ParseFormat::Outline => format!("{decision:#?}\n"),
