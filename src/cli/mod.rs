@@ -6,7 +6,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod batch;
 mod parse_cmd;
+mod report;
 
 /// Exit codes, as documented in the README and `--help`.
 pub mod exit {
@@ -20,11 +22,22 @@ pub mod exit {
     pub const UNREADABLE: u8 = 3;
 }
 
+/// The exit codes as `--help` shows them; keep in step with [`exit`].
+const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  every document checked is valid (or the command succeeded)
+  1  some document is invalid
+  2  usage error: bad option, a path that does not exist, unknown profile,
+     or the output could not be written
+  3  some file could not be read, is not text, was skipped or hit an
+     internal error (outranks 1)";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "beslut",
     version,
-    about = "Parse, restore and validate OCR'd Swedish municipal decisions"
+    about = "Parse, restore and validate OCR'd Swedish municipal decisions",
+    after_help = EXIT_CODES_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,6 +48,13 @@ pub struct Cli {
 pub enum Command {
     /// Parse one document and print its model (an outline, or JSON).
     Parse(ParseArgs),
+    /// Check documents: one file, or whole archives of them.
+    ///
+    /// Directories are walked recursively in sorted order; every file gets
+    /// exactly one record with its status: valid, invalid, not-text,
+    /// unreadable, skipped or internal-error.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Check(CheckArgs),
 }
 
 /// Output format of `beslut parse`.
@@ -55,6 +75,53 @@ pub struct ParseArgs {
     pub format: ParseFormat,
 }
 
+/// Report format of `beslut check`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// One line per file that is not valid, then a summary table.
+    Human,
+    /// JSON Lines: a run record, one record per file, a summary record.
+    Jsonl,
+    /// One row per file, UTF-8 with a byte-order mark for spreadsheets.
+    Csv,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files, directories (walked recursively), or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// File extensions to pick in directories (comma-separated, case-insensitive).
+    /// Files named as arguments are always read.
+    #[arg(long, value_name = "EXT", value_delimiter = ',', default_value = "txt")]
+    pub ext: Vec<String>,
+    /// Skip files larger than this (bytes, or with a unit: 500KB, 10MB, 1MiB).
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = batch::parse_size)]
+    pub max_size: u64,
+    /// Documents checked at once (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Check only shard I of N (1-based), chosen by a stable hash of each
+    /// file's relative path, so an archive splits over an array job.
+    #[arg(long, value_name = "I/N", value_parser = batch::parse_shard)]
+    pub shard: Option<batch::Shard>,
+    /// The rule set to check against.
+    #[arg(long, value_name = "NAME", default_value = "standard")]
+    pub profile: String,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Human format: show every diagnostic of the files listed, with its source line.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -66,6 +133,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
+        Command::Check(args) => batch::run(&args),
     };
     ExitCode::from(code)
 }
