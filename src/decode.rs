@@ -89,7 +89,7 @@ pub enum NotText {
         chars: usize,
     },
     /// The byte-order mark names an encoding the bytes after it break.
-    #[error("byte-order mark says {encoding} but the bytes at {offset} are not {encoding}")]
+    #[error("byte-order mark says {encoding} but byte {offset} does not decode as {encoding}")]
     Malformed {
         /// The encoding the byte-order mark names.
         encoding: Encoding,
