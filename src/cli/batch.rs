@@ -8,7 +8,7 @@
 
 use super::report::{DocRecord, FileStatus, Located, Report, RunInfo, RunOptions, Summary};
 use super::{CheckArgs, ReportFormat, exit};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -76,8 +76,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     let render = args.verbose && args.format == ReportFormat::Human;
     let check = |name: &str, text: &str| check_text(name, text, &profile, render);
     let pb = progress_bar(args.quiet, &inputs, &ext, args.shard);
-    // A report on the same terminal as the bar must not be drawn over.
-    let suspend = args.output.is_none() && !pb.is_hidden();
+    // Lines written to the terminal the bar is drawn on must not be drawn over.
+    let suspend = !pb.is_hidden();
     let mut report = Report::new(args.format, out, args.verbose);
     let mut summary = Summary::default();
     let mut walk = Walk::new(inputs, ext, args.shard);
@@ -580,10 +580,16 @@ fn progress_bar(
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let style =
-        |t: &str| ProgressStyle::with_template(t).unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style = |t: &str| {
+        ProgressStyle::with_template(t).unwrap_or_else(|_| ProgressStyle::default_bar()).with_key(
+            "rate",
+            |s: &ProgressState, w: &mut dyn fmt::Write| {
+                let _ = write!(w, "{:.0} files/s", s.per_sec());
+            },
+        )
+    };
     let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    pb.set_style(style("{spinner} {pos} files  {per_sec}  {msg}"));
+    pb.set_style(style("{spinner} {human_pos} files  {rate}  {msg}"));
     // Counting walks the tree a second time, in the background, so the bar
     // gets a length and an ETA without holding back the first records.
     let counter = pb.clone();
@@ -591,7 +597,8 @@ fn progress_bar(
     std::thread::spawn(move || {
         let total = walk.count() as u64;
         counter.set_length(total);
-        counter.set_style(style("{bar:30} {pos}/{len} files  {per_sec}  ETA {eta}  {msg}"));
+        counter
+            .set_style(style("{bar:30} {human_pos}/{human_len} files  {rate}  ETA {eta}  {msg}"));
     });
     pb
 }
