@@ -61,6 +61,20 @@ pub(crate) fn ocr_readings(canonical: char) -> &'static [&'static str] {
     }
 }
 
+/// [`fold`], also reading a `6` or `0` between letters as the `o` (from ö)
+/// OCR took it for: `Kommunledningsf6rvaltningen` → `kommunledningsforvaltningen`.
+/// Only for matching known words; never for restoring text.
+pub(crate) fn fold_ocr(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |i: Option<&char>| i.is_some_and(|c| c.is_alphabetic());
+    (0..chars.len())
+        .map(|i| match chars[i] {
+            '6' | '0' if i > 0 && letter(chars.get(i - 1)) && letter(chars.get(i + 1)) => 'o',
+            c => fold_char(c),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +87,12 @@ mod tests {
     #[test]
     fn leaves_digits_and_punctuation() {
         assert_eq!(fold("KS-2024/11, §83"), "ks-2024/11, §83");
+    }
+
+    #[test]
+    fn ocr_fold_reads_digits_inside_words() {
+        assert_eq!(fold_ocr("Kommunledningsf6rvaltningen"), "kommunledningsforvaltningen");
+        assert_eq!(fold_ocr("2026 och 60"), "2026 och 60");
     }
 
     #[test]

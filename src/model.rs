@@ -29,6 +29,8 @@ pub struct Decision {
     pub sections: Vec<Section>,
     /// *Förslag till beslut*, read into decision maker, phrase and points.
     pub proposal: Option<Proposal>,
+    /// *Beslut* (in minutes): who decided, the phrase and the points, read like the proposal.
+    pub decision: Option<Proposal>,
     /// *Beslutsunderlag*: the documents the decision rests on.
     pub decision_basis: Vec<BasisDocument>,
     /// *Ansvariga tjänstepersoner*.
@@ -217,7 +219,7 @@ pub enum MatchKind {
     Ocr,
 }
 
-/// *Förslag till beslut*, read.
+/// *Förslag till beslut* (or, in minutes, *Beslut*), read.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
     /// Who decides (`Kommunstyrelsen`).

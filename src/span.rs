@@ -84,7 +84,7 @@ impl LineIndex {
     ///
     /// ```
     /// let idx = beslut::LineIndex::new("ab\ncö\n");
-    /// let lc = idx.line_col("ab\ncö\n", 5);
+    /// let lc = idx.line_col("ab\ncö\n", 6); // just after the ö
     /// assert_eq!((lc.line, lc.column), (2, 3));
     /// ```
     pub fn new(text: &str) -> Self {

@@ -1,7 +1,270 @@
-//! Phase two: the parser (placeholder until the line scanner lands).
+//! Phase two: the parser. Reads normalized text into the [`Decision`] model.
+//!
+//! ```text
+//! document  = preamble section*
+//! preamble  = line*                 ; everything before the first heading: header and title
+//! section   = heading-line body
+//! body      = line*                 ; up to the next heading
+//! ```
+//!
+//! The document level is a line scanner: whether a line is a heading depends
+//! on its neighbours (a heading stands on its own line, or opens it before a
+//! colon), which a line-at-a-time grammar cannot see. Everything inside a line
+//! is read by small nom parsers in [`scan`] and [`heading`].
 
-use crate::model::{Decision, SCHEMA_VERSION};
+mod content;
+mod error;
+mod heading;
+mod preamble;
+mod scan;
+mod text;
+
+use crate::fold::fold;
+use crate::model::{
+    Decision, MatchKind, NoteKind, ParseNote, SCHEMA_VERSION, Section, SectionKind,
+};
+use crate::span::Span;
+use heading::HeadingMatch;
+
+/// One line of the normalized text, without its `\n`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line<'s> {
+    /// Byte offset of the line's first byte.
+    pub start: usize,
+    pub text: &'s str,
+}
+
+impl<'s> Line<'s> {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The span of the line's text without surrounding white space.
+    pub fn trimmed_span(&self) -> Span {
+        let lead = self.text.len() - self.text.trim_start().len();
+        let body = self.text.trim();
+        Span::new(self.start + lead, self.start + lead + body.len())
+    }
+}
+
+fn split_lines(source: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for text in source.split('\n') {
+        lines.push(Line { start, text });
+        start += text.len() + 1;
+    }
+    lines
+}
+
+/// A heading the scanner accepted.
+struct Accepted {
+    line: usize,
+    m: HeadingMatch,
+}
 
 pub(crate) fn parse_document(source: String) -> Decision {
-    Decision { schema_version: SCHEMA_VERSION, source, ..Decision::default() }
+    parse_document_with(source, &[])
+}
+
+/// Parse normalized `source`, also taking `extra` heading synonyms.
+pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)]) -> Decision {
+    let mut decision = Decision { schema_version: SCHEMA_VERSION, ..Decision::default() };
+    {
+        let lines = split_lines(&source);
+        let headings = find_headings(&lines, extra);
+        let first = headings.first().map_or(lines.len(), |h| h.line);
+        let pre = preamble::parse(&lines[..first], &mut decision.notes);
+        decision.header = pre.header;
+        decision.title = pre.title;
+        decision.title_span = pre.title_span;
+        for (n, h) in headings.iter().enumerate() {
+            let end = headings.get(n + 1).map_or(lines.len(), |next| next.line);
+            let section = build_section(&lines, h, end);
+            let body = body_lines(&lines, h, end);
+            content::read(&mut decision, &section, &body);
+            decision.sections.push(section);
+        }
+        note_impossible_dates(&source, &mut decision.notes);
+    }
+    decision.source = source;
+    decision
+}
+
+/// The body of a section: the part of the heading line after a colon, if
+/// any, then every line up to the next heading.
+fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>> {
+    let head = lines[h.line];
+    let mut body = Vec::with_capacity(end - h.line);
+    if let Some(rest) = h.m.rest {
+        body.push(Line { start: head.start + rest, text: &head.text[rest..] });
+    }
+    body.extend_from_slice(&lines[h.line + 1..end]);
+    body
+}
+
+fn build_section(lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
+    let head = lines[h.line];
+    let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
+    let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
+    let span = heading_span.cover(last.trimmed_span());
+    let mut body_texts: Vec<&str> = Vec::new();
+    if let Some(rest) = h.m.rest {
+        body_texts.push(&head.text[rest..]);
+    }
+    body_texts.extend(lines[h.line + 1..end].iter().map(|l| l.text));
+    Section {
+        kind: h.m.kind,
+        heading: head.text[h.m.text.clone()].to_string(),
+        canonical: h.m.canonical.clone(),
+        match_kind: h.m.match_kind,
+        span,
+        heading_span,
+        text: text::body_text(body_texts, is_list_kind(h.m.kind)),
+    }
+}
+
+/// Section kinds whose bodies are lists: a short line there is an item, never
+/// an unknown heading.
+fn is_list_kind(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::DecisionBasis
+            | SectionKind::Attachments
+            | SectionKind::ResponsibleOfficials
+            | SectionKind::Distribution
+    )
+}
+
+fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Accepted> {
+    let mut accepted: Vec<Accepted> = Vec::new();
+    for i in 0..lines.len() {
+        let line = lines[i];
+        if line.is_blank() {
+            continue;
+        }
+        let opens = opens_block(lines, i, accepted.last().map(|a| a.line));
+        let closes = i + 1 == lines.len() || lines[i + 1].is_blank();
+        let current = accepted.last().map(|a| a.m.kind);
+        let m = heading::recognize_with(line.text, extra)
+            .filter(|m| {
+                // A heading opening a longer line needs the block start to tell it from prose.
+                let placed = opens || (closes && m.rest.is_none());
+                placed && !ends_sentence(line.text, m)
+            })
+            .or_else(|| {
+                let in_list = current.is_some_and(is_list_kind);
+                (opens && closes && !in_list && current.is_some())
+                    .then(|| paragraph_heading(line.text).or_else(|| unknown_heading(lines, i)))
+                    .flatten()
+            });
+        let Some(m) = m else { continue };
+        // `Sändlista` then `Beslutet skickas till:` is one section: a heading of
+        // the same kind right under another (nothing between) introduces its body.
+        if let Some(prev) = accepted.last() {
+            let nothing_between = lines[prev.line + 1..i].iter().all(Line::is_blank);
+            if prev.m.kind == m.kind
+                && m.kind != SectionKind::Other
+                && nothing_between
+                && prev.m.rest.is_none()
+            {
+                continue;
+            }
+        }
+        accepted.push(Accepted { line: i, m });
+    }
+    accepted
+}
+
+/// A heading starts a block: first line, after a blank line, after a line
+/// that ends a sentence, or right after another heading.
+fn opens_block(lines: &[Line<'_>], i: usize, last_heading: Option<usize>) -> bool {
+    if i == 0 || last_heading == Some(i - 1) {
+        return true;
+    }
+    let prev = lines[i - 1].text.trim_end();
+    prev.trim().is_empty() || prev.ends_with(['.', ':', '!', '?'])
+}
+
+/// A heading does not end like a sentence or a list item.
+fn ends_sentence(line: &str, m: &HeadingMatch) -> bool {
+    m.rest.is_none() && line.trim_end().ends_with(['.', ',', ';'])
+}
+
+/// `§ 84 Dnr KS 2018/5` after the first section: the next item of a minutes
+/// extract, kept as a section of its own.
+fn paragraph_heading(line: &str) -> Option<HeadingMatch> {
+    let trimmed = line.trim();
+    let (_, number) = scan::paragraph_sign(trimmed).ok()?;
+    let lead = line.len() - line.trim_start().len();
+    Some(HeadingMatch {
+        kind: SectionKind::Other,
+        canonical: format!("§ {number}"),
+        match_kind: MatchKind::Exact,
+        text: lead..lead + trimmed.len(),
+        rest: None,
+    })
+}
+
+/// Words that make a short line a sentence or a lead-in rather than a heading.
+const NOT_IN_HEADINGS: [&str; 14] = [
+    "att", "ar", "har", "ska", "skall", "kan", "beslutar", "foreslar", "foreslas", "blir", "var",
+    "som", "foljande", "med",
+];
+
+/// A heading the table does not know (`Konsekvensanalys`, `Remissvar`): a
+/// short capitalized line standing alone, followed by prose.
+fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
+    let line = lines[i].text;
+    let trimmed = line.trim();
+    let head = trimmed.strip_suffix(':').unwrap_or(trimmed).trim_end();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let shaped = (1..=5).contains(&words.len())
+        && head.len() <= 60
+        && head.starts_with(|c: char| c.is_uppercase())
+        && head.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'))
+        && !text::starts_list_item(trimmed)
+        && !words.iter().any(|w| NOT_IN_HEADINGS.contains(&fold(w).as_str()));
+    if !shaped {
+        return None;
+    }
+    // What follows must read as prose: a long line or a wrapped paragraph.
+    let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
+    if next.text.trim().len() < 40 || text::starts_list_item(next.text.trim()) {
+        return None;
+    }
+    let lead = line.len() - line.trim_start().len();
+    Some(HeadingMatch {
+        kind: SectionKind::Other,
+        canonical: head.to_string(),
+        match_kind: MatchKind::Exact,
+        text: lead..lead + head.len(),
+        rest: None,
+    })
+}
+
+/// Every ISO-looking date in the text that does not exist gets a note, wherever it stands.
+fn note_impossible_dates(source: &str, notes: &mut Vec<ParseNote>) {
+    let bytes = source.as_bytes();
+    let mut at = 0;
+    while at + 10 <= bytes.len() {
+        let starts_number = at == 0 || !bytes[at - 1].is_ascii_digit();
+        if starts_number && bytes[at].is_ascii_digit() {
+            if let Ok((_, parts)) = scan::iso_date(&source[at..]) {
+                let span = Span::new(at, at + 10);
+                let known = notes.iter().any(|n| n.span == span);
+                if !parts.exists() && !known {
+                    notes.push(ParseNote {
+                        kind: NoteKind::InvalidDate,
+                        found: source[at..at + 10].to_string(),
+                        span,
+                    });
+                }
+                at += 10;
+                continue;
+            }
+        }
+        at += 1;
+    }
+    notes.sort_by_key(|n| n.span);
 }

@@ -1,0 +1,421 @@
+//! Typed content of the sections that have one: the proposal's points, the
+//! decision basis, the responsible officials, the distribution list and the
+//! attachments. Each reader gets a section's body lines and fills its part
+//! of the model.
+
+use super::Line;
+use super::heading::{self, ocr_word};
+use super::scan::{ItemMarker, find_last_date, item_marker};
+use super::text::{clean_line, join_wrapped};
+use crate::model::{
+    BasisDocument, Decision, NoteKind, Official, ParseNote, Point, Proposal, Recipient, Section,
+    SectionKind,
+};
+use crate::span::Span;
+
+pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]) {
+    match section.kind {
+        SectionKind::Proposal if decision.proposal.is_none() => {
+            decision.proposal = Some(read_proposal(section, body));
+        }
+        SectionKind::Decision if decision.decision.is_none() => {
+            decision.decision = Some(read_proposal(section, body));
+        }
+        SectionKind::DecisionBasis => {
+            for item in list_items(body) {
+                decision.decision_basis.push(read_basis(&item, &mut decision.notes));
+            }
+        }
+        SectionKind::ResponsibleOfficials => {
+            for item in list_items(body) {
+                decision.responsible_officials.push(read_official(&item, &mut decision.notes));
+            }
+        }
+        SectionKind::Distribution => {
+            decision.distribution.extend(list_items(body).iter().map(read_recipient));
+        }
+        SectionKind::Attachments => {
+            decision.attachments.extend(list_items(body).into_iter().map(|i| i.text));
+        }
+        _ => {}
+    }
+}
+
+/// One list item: its marker, its text with wrapped lines joined, its span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Item {
+    pub marker: Option<ItemMarker>,
+    pub text: String,
+    pub span: Span,
+    /// Each line's trimmed text and where it starts, for locating parts of the item.
+    pub parts: Vec<(usize, String)>,
+}
+
+/// A line that introduces a list (`Beslutet skickas till:`, `Följande
+/// handlingar har legat till grund för beslutet:`), not an item of it.
+fn is_lead_in(text: &str) -> bool {
+    text.ends_with(':') || heading::recognize(text).is_some()
+}
+
+/// Group body lines into items.
+///
+/// ```text
+/// list      = lead-in* item*
+/// item      = item-line continuation*
+/// item-line = item-marker text | text          ; a marker starts an item; without markers, a line does
+/// continuation = text                          ; no blank line before it, and (without markers) lower-case
+/// ```
+pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
+    let has_markers = body.iter().any(|l| item_marker(l.text).is_ok());
+    let mut items: Vec<Item> = Vec::new();
+    let mut blank_since_item = true;
+    let mut seen_item = false;
+    for line in body {
+        let trimmed = line.text.trim();
+        if trimmed.is_empty() {
+            blank_since_item = true;
+            continue;
+        }
+        if !seen_item && is_lead_in(trimmed) {
+            continue;
+        }
+        let span = line.trimmed_span();
+        let marker = item_marker(trimmed).ok();
+        let continues = match (marker, items.last()) {
+            (Some(_), _) | (None, None) => false,
+            (None, Some(_)) if blank_since_item => false,
+            (None, Some(_)) => has_markers || trimmed.starts_with(|c: char| c.is_lowercase()),
+        };
+        let content = match marker {
+            Some((rest, _)) => rest.trim(),
+            None => trimmed,
+        };
+        let content = clean_line(content);
+        if continues {
+            if let Some(item) = items.last_mut() {
+                join_wrapped(&mut item.text, &content);
+                item.span = item.span.cover(span);
+                item.parts.push((span.start, trimmed.to_string()));
+            }
+        } else {
+            items.push(Item {
+                marker: marker.map(|(_, m)| m),
+                text: content,
+                span,
+                parts: vec![(span.start, trimmed.to_string())],
+            });
+        }
+        seen_item = true;
+        blank_since_item = false;
+    }
+    items
+}
+
+/// The verbs that carry a decision phrase.
+const DECISION_VERBS: [&str; 6] =
+    ["beslutar", "beslöt", "beslutade", "föreslås", "föreslår", "besluta"];
+
+/// A decision phrase found in a line.
+struct Phrase {
+    maker: Option<String>,
+    phrase: String,
+    /// Text after the phrase (a first clause on the same line), without a colon.
+    tail: String,
+}
+
+/// ```text
+/// phrase-line = maker decision-phrase ":"? tail?
+/// maker       = word{1,5}                                      ; "Kommunstyrelsen", "Miljö- och byggnadsnämnden"
+/// decision-phrase = "beslutar" "att"?
+///                 | "föreslås" "besluta" "att"?
+///                 | "föreslår" word{0,3} "att"? "besluta"? "att"?   ; "föreslår kommunfullmäktige besluta att"
+/// ```
+fn decision_phrase(line: &str) -> Option<Phrase> {
+    let words: Vec<(usize, &str)> = word_offsets(line);
+    let verb_at = words.iter().position(|(_, w)| {
+        DECISION_VERBS.iter().any(|v| ocr_word(v, w, true).is_ok_and(|(rest, _)| rest.is_empty()))
+    })?;
+    if verb_at == 0 || verb_at > 5 {
+        return None;
+    }
+    let is = |n: usize, canon: &str| {
+        words.get(n).is_some_and(|(_, w)| {
+            let w = w.trim_end_matches(':');
+            ocr_word(canon, w, true).is_ok_and(|(rest, _)| rest.is_empty())
+        })
+    };
+    let mut end = verb_at + 1;
+    let verb = words[verb_at].1;
+    if ocr_word("föreslår", verb, true).is_ok() {
+        // Up to three words name who is to decide, then `besluta` and/or `att`.
+        let target = (end..(end + 4).min(words.len())).find(|&n| is(n, "besluta") || is(n, "att"));
+        if let Some(n) = target {
+            end = n;
+        }
+    }
+    if is(end, "besluta") {
+        end += 1;
+    }
+    if is(end, "att") {
+        end += 1;
+    }
+    let (maker_end, phrase_start) =
+        (words[verb_at - 1].0 + words[verb_at - 1].1.len(), words[verb_at].0);
+    let phrase_end = words[end - 1].0 + words[end - 1].1.trim_end_matches(':').len();
+    let maker = line[..maker_end].trim();
+    let maker = clean_line(maker).trim_start_matches("• ").to_string();
+    let shaped_maker = maker.starts_with(|c: char| c.is_uppercase());
+    Some(Phrase {
+        maker: shaped_maker.then_some(maker),
+        phrase: line[phrase_start..phrase_end].to_string(),
+        tail: line[phrase_end..].trim_start_matches(':').trim().to_string(),
+    })
+}
+
+fn word_offsets(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &line[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &line[s..]));
+    }
+    out
+}
+
+fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
+    let body_span = body
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(Line::trimmed_span)
+        .reduce(Span::cover)
+        .unwrap_or(Span::empty(section.heading_span.end));
+    let mut proposal = Proposal { span: body_span, ..Proposal::default() };
+    let found = body.iter().enumerate().find_map(|(n, l)| {
+        let marker = item_marker(l.text.trim()).ok();
+        if marker.is_some_and(|(_, m)| m != ItemMarker::Att) {
+            return None;
+        }
+        decision_phrase(l.text.trim()).map(|p| (n, p))
+    });
+    let after = match &found {
+        Some((n, _)) => n + 1,
+        None => 0,
+    };
+    if let Some((n, phrase)) = found {
+        proposal.decision_maker = phrase.maker;
+        proposal.phrase = Some(phrase.phrase);
+        if !phrase.tail.is_empty() {
+            // `Kommunstyrelsen beslutar att anta planen.`: the clause is the point.
+            let line = body[n];
+            let tail_start = line.start + line.text.len() - line.text.trim_start().len()
+                + line.text.trim().len()
+                - phrase.tail.len();
+            proposal.points.push(Point {
+                number: None,
+                text: phrase.tail,
+                span: Span::new(tail_start, line.trimmed_span().end),
+            });
+        }
+    } else {
+        proposal.decision_maker = organ_of_heading(section);
+    }
+    let items = list_items(&body[after..]);
+    let marked = items.iter().any(|i| i.marker.is_some());
+    for item in items {
+        if marked && item.marker.is_none() {
+            continue;
+        }
+        let number = match item.marker {
+            Some(ItemMarker::Number(n)) => Some(n),
+            _ => None,
+        };
+        proposal.points.push(Point { number, text: item.text, span: item.span });
+    }
+    proposal
+}
+
+/// `Kommunstyrelsens förslag till beslut` → `Kommunstyrelsen`.
+fn organ_of_heading(section: &Section) -> Option<String> {
+    let folded = crate::fold::fold(&section.canonical);
+    let at = folded.find(" forslag till")?;
+    let organ = section.canonical.get(..byte_index_for(&section.canonical, &folded, at))?;
+    organ.strip_suffix('s').map(str::to_string)
+}
+
+/// Map a byte offset in `folded` to the same character position in `original`.
+fn byte_index_for(original: &str, folded: &str, at: usize) -> usize {
+    let chars = folded[..at].chars().count();
+    original.char_indices().nth(chars).map_or(original.len(), |(i, _)| i)
+}
+
+fn read_basis(item: &Item, notes: &mut Vec<ParseNote>) -> BasisDocument {
+    let Some((range, parts)) = find_last_date(&item.text) else {
+        return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
+    };
+    let title = format!("{}{}", &item.text[..range.start], &item.text[range.end..]);
+    let date = if parts.exists() {
+        Some(parts.iso())
+    } else {
+        let found = item.text[range].to_string();
+        let span = locate(item, &found).unwrap_or(item.span);
+        notes.push(ParseNote { kind: NoteKind::InvalidDate, found, span });
+        None
+    };
+    BasisDocument { title: tidy(&title), date, span: item.span }
+}
+
+/// Where `needle` stands in the source, searching the item's lines from the end.
+fn locate(item: &Item, needle: &str) -> Option<Span> {
+    item.parts.iter().rev().find_map(|(start, text)| {
+        text.rfind(needle).map(|i| Span::new(start + i, start + i + needle.len()))
+    })
+}
+
+/// Trim the separators a removed date leaves behind (`Tjänsteskrivelse, ` → `Tjänsteskrivelse`).
+fn tidy(s: &str) -> String {
+    s.trim()
+        .trim_end_matches([',', ';', '-', '–', ' '])
+        .trim_end_matches(" daterad")
+        .trim()
+        .to_string()
+}
+
+fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
+    let (name, role) = match item.text.split_once(',') {
+        Some((name, role)) => (name.trim(), Some(role.trim().trim_end_matches('.').to_string())),
+        None => (item.text.trim(), None),
+    };
+    if !name.starts_with(|c: char| c.is_alphabetic()) {
+        notes.push(ParseNote {
+            kind: NoteKind::UnreadableItem,
+            found: item.text.clone(),
+            span: item.span,
+        });
+    }
+    Official { name: name.to_string(), role: role.filter(|r| !r.is_empty()), span: item.span }
+}
+
+/// ```text
+/// recipient-line = recipient ( ","? purpose )?
+/// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
+/// ```
+fn read_recipient(item: &Item) -> Recipient {
+    let text = item.text.trim().trim_end_matches(['.', ';']);
+    let words = word_offsets(text);
+    // The purpose is the last `för` that has one to three words after it.
+    let purpose_at = words.iter().enumerate().rev().find(|(n, (_, w))| {
+        let after = words.len() - n - 1;
+        (1..=3).contains(&after)
+            && *n > 0
+            && ocr_word("för", w, true).is_ok_and(|(r, _)| r.is_empty())
+    });
+    let (recipient, purpose) = match purpose_at {
+        Some((_, (at, _))) => {
+            let recipient = text[..*at].trim().trim_end_matches(',').trim();
+            (recipient.to_string(), Some(text[*at..].trim().to_string()))
+        }
+        None => (text.to_string(), None),
+    };
+    Recipient { recipient, purpose, span: item.span }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<Line<'_>> {
+        super::super::split_lines(s)
+    }
+
+    #[test]
+    fn items_with_bullets_continuations_and_lead_in() {
+        let src = "Följande handlingar:\n\ne Tjänsteskrivelse, 2026-02-19\n\ne Rapport, ”Social\nhållbarhet”, 2026-02-02\n";
+        let items = list_items(&lines(src));
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].text, "Rapport, ”Social hållbarhet”, 2026-02-02");
+        assert_eq!(
+            &src[items[1].span.start..items[1].span.end],
+            "e Rapport, ”Social\nhållbarhet”, 2026-02-02"
+        );
+    }
+
+    #[test]
+    fn items_without_markers_are_lines() {
+        let items = list_items(&lines("Socialnämnden\nTekniska nämnden\n  för kännedom\n"));
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].text, "Tekniska nämnden för kännedom");
+    }
+
+    #[test]
+    fn decision_phrases() {
+        let p = decision_phrase("Kommunstyrelsen beslutar att:").unwrap();
+        assert_eq!(
+            (p.maker.as_deref(), p.phrase.as_str(), p.tail.as_str()),
+            (Some("Kommunstyrelsen"), "beslutar att", "")
+        );
+        let p =
+            decision_phrase("Kommunstyrelsen föreslår kommunfullmäktige besluta att anta planen")
+                .unwrap();
+        assert_eq!(p.phrase, "föreslår kommunfullmäktige besluta att");
+        assert_eq!(p.tail, "anta planen");
+        let p = decision_phrase("Kommunstyrelsen foéreslas besluta").unwrap();
+        assert_eq!(p.phrase, "foéreslas besluta");
+        assert!(decision_phrase("Beslutet medför inga kostnader.").is_none());
+        assert!(decision_phrase("beslutar att").is_none());
+    }
+
+    #[test]
+    fn recipients_and_purposes() {
+        let item =
+            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), parts: vec![] };
+        let r = read_recipient(&item("Miljö- och byggnadsnämnden, för kännedom"));
+        assert_eq!(
+            (r.recipient.as_str(), r.purpose.as_deref()),
+            ("Miljö- och byggnadsnämnden", Some("för kännedom"))
+        );
+        let r = read_recipient(&item("Socialnämnden fér atgard"));
+        assert_eq!(r.purpose.as_deref(), Some("fér atgard"));
+        let r = read_recipient(&item("Förskoleförvaltningen"));
+        assert_eq!(r.purpose, None);
+    }
+
+    #[test]
+    fn officials() {
+        let item =
+            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), parts: vec![] };
+        let mut notes = vec![];
+        let o = read_official(&item("Åsa Olsson, kansli- och utredningschef"), &mut notes);
+        assert_eq!(
+            (o.name.as_str(), o.role.as_deref()),
+            ("Åsa Olsson", Some("kansli- och utredningschef"))
+        );
+        let o = read_official(&item("Daniel Jansson"), &mut notes);
+        assert_eq!(o.role, None);
+        assert!(notes.is_empty());
+        read_official(&item(", chef"), &mut notes);
+        assert_eq!(notes.len(), 1);
+    }
+
+    #[test]
+    fn basis_dates_and_impossible_ones() {
+        let src = "e Tjänsteskrivelse, 2026-02-19\ne Karta, 2026-02-30\ne Bilaga utan datum\n";
+        let mut notes = vec![];
+        let docs: Vec<_> =
+            list_items(&lines(src)).iter().map(|i| read_basis(i, &mut notes)).collect();
+        assert_eq!(docs[0].title, "Tjänsteskrivelse");
+        assert_eq!(docs[0].date.as_deref(), Some("2026-02-19"));
+        assert_eq!(docs[1].date, None);
+        assert_eq!(&src[notes[0].span.start..notes[0].span.end], "2026-02-30");
+        assert_eq!(docs[2].date, None);
+        assert_eq!(notes.len(), 1);
+    }
+}

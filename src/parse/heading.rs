@@ -1,0 +1,472 @@
+//! Heading recognition that survives OCR.
+//!
+//! A heading is a whole line (or the part of a line before a colon) that reads
+//! as one of the known headings once case, diacritics and the OCR confusions of
+//! the domain notes are allowed for:
+//!
+//! ```text
+//! heading-line = space* numbering? heading space* ( ":" rest? )? space* eof
+//! numbering    = digit+ ( "." digit+ )* "."? space+          ; "3.2 Bakgrund"
+//! heading      = organ? words rest-words?
+//! organ        = word{1,4} ending in "s"                      ; "Kommunstyrelsens"
+//! words        = ocr-word ( space+ ocr-word )*                ; the canonical words
+//! ocr-word     = each canonical letter read as itself, its fold, or an OCR reading
+//! ```
+//!
+//! There is deliberately no edit distance: `Beslut` must never take
+//! `besluta att`, nor `Yttrande` take `yttranden`. A word must match letter for
+//! letter and end at a word boundary.
+
+use super::error::PResult;
+use crate::fold::{fold_char, ocr_readings};
+use crate::model::{MatchKind, SectionKind};
+use nom::Parser;
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::opt;
+use nom::multi::many0;
+
+/// How a heading's words may be surrounded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// Exactly the words.
+    Words,
+    /// `<Organ>s` before the words (`Kommunstyrelsens förslag till beslut`).
+    Organ,
+    /// One to six free words after them (`Förslag till beslut i kommunstyrelsen`).
+    Rest,
+    /// Both (`Kommunstyrelsens förslag till kommunfullmäktige`).
+    OrganRest,
+}
+
+/// One known heading.
+struct Def {
+    kind: SectionKind,
+    words: &'static str,
+    form: Form,
+}
+
+const fn def(kind: SectionKind, words: &'static str, form: Form) -> Def {
+    Def { kind, words, form }
+}
+
+use Form::{Organ, OrganRest, Rest, Words};
+use SectionKind as K;
+
+/// The heading table, from the domain notes. Order matters only within a
+/// line's alternatives: plain forms are tried before the organ and rest forms.
+const DEFS: &[Def] = &[
+    def(K::Proposal, "Förslag till beslut", Words),
+    def(K::Proposal, "Förslag till kommunfullmäktige", Words),
+    def(K::Proposal, "Förslag till kommunstyrelsen", Words),
+    def(K::Proposal, "Förslag till nämnden", Words),
+    def(K::Proposal, "förslag till beslut", Organ),
+    def(K::Proposal, "Förslag till beslut i", Rest),
+    def(K::Proposal, "Förslag till beslut till", Rest),
+    def(K::Proposal, "förslag till", OrganRest),
+    def(K::Decision, "Beslut", Words),
+    def(K::Decision, "beslut", Organ),
+    def(K::Summary, "Sammanfattning", Words),
+    def(K::Summary, "Sammanfattning av ärendet", Words),
+    def(K::Description, "Beskrivning av ärendet", Words),
+    def(K::Description, "Ärendebeskrivning", Words),
+    def(K::Description, "Ärendet", Words),
+    def(K::Description, "Ärendet i korthet", Words),
+    def(K::Description, "Ärendets beskrivning", Words),
+    def(K::Background, "Bakgrund", Words),
+    def(K::Assessment, "Bedömning", Words),
+    def(K::Assessment, "Överväganden", Words),
+    def(K::Assessment, "bedömning", Organ),
+    def(K::Assessment, "överväganden", Organ),
+    def(K::EconomicConsequences, "Ekonomiska konsekvenser", Words),
+    def(K::EconomicConsequences, "Ekonomisk bedömning", Words),
+    def(K::EconomicConsequences, "Ekonomiska konsekvenser och finansiering", Words),
+    def(K::SocialEnvironmentalConsequences, "Sociala eller miljömässiga konsekvenser", Words),
+    def(K::SocialEnvironmentalConsequences, "Sociala och miljömässiga konsekvenser", Words),
+    def(K::SocialEnvironmentalConsequences, "Sociala konsekvenser", Words),
+    def(K::SocialEnvironmentalConsequences, "Miljömässiga konsekvenser", Words),
+    def(K::SocialEnvironmentalConsequences, "Miljökonsekvenser", Words),
+    def(K::LegalConsequences, "Juridiska konsekvenser", Words),
+    def(K::LegalConsequences, "Juridisk bedömning", Words),
+    def(K::LegalConsequences, "Styrdokument och juridik", Words),
+    def(K::ChildImpact, "Barnkonsekvensanalys", Words),
+    def(K::ChildImpact, "Barnperspektiv", Words),
+    def(K::ChildImpact, "Barnrättsperspektiv", Words),
+    def(K::ChildImpact, "Barnkonsekvenser", Words),
+    def(K::ChildImpact, "Konsekvenser för barn", Words),
+    def(K::DecisionBasis, "Beslutsunderlag", Words),
+    def(K::DecisionBasis, "Underlag för beslut", Words),
+    def(K::Attachments, "Bilagor", Words),
+    def(K::Attachments, "Bilaga", Words),
+    def(K::ResponsibleOfficials, "Ansvariga tjänstepersoner", Words),
+    def(K::ResponsibleOfficials, "Ansvarig tjänsteperson", Words),
+    def(K::ResponsibleOfficials, "Ansvariga tjänstemän", Words),
+    def(K::Distribution, "Sändlista", Words),
+    def(K::Distribution, "Beslutet skickas till", Words),
+    def(K::Distribution, "Beslutet ska skickas till", Words),
+    def(K::Distribution, "Beslut sänds till", Words),
+    def(K::Distribution, "Beslutet sänds till", Words),
+    def(K::Distribution, "Expedieras till", Words),
+    def(K::Distribution, "Beslutet expedieras till", Words),
+    def(K::Distribution, "Expediering", Words),
+    def(K::Distribution, "Delges", Words),
+    def(K::Distribution, "Skickas till", Words),
+    // Headings of minutes and memos that have no kind of their own.
+    def(K::Other, "Yrkanden", Words),
+    def(K::Other, "Yrkande", Words),
+    def(K::Other, "Beslutsgång", Words),
+    def(K::Other, "Propositionsordning", Words),
+    def(K::Other, "Reservation", Words),
+    def(K::Other, "Reservationer", Words),
+    def(K::Other, "Särskilt yttrande", Words),
+    def(K::Other, "Särskilda yttranden", Words),
+    def(K::Other, "Protokollsanteckning", Words),
+    def(K::Other, "Protokollsanteckningar", Words),
+    def(K::Other, "Jäv", Words),
+    def(K::Other, "Omröstning", Words),
+    def(K::Other, "Yttrande", Words),
+    def(K::Other, "Ärendets beredning", Words),
+    def(K::Other, "Beredning", Words),
+    def(K::Other, "Justering", Words),
+    def(K::Other, "Justerandes sign", Words),
+    def(K::Other, "Justerandes signatur", Words),
+    def(K::Other, "Utdragsbestyrkande", Words),
+    def(K::Other, "Uppföljning", Words),
+    def(K::Other, "Samverkan", Words),
+    def(K::Other, "Risker", Words),
+    def(K::Other, "Riskbedömning", Words),
+    def(K::Other, "Finansiering", Words),
+    def(K::Other, "Tidplan", Words),
+    def(K::Other, "Kommunikation", Words),
+    def(K::Other, "Måluppfyllelse", Words),
+    def(K::Other, "Syfte", Words),
+    def(K::Other, "Lagstiftning", Words),
+    def(K::Other, "Jämställdhetsperspektiv", Words),
+    def(K::Other, "Tidigare beslut", Words),
+    def(K::Other, "Övrigt", Words),
+];
+
+/// A recognized heading, with byte ranges relative to the line it was found in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HeadingMatch {
+    pub kind: SectionKind,
+    /// Canonical spelling; organ and rest words are kept as found (restoration fixes them later).
+    pub canonical: String,
+    pub match_kind: MatchKind,
+    /// The heading words in the line (trimmed, numbering and colon excluded).
+    pub text: std::ops::Range<usize>,
+    /// Where text after `Heading:` starts, when the heading opens a longer line.
+    pub rest: Option<usize>,
+}
+
+/// Longest line that can be a heading; letter-spacing doubles a heading's length.
+const MAX_HEADING_LINE: usize = 160;
+
+/// Recognize `line` as a heading of the table, if it is one.
+pub(crate) fn recognize(line: &str) -> Option<HeadingMatch> {
+    recognize_with(line, &[])
+}
+
+/// [`recognize`], also taking extra `(kind, heading)` synonyms (from a profile).
+pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
+    if line.len() > MAX_HEADING_LINE {
+        return None;
+    }
+    let lead = line.len() - line.trim_start().len();
+    let (after_numbering, _) = numbering(&line[lead..]).unwrap_or((&line[lead..], ()));
+    let start = line.len() - after_numbering.len();
+    let (head_end, rest) = match after_numbering.find(':') {
+        Some(colon) => {
+            let after = &after_numbering[colon + 1..];
+            let rest_lead = after.len() - after.trim_start().len();
+            let rest = (!after.trim().is_empty()).then_some(start + colon + 1 + rest_lead);
+            (start + colon, rest)
+        }
+        None => (line.len(), None),
+    };
+    let head = line[start..head_end].trim_end();
+    if head.is_empty() {
+        return None;
+    }
+    let end = start + head.len();
+    let prepared = Prepared::new(head);
+    let first = prepared.text.chars().next().map(fold_char)?;
+    let found = extra
+        .iter()
+        .find_map(|(kind, words)| {
+            match_words(&prepared, words, Words).map(|m| (*kind, words.as_str(), m))
+        })
+        .or_else(|| {
+            DEFS.iter()
+                .filter(|d| {
+                    !matches!(d.form, Words | Rest)
+                        || d.words.chars().next().map(fold_char) == Some(first)
+                })
+                .find_map(|d| match_words(&prepared, d.words, d.form).map(|m| (d.kind, d.words, m)))
+        });
+    let (kind, words, m) = found?;
+    let canonical = match (m.organ, m.rest) {
+        (Some(organ), Some(rest)) => format!("{organ} {words} {rest}"),
+        (Some(organ), None) => format!("{organ} {words}"),
+        (None, Some(rest)) => format!("{words} {rest}"),
+        (None, None) => words.to_string(),
+    };
+    let match_kind = if prepared.letter_spaced { MatchKind::Ocr } else { m.quality };
+    Some(HeadingMatch { kind, canonical, match_kind, text: start..end, rest })
+}
+
+/// ```text
+/// numbering = digit+ ( "." digit+ )* "."? space+
+/// ```
+fn numbering(i: &str) -> PResult<'_, ()> {
+    let (i, _) = (digit1, many0((char('.'), digit1)), opt(char('.')), space1).parse(i)?;
+    Ok((i, ()))
+}
+
+/// A heading candidate with whitespace made regular and letter-spacing undone.
+struct Prepared {
+    text: String,
+    letter_spaced: bool,
+    /// Word boundaries were lost (letter-spacing with single spaces throughout).
+    squeezed: bool,
+}
+
+impl Prepared {
+    fn new(head: &str) -> Prepared {
+        let tokens: Vec<&str> = head.split_whitespace().collect();
+        let singles = tokens.iter().filter(|t| t.chars().count() == 1).count();
+        let letter_spaced = tokens.len() >= 4 && singles * 10 >= tokens.len() * 8;
+        if !letter_spaced {
+            return Prepared { text: tokens.join(" "), letter_spaced, squeezed: false };
+        }
+        // `F ö r s l a g  t i l l  b e s l u t`: double spaces separate words.
+        let words: Vec<String> = head
+            .split("  ")
+            .map(|w| w.split_whitespace().collect::<String>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let squeezed = words.len() == 1;
+        Prepared { text: words.join(" "), letter_spaced, squeezed }
+    }
+}
+
+struct WordsMatch<'p> {
+    quality: MatchKind,
+    organ: Option<&'p str>,
+    rest: Option<&'p str>,
+}
+
+fn match_words<'p>(p: &'p Prepared, words: &str, form: Form) -> Option<WordsMatch<'p>> {
+    let text = p.text.as_str();
+    let wants_organ = matches!(form, Organ | OrganRest);
+    let wants_rest = matches!(form, Rest | OrganRest);
+    if p.squeezed && (wants_organ || wants_rest) {
+        return None;
+    }
+    if !wants_organ {
+        return match_body(text, words, wants_rest, p.squeezed).map(|(quality, rest)| WordsMatch {
+            quality,
+            organ: None,
+            rest,
+        });
+    }
+    // The organ is one to four words, the last a genitive in -s.
+    let mut boundaries = text.match_indices(' ').map(|(i, _)| i);
+    for _ in 0..4 {
+        let at = boundaries.next()?;
+        let organ = &text[..at];
+        if !is_organ_genitive(organ) {
+            continue;
+        }
+        if let Some((quality, rest)) = match_body(&text[at + 1..], words, wants_rest, false) {
+            return Some(WordsMatch { quality, organ: Some(organ), rest });
+        }
+    }
+    None
+}
+
+/// `Kommunstyrelsens`, `Miljö- och byggnadsnämndens`: letters and hyphens,
+/// the last word ending in `s`.
+fn is_organ_genitive(organ: &str) -> bool {
+    let last = organ.rsplit(' ').next().unwrap_or("");
+    last.chars().count() >= 4
+        && last.ends_with(['s', 'S'])
+        && crate::fold::fold_ocr(organ).chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+}
+
+/// The canonical words, then optionally free rest words, then the end.
+fn match_body<'t>(
+    text: &'t str,
+    words: &str,
+    wants_rest: bool,
+    squeezed: bool,
+) -> Option<(MatchKind, Option<&'t str>)> {
+    let mut input = text;
+    let mut quality = MatchKind::Exact;
+    for (n, word) in words.split(' ').enumerate() {
+        if n > 0 {
+            let sep: PResult<'_, &str> = if squeezed { space0(input) } else { space1(input) };
+            input = sep.ok()?.0;
+        }
+        let (rest, q) = ocr_word(word, input, !squeezed).ok()?;
+        input = rest;
+        quality = quality.max_with(q);
+    }
+    if !wants_rest {
+        return input.is_empty().then_some((quality, None));
+    }
+    let rest = input.strip_prefix(' ')?;
+    let count = rest.split(' ').count();
+    let plain = rest.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/'));
+    ((1..=6).contains(&count) && plain && !rest.is_empty()).then_some((quality, Some(rest)))
+}
+
+impl MatchKind {
+    fn max_with(self, other: MatchKind) -> MatchKind {
+        use MatchKind::*;
+        match (self, other) {
+            (Ocr, _) | (_, Ocr) => Ocr,
+            (Folded, _) | (_, Folded) => Folded,
+            _ => Exact,
+        }
+    }
+}
+
+/// ```text
+/// ocr-word = { canonical letter as itself | its fold | an OCR reading }  word-boundary
+/// ```
+/// Case is free. Backtracks over the few multi-letter readings (`ao`, `oé` for ö).
+pub(crate) fn ocr_word<'i>(
+    canonical: &str,
+    input: &'i str,
+    boundary: bool,
+) -> PResult<'i, MatchKind> {
+    fn go<'i>(
+        canon: &str,
+        input: &'i str,
+        q: MatchKind,
+        boundary: bool,
+    ) -> Option<(&'i str, MatchKind)> {
+        let mut cs = canon.chars();
+        let Some(k) = cs.next() else {
+            let at_boundary = !boundary || !input.starts_with(|c: char| c.is_alphanumeric());
+            return at_boundary.then_some((input, q));
+        };
+        let rest_canon = cs.as_str();
+        let mut ins = input.chars();
+        let c = ins.next()?;
+        let after = ins.as_str();
+        if c.to_lowercase().eq(k.to_lowercase()) {
+            if let Some(r) = go(rest_canon, after, q, boundary) {
+                return Some(r);
+            }
+        } else if fold_char(c) == fold_char(k) {
+            if let Some(r) = go(rest_canon, after, q.max_with(MatchKind::Folded), boundary) {
+                return Some(r);
+            }
+        }
+        for reading in ocr_readings(k) {
+            if let Some(after) = input.strip_prefix(reading) {
+                if let Some(r) = go(rest_canon, after, MatchKind::Ocr, boundary) {
+                    return Some(r);
+                }
+            }
+        }
+        None
+    }
+    go(canonical, input, MatchKind::Exact, boundary)
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> Option<SectionKind> {
+        recognize(line).map(|m| m.kind)
+    }
+
+    #[test]
+    fn diacritics_in_any_state() {
+        for line in [
+            "Förslag till beslut",
+            "Forslag till beslut",
+            "Férslag till beslut",
+            "Fdrslag till beslut",
+        ] {
+            assert_eq!(kind(line), Some(K::Proposal), "{line}");
+        }
+        assert_eq!(recognize("Förslag till beslut").unwrap().match_kind, MatchKind::Exact);
+        assert_eq!(recognize("Forslag till beslut").unwrap().match_kind, MatchKind::Folded);
+        assert_eq!(recognize("Férslag till beslut").unwrap().match_kind, MatchKind::Ocr);
+    }
+
+    #[test]
+    fn case_spaces_and_colon() {
+        assert_eq!(kind("BESLUTSUNDERLAG"), Some(K::DecisionBasis));
+        assert_eq!(kind("   Sandlista:"), Some(K::Distribution));
+        assert_eq!(kind("Beslutet skickas till:"), Some(K::Distribution));
+        let m = recognize("  Bakgrund:  ").unwrap();
+        assert_eq!(m.text, 2..10);
+        assert_eq!(m.rest, None);
+    }
+
+    #[test]
+    fn letter_spaced() {
+        assert_eq!(kind("B e s l u t"), Some(K::Decision));
+        assert_eq!(kind("B e s l u t s u n d e r l a g"), Some(K::DecisionBasis));
+        let m = recognize("F ö r s l a g  t i l l  b e s l u t").unwrap();
+        assert_eq!((m.kind, m.match_kind), (K::Proposal, MatchKind::Ocr));
+    }
+
+    #[test]
+    fn organ_forms() {
+        let m = recognize("Kommunledningsforvaltningens bedomning").unwrap();
+        assert_eq!(m.kind, K::Assessment);
+        assert_eq!(m.canonical, "Kommunledningsforvaltningens bedömning");
+        assert_eq!(kind("Kommunstyrelsens förslag till beslut"), Some(K::Proposal));
+        assert_eq!(kind("Kommunledningsf6rvaltningens bedaomning"), Some(K::Assessment));
+        assert_eq!(kind("2026s bedömning"), None);
+        assert_eq!(kind("Kommunstyrelsens förslag till kommunfullmäktige"), Some(K::Proposal));
+        assert_eq!(kind("Kommunfullmäktiges beslut"), Some(K::Decision));
+        assert_eq!(kind("Miljö- och byggnadsnämndens beslut"), Some(K::Decision));
+        assert_eq!(kind("Förslag till beslut i kommunstyrelsen"), Some(K::Proposal));
+    }
+
+    #[test]
+    fn short_headings_do_not_take_ordinary_words() {
+        assert_eq!(kind("besluta att anta planen"), None);
+        assert_eq!(kind("Beslutet"), None);
+        assert_eq!(kind("yttranden"), None);
+        assert_eq!(kind("Kommunstyrelsen beslutar att:"), None);
+        assert_eq!(kind("Tidigare beslut har fattats om detta"), None);
+    }
+
+    #[test]
+    fn heading_opening_a_line() {
+        let line = "Beslutsunderlag: Tjänsteskrivelse 2026-02-19";
+        let m = recognize(line).unwrap();
+        assert_eq!(m.kind, K::DecisionBasis);
+        assert_eq!(&line[m.rest.unwrap()..], "Tjänsteskrivelse 2026-02-19");
+    }
+
+    #[test]
+    fn numbered_headings() {
+        let m = recognize("3.2 Ekonomiska konsekvenser").unwrap();
+        assert_eq!(m.kind, K::EconomicConsequences);
+        assert_eq!(m.text, 4..27);
+    }
+
+    #[test]
+    fn ocr_multi_letter_readings() {
+        assert!(ocr_word("möjligheter", "maojligheter", true).is_ok());
+        assert!(ocr_word("föreslås", "foéreslas", true).is_ok());
+        assert!(ocr_word("beslut", "beslutar", true).is_err());
+    }
+
+    #[test]
+    fn extra_synonyms_from_a_profile() {
+        let extra = vec![(K::Distribution, "Kopia till".to_string())];
+        assert_eq!(recognize_with("Kopia till", &extra).map(|m| m.kind), Some(K::Distribution));
+        assert_eq!(kind("Kopia till"), None);
+    }
+}

@@ -1,0 +1,324 @@
+//! The preamble: everything before the first heading. It holds the header
+//! block (labelled fields) and the case title.
+//!
+//! ```text
+//! preamble     = ( header-line | title-line | blank )*
+//! header-line  = label value? | department | date | diary-number | paragraph-sign-line | doc-type
+//! label        = "Handläggare" | diary-label | "Datum"
+//! title        = the last block of lines that are no header line (after `§ N`, the lines that follow it)
+//! ```
+
+use super::Line;
+use super::heading::ocr_word;
+use super::scan::{self, diary_label, diary_number, paragraph_sign};
+use super::text::join_wrapped;
+use crate::fold::{fold, fold_ocr};
+use crate::model::{Header, NoteKind, ParseNote};
+use crate::span::Span;
+
+pub(crate) struct Preamble {
+    pub header: Header,
+    pub title: Option<String>,
+    pub title_span: Option<Span>,
+}
+
+/// Endings of department names (*förvaltning*, *kontor*, ...), folded.
+const DEPARTMENT_ENDINGS: [&str; 10] = [
+    "forvaltningen",
+    "forvaltning",
+    "kontoret",
+    "kansliet",
+    "avdelningen",
+    "enheten",
+    "staben",
+    "sektionen",
+    "forbundet",
+    "namndens kansli",
+];
+
+/// Lines that name the kind of document or the municipality, folded: header, never title.
+const DOCUMENT_TYPES: [&str; 9] = [
+    "tjansteskrivelse",
+    "tjansteutlatande",
+    "protokollsutdrag",
+    "sammantradesprotokoll",
+    "utdrag ur protokoll",
+    "kallelse",
+    "foredragningslista",
+    "sammantradesdatum",
+    "beslutsforslag",
+];
+
+/// What one preamble line was read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Unread,
+    Header,
+    Title,
+}
+
+pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble {
+    let mut header = Header::default();
+    let mut roles = vec![Role::Unread; lines.len()];
+    let mut title_lines: Option<Vec<usize>> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let text = line.text.trim();
+        if text.is_empty() || roles[i] != Role::Unread {
+            i += 1;
+            continue;
+        }
+        let lead = line.text.len() - line.text.trim_start().len();
+        let at = line.start + lead;
+        let folded = fold(text);
+        let ocr_folded = fold_ocr(text);
+        if let Some(value) = after_label(text, "Handläggare") {
+            roles[i] = Role::Header;
+            let value = value_or_next(lines, &mut roles, i, value);
+            if let Some((name, _)) = value {
+                let name = name.split(',').next().unwrap_or("").trim();
+                header.case_officer.get_or_insert_with(|| name.to_string());
+            }
+        } else if let Ok((rest, ())) = diary_label(&folded) {
+            roles[i] = Role::Header;
+            let value =
+                &text[byte_offset_of_chars(text, folded.chars().count() - rest.chars().count())..];
+            if let Some((v, _)) = value_or_next(lines, &mut roles, i, value.trim()) {
+                header.diary_number.get_or_insert_with(|| v.to_string());
+            }
+        } else if let Some(value) = after_label(text, "Datum") {
+            roles[i] = Role::Header;
+            if let Some((v, vstart)) = value_or_next(lines, &mut roles, i, value) {
+                let vstart = vstart.unwrap_or(at + (text.len() - v.len()));
+                read_date(&mut header, v, vstart, notes);
+            }
+        } else if let Ok((rest, _)) = paragraph_sign(text) {
+            roles[i] = Role::Header;
+            read_paragraph_sign_line(&mut header, rest);
+            // The lines right after `§ 83 Dnr ...` are the item's title.
+            let block: Vec<usize> =
+                (i + 1..lines.len()).take_while(|&j| !lines[j].is_blank()).collect();
+            for &j in &block {
+                roles[j] = Role::Title;
+            }
+            if !block.is_empty() {
+                title_lines = Some(block);
+            }
+        } else if let Ok((rest, parts)) = scan::date(text) {
+            if rest.trim().is_empty() {
+                roles[i] = Role::Header;
+                if header.date.is_none() {
+                    read_date(&mut header, &text[..text.len() - rest.len()], at, notes);
+                }
+                let _ = parts;
+            }
+        } else if let Ok((rest, dnr)) = diary_number(text) {
+            if rest.trim().is_empty() && dnr.starts_with(|c: char| c.is_alphabetic()) {
+                roles[i] = Role::Header;
+                header.diary_number.get_or_insert_with(|| dnr.to_string());
+            }
+        } else if is_department(&ocr_folded) {
+            roles[i] = Role::Header;
+            header.department.get_or_insert_with(|| text.to_string());
+        } else if DOCUMENT_TYPES.iter().any(|t| folded.starts_with(t)) || is_page_number(&folded) {
+            roles[i] = Role::Header;
+        }
+        i += 1;
+    }
+    let title_lines = title_lines.unwrap_or_else(|| pick_title(lines, &roles));
+    let title = (!title_lines.is_empty()).then(|| {
+        let mut t = String::new();
+        for &j in &title_lines {
+            join_wrapped(&mut t, lines[j].text.trim());
+        }
+        t
+    });
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&j| !lines[j].is_blank()).collect();
+    let title_start = title_lines.first().copied();
+    let header_lines: Vec<usize> =
+        non_blank.iter().copied().filter(|&j| title_start.is_none_or(|t| j < t)).collect();
+    header.span = cover(lines, &header_lines);
+    let title_span = title_start.and_then(|t| {
+        let tail: Vec<usize> = non_blank.iter().copied().filter(|&j| j >= t).collect();
+        cover(lines, &tail)
+    });
+    Preamble { header, title, title_span }
+}
+
+/// The smallest span covering the trimmed text of the given lines.
+fn cover(lines: &[Line<'_>], which: &[usize]) -> Option<Span> {
+    let first = lines[*which.first()?].trimmed_span();
+    let last = lines[*which.last()?].trimmed_span();
+    Some(first.cover(last))
+}
+
+/// The title: the last block of lines no header rule took; failing that, the
+/// unread lines at the end of the last block.
+fn pick_title(lines: &[Line<'_>], roles: &[Role]) -> Vec<usize> {
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (j, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(j);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    if let Some(block) = blocks.iter().rev().find(|b| b.iter().all(|&j| roles[j] == Role::Unread)) {
+        return block.clone();
+    }
+    let Some(last) = blocks.last() else { return Vec::new() };
+    let unread_tail: Vec<usize> =
+        last.iter().rev().take_while(|&&j| roles[j] == Role::Unread).copied().collect();
+    unread_tail.into_iter().rev().collect()
+}
+
+/// `Handläggare: Jonas Nyström` → `Some("Jonas Nyström")`; `Handläggare` → `Some("")`.
+/// The label is matched OCR-tolerantly and must stand first on the line.
+fn after_label<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+    let (rest, _) = ocr_word(label, text, true).ok()?;
+    let value = rest.trim_start().strip_prefix(':').unwrap_or(rest.trim_start());
+    Some(value.trim())
+}
+
+/// The value of a label: on its own line when the label line has none.
+/// Returns the value and, when it came from the next line, where it starts.
+fn value_or_next<'s>(
+    lines: &[Line<'s>],
+    roles: &mut [Role],
+    i: usize,
+    same_line: &'s str,
+) -> Option<(&'s str, Option<usize>)> {
+    if !same_line.is_empty() {
+        return Some((same_line, None));
+    }
+    let next = i + 1;
+    let line = lines.get(next)?;
+    let text = line.text.trim();
+    if text.is_empty() || is_label(text) {
+        return None;
+    }
+    roles[next] = Role::Header;
+    Some((text, Some(line.trimmed_span().start)))
+}
+
+fn is_label(text: &str) -> bool {
+    after_label(text, "Handläggare").is_some()
+        || after_label(text, "Datum").is_some()
+        || diary_label(&fold(text)).is_ok()
+}
+
+fn read_date(header: &mut Header, value: &str, at: usize, notes: &mut Vec<ParseNote>) {
+    let span = Span::new(at, at + value.len());
+    match scan::date(value.trim()) {
+        Ok((_, parts)) if parts.exists() => {
+            header.date.get_or_insert_with(|| parts.iso());
+            header.date_span.get_or_insert(span);
+        }
+        _ => notes.push(ParseNote { kind: NoteKind::InvalidDate, found: value.to_string(), span }),
+    }
+}
+
+/// `§ 83 Dnr KS 2018/4`: the diary number, when the line has one.
+fn read_paragraph_sign_line(header: &mut Header, rest: &str) {
+    let rest = rest.trim_start();
+    let folded = fold(rest);
+    let value = match diary_label(&folded) {
+        Ok((after, ())) => {
+            &rest[byte_offset_of_chars(rest, folded.chars().count() - after.chars().count())..]
+        }
+        Err(_) => rest,
+    };
+    if let Ok((_, dnr)) = diary_number(value.trim()) {
+        header.diary_number.get_or_insert_with(|| dnr.to_string());
+    }
+}
+
+fn is_department(folded: &str) -> bool {
+    let words = folded.split_whitespace().count();
+    (1..=5).contains(&words)
+        && !folded.contains(|c: char| c.is_ascii_digit())
+        && DEPARTMENT_ENDINGS.iter().any(|e| folded.ends_with(e))
+}
+
+/// `Sida 1 av 3`, `1 (3)`, `1(3)`.
+fn is_page_number(folded: &str) -> bool {
+    let s = folded.trim();
+    s.starts_with("sida ")
+        || (s.ends_with(')')
+            && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ')))
+}
+
+/// Byte offset in `text` of its `n`th character. Folding keeps the number of
+/// characters (never the number of bytes), so a position found in the folded
+/// line maps back by counting characters.
+fn byte_offset_of_chars(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<Line<'_>> {
+        super::super::split_lines(s)
+    }
+
+    #[test]
+    fn seed_shaped_header_and_wrapped_title() {
+        let src = " Handlaggare\nJonas Nystrom\nKommunledningsforvaltningen\n\nUppdrag att ta fram ett\nstyrdokument\n";
+        let mut notes = Vec::new();
+        let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.header.case_officer.as_deref(), Some("Jonas Nystrom"));
+        assert_eq!(p.header.department.as_deref(), Some("Kommunledningsforvaltningen"));
+        assert_eq!(p.title.as_deref(), Some("Uppdrag att ta fram ett styrdokument"));
+        assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn labelled_fields_on_one_line() {
+        let src =
+            "Datum: 2026-02-19\nDnr: KS-2024-00011\nHandläggare: Åsa Olsson, utredare\n\nRubrik\n";
+        let mut notes = Vec::new();
+        let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.header.date.as_deref(), Some("2026-02-19"));
+        assert_eq!(p.header.diary_number.as_deref(), Some("KS-2024-00011"));
+        assert_eq!(p.header.case_officer.as_deref(), Some("Åsa Olsson"));
+        assert_eq!(p.title.as_deref(), Some("Rubrik"));
+    }
+
+    #[test]
+    fn minutes_item_line_gives_dnr_and_title() {
+        let src = "Sammanträdesprotokoll\n\n§ 83 Dnr KS 2018/4\nDetaljplan för\nkvarteret Eken\n";
+        let mut notes = Vec::new();
+        let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.header.diary_number.as_deref(), Some("KS 2018/4"));
+        assert_eq!(p.title.as_deref(), Some("Detaljplan för kvarteret Eken"));
+    }
+
+    #[test]
+    fn impossible_header_date_is_noted_not_kept() {
+        let src = "Datum 2026-02-30\n\nRubrik\n";
+        let mut notes = Vec::new();
+        let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.header.date, None);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].found, "2026-02-30");
+        assert_eq!(&src[notes[0].span.start..notes[0].span.end], "2026-02-30");
+    }
+
+    #[test]
+    fn no_title_when_everything_is_header() {
+        let src = "Handläggare\nJonas Nyström\n";
+        let mut notes = Vec::new();
+        let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.title, None);
+        assert_eq!(p.header.span, Some(Span::new(0, src.trim_end().len())));
+    }
+}

@@ -1,0 +1,322 @@
+//! Tiny scanners for the pieces a line is made of: list markers, point
+//! numbers, dates, diary numbers. Each reads one production and nothing more;
+//! the grammar each accepts is quoted in its doc comment.
+
+use super::error::PResult;
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::{char, digit1, one_of, space0, space1};
+use nom::combinator::{map_res, not, opt, peek, recognize, verify};
+
+/// Characters OCR leaves where a bullet stood, besides `e`.
+const BULLET_CHARS: &str = "•¢©«·*-–—►▪o";
+
+/// ```text
+/// bullet = space* ( "•" | "¢" | "©" | "«" | "·" | "*" | "-" | "–" | "—" | "►" | "▪" | "e" ) space+
+/// ```
+/// `e` is what OCR most often makes of `•`; Swedish has no word `e`, so an
+/// `e` standing alone before a word is a bullet. `o` is taken only before an
+/// upper-case letter, since it is no Swedish word either but is a common OCR
+/// reading of a hollow bullet.
+pub(crate) fn bullet(i: &str) -> PResult<'_, ()> {
+    let (i, _) = space0(i)?;
+    let (i, marker) = alt((one_of(BULLET_CHARS), char('e'))).parse(i)?;
+    let (i, _) = space1(i)?;
+    if marker == 'o' || marker == 'e' {
+        // A bullet must be followed by a word, not by punctuation or a digit run.
+        let (_, _) = peek(verify(nom::character::complete::anychar, |c: &char| {
+            c.is_alphabetic() && (marker == 'e' || c.is_uppercase())
+        }))
+        .parse(i)?;
+    }
+    Ok((i, ()))
+}
+
+/// ```text
+/// point-number = space* digit{1,3} ( "." | ")" ) space+
+/// ```
+pub(crate) fn point_number(i: &str) -> PResult<'_, u32> {
+    let (i, _) = space0(i)?;
+    let (i, n) =
+        map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse).parse(i)?;
+    let (i, _) = one_of(".)").parse(i)?;
+    let (i, _) = space1(i)?;
+    Ok((i, n))
+}
+
+/// ```text
+/// att-clause = space* bullet? "att" space+
+/// ```
+pub(crate) fn att_clause(i: &str) -> PResult<'_, ()> {
+    let (i, _) = space0(i)?;
+    let (i, _) = opt(bullet).parse(i)?;
+    let (i, _) = tag_no_case("att").parse(i)?;
+    let (i, _) = space1(i)?;
+    Ok((i, ()))
+}
+
+/// What starts a list item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ItemMarker {
+    Bullet,
+    Number(u32),
+    Att,
+}
+
+/// ```text
+/// item-marker = point-number | att-clause | bullet
+/// ```
+/// Returns the marker and the rest of the line after it (after `att` for an *att*-clause).
+pub(crate) fn item_marker(i: &str) -> PResult<'_, ItemMarker> {
+    alt((
+        point_number.map(ItemMarker::Number),
+        att_clause.map(|_| ItemMarker::Att),
+        bullet.map(|_| ItemMarker::Bullet),
+    ))
+    .parse(i)
+}
+
+/// A calendar date as written: year, month, day. Not yet checked to exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DateParts {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl DateParts {
+    /// Whether the date exists in the Gregorian calendar.
+    pub(crate) fn exists(&self) -> bool {
+        let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+        let days = match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1900..=2199).contains(&self.year) && (1..=days).contains(&self.day)
+    }
+
+    /// `YYYY-MM-DD`.
+    pub(crate) fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn fixed_digits(n: usize) -> impl Fn(&str) -> PResult<'_, u32> {
+    move |i| map_res(take_while_m_n(n, n, |c: char| c.is_ascii_digit()), str::parse::<u32>).parse(i)
+}
+
+/// ```text
+/// iso-date = digit{4} "-" digit{2} "-" digit{2] !digit
+/// ```
+pub(crate) fn iso_date(i: &str) -> PResult<'_, DateParts> {
+    let (i, (year, _, month, _, day)) =
+        (fixed_digits(4), char('-'), fixed_digits(2), char('-'), fixed_digits(2)).parse(i)?;
+    let (i, _) = not(peek(one_of("0123456789"))).parse(i)?;
+    Ok((i, DateParts { year, month, day }))
+}
+
+/// Swedish month names, folded (å ä ö → a o), as the long date form writes them.
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// ```text
+/// long-date = digit{1,2} space+ month-name space+ digit{4}      ; "19 februari 2026"
+/// ```
+pub(crate) fn long_date(i: &str) -> PResult<'_, DateParts> {
+    let (i, day) =
+        map_res(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), str::parse::<u32>).parse(i)?;
+    let (i, _) = (opt(char('.')), space1).parse(i)?;
+    let (i, name) = take_while1(|c: char| c.is_alphabetic()).parse(i)?;
+    let folded = crate::fold::fold(name);
+    let month = MONTHS
+        .iter()
+        .position(|m| *m == folded)
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?
+        as u32
+        + 1;
+    let (i, (_, year)) = (space1, fixed_digits(4)).parse(i)?;
+    let (i, _) = not(peek(one_of("0123456789"))).parse(i)?;
+    Ok((i, DateParts { year, month, day }))
+}
+
+/// ```text
+/// date = iso-date | long-date
+/// ```
+pub(crate) fn date(i: &str) -> PResult<'_, DateParts> {
+    alt((iso_date, long_date)).parse(i)
+}
+
+/// A date found somewhere in a line: byte range in the line and its parts.
+pub(crate) fn find_last_date(line: &str) -> Option<(std::ops::Range<usize>, DateParts)> {
+    let mut found = None;
+    for (at, c) in line.char_indices() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        // A date starts a number: the byte before must not be a digit.
+        if line[..at].ends_with(|p: char| p.is_ascii_digit()) {
+            continue;
+        }
+        if let Ok((rest, parts)) = date(&line[at..]) {
+            found = Some((at..line.len() - rest.len(), parts));
+        }
+    }
+    found
+}
+
+/// ```text
+/// diary-number = ( letters ( " " | "-" ) )? digit+ ( ( "/" | "-" | "." ) digit+ )+
+/// letters      = upper{1,6}
+/// ```
+/// `KS-2024-00011`, `KS 2018/124`, `KFKS 2017/1106`, `KS-2014/742.912`, `SN 18/0098`, `2015-5613`.
+pub(crate) fn diary_number(i: &str) -> PResult<'_, &str> {
+    recognize((
+        opt((take_while_m_n(1, 6, |c: char| c.is_uppercase()), one_of(" -"))),
+        digit1,
+        nom::multi::many1((one_of("/-."), digit1)),
+    ))
+    .parse(i)
+}
+
+/// ```text
+/// diary-label = ( "diarienummer" | "diarienr" | "dnr" | "vår beteckning" | "er beteckning"
+///               | "ärendenummer" | "ärendenr" | "beteckning" ) "."? ":"? space*
+/// ```
+/// Matched on the folded line, so `Var beteckning` and `Vår beteckning` are one label.
+pub(crate) fn diary_label(folded: &str) -> PResult<'_, ()> {
+    let (i, _) = alt((
+        tag("diarienummer"),
+        tag("diarienr"),
+        tag("dnr"),
+        tag("var beteckning"),
+        tag("ert dnr"),
+        tag("arendenummer"),
+        tag("arendenr"),
+        tag("beteckning"),
+    ))
+    .parse(folded)?;
+    // The label must end a word: `dnr` is not the start of `dnrx`.
+    let (i, _) = not(peek(take_while1(|c: char| c.is_alphanumeric()))).parse(i)?;
+    let (i, _) = (opt(char('.')), opt(char(':')), space0).parse(i)?;
+    Ok((i, ()))
+}
+
+/// ```text
+/// paragraph-sign = ( "§" | "$" ) space* digit{1,4} !digit
+/// ```
+/// The number of a minutes item (`§ 83`). OCR's `$` for `§` is accepted; its
+/// `8` and `S` are not, since they are indistinguishable from text.
+pub(crate) fn paragraph_sign(i: &str) -> PResult<'_, u32> {
+    let (i, _) = (space0, one_of("§$"), space0).parse(i)?;
+    let (i, n) =
+        map_res(take_while_m_n(1, 4, |c: char| c.is_ascii_digit()), str::parse::<u32>).parse(i)?;
+    let (i, _) = not(peek(one_of("0123456789"))).parse(i)?;
+    Ok((i, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_ocr_made() {
+        for line in ["e Tjänsteskrivelse", "¢ Tekniska", "• Valnämnden", " e Miljö", "- att", "© X"]
+        {
+            assert!(bullet(line).is_ok(), "{line}");
+        }
+    }
+
+    #[test]
+    fn bullet_rejects_words_and_missing_space() {
+        for line in ["en kommun", "e-post", "e 2026", "Tjänst", "-1", "o kommun"] {
+            assert!(bullet(line).is_err(), "{line}");
+        }
+    }
+
+    #[test]
+    fn point_numbers() {
+        assert_eq!(point_number("1. ge uppdrag").unwrap(), ("ge uppdrag", 1));
+        assert_eq!(point_number(" 12) anta").unwrap().1, 12);
+        assert!(point_number("2026-02-19").is_err());
+        assert!(point_number("1.5 miljoner").is_err());
+    }
+
+    #[test]
+    fn att_clauses() {
+        assert!(att_clause("att anta planen").is_ok());
+        assert!(att_clause("- att anta").is_ok());
+        assert!(att_clause("attityd").is_err());
+    }
+
+    #[test]
+    fn iso_dates_and_their_existence() {
+        let (_, d) = iso_date("2026-02-19").unwrap();
+        assert!(d.exists());
+        assert_eq!(d.iso(), "2026-02-19");
+        assert!(!iso_date("2026-02-30").unwrap().1.exists());
+        assert!(iso_date("2026-02-190").is_err());
+        assert!(iso_date("26-02-19").is_err());
+    }
+
+    #[test]
+    fn long_dates() {
+        let (_, d) = long_date("19 februari 2026").unwrap();
+        assert_eq!(d.iso(), "2026-02-19");
+        assert!(long_date("19 febrarius 2026").is_err());
+    }
+
+    #[test]
+    fn last_date_in_a_line() {
+        let line = "Rapport 2024-2027, 2026-02-02";
+        let (r, d) = find_last_date(line).unwrap();
+        assert_eq!(&line[r], "2026-02-02");
+        assert_eq!(d.day, 2);
+        assert!(find_last_date("plan 2024-2027").is_none());
+    }
+
+    #[test]
+    fn diary_numbers_of_many_municipalities() {
+        for dnr in [
+            "KS-2024-00011",
+            "KS 2018/124",
+            "KFKS 2017/1106",
+            "KS-2014/742.912",
+            "SN 18/0098",
+            "2015-5613",
+        ] {
+            assert_eq!(diary_number(dnr).unwrap(), ("", dnr));
+        }
+        assert!(diary_number("Kommunstyrelsen").is_err());
+        assert!(diary_number("2026").is_err());
+    }
+
+    #[test]
+    fn diary_labels() {
+        assert!(diary_label("dnr ks 2018/4").is_ok());
+        assert!(diary_label("var beteckning: ks").is_ok());
+        assert!(diary_label("dnrx").is_err());
+    }
+
+    #[test]
+    fn paragraph_signs() {
+        assert_eq!(paragraph_sign("§ 83 Dnr KS").unwrap().1, 83);
+        assert_eq!(paragraph_sign("$208").unwrap().1, 208);
+        assert!(paragraph_sign("§ abc").is_err());
+    }
+}

@@ -1,0 +1,131 @@
+//! Joining wrapped lines back into text: the one place that decides how OCR
+//! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
+
+use super::scan::{bullet, point_number};
+
+/// Words that follow a hyphen at a line end in a suspended compound
+/// (`Miljö-` / `och byggnadsnämnden`): the hyphen stays, a space is added.
+const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "resp"];
+
+/// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
+/// becomes `I`.
+pub(crate) fn clean_line(line: &str) -> String {
+    if let Ok((rest, ())) = bullet(line) {
+        return format!("• {}", pipe_to_i(rest));
+    }
+    pipe_to_i(line)
+}
+
+/// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
+/// opening a sentence).
+fn pipe_to_i(line: &str) -> String {
+    if !line.contains('|') {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut prev: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let alone = c == '|' && prev.is_none_or(|p| p == ' ') && chars.peek() == Some(&' ');
+        out.push(if alone { 'I' } else { c });
+        prev = Some(c);
+    }
+    out
+}
+
+/// Whether a trimmed line starts a list item that keeps its own line in text.
+pub(crate) fn starts_list_item(line: &str) -> bool {
+    bullet(line).is_ok() || point_number(line).is_ok()
+}
+
+/// Append one more wrapped line to `out`, undoing hyphenation at the line end.
+pub(crate) fn join_wrapped(out: &mut String, next: &str) {
+    if out.is_empty() {
+        out.push_str(next);
+        return;
+    }
+    let hyphenated =
+        out.ends_with('-') && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
+    let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let continues_word = next.starts_with(|c: char| c.is_lowercase())
+        && !SUSPENDED_COMPOUND_NEXT.contains(&next_word);
+    if hyphenated && continues_word {
+        out.pop();
+    } else {
+        out.push(' ');
+    }
+    out.push_str(next);
+}
+
+/// Body text from raw lines: paragraphs separated by a blank line, wrapped
+/// lines joined, each list item on its own line. In a list section (`list`)
+/// every line is an item unless it continues the one before in lower case.
+pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>, list: bool) -> String {
+    let mut out = String::new();
+    let mut paragraph = String::new();
+    let flush = |out: &mut String, paragraph: &mut String| {
+        if !paragraph.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(paragraph);
+            paragraph.clear();
+        }
+    };
+    for raw in lines {
+        let line = raw.trim();
+        if line.is_empty() {
+            flush(&mut out, &mut paragraph);
+            continue;
+        }
+        let cleaned = clean_line(line);
+        let own_line =
+            starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        if !paragraph.is_empty() && own_line {
+            paragraph.push('\n');
+            paragraph.push_str(&cleaned);
+        } else {
+            join_wrapped(&mut paragraph, &cleaned);
+        }
+    }
+    flush(&mut out, &mut paragraph);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenation_is_undone_but_suspended_compounds_kept() {
+        let mut s = String::from("kommunled-");
+        join_wrapped(&mut s, "ningsförvaltningen");
+        assert_eq!(s, "kommunledningsförvaltningen");
+        let mut s = String::from("Miljö-");
+        join_wrapped(&mut s, "och byggnadsnämnden");
+        assert_eq!(s, "Miljö- och byggnadsnämnden");
+        let mut s = String::from("2024-");
+        join_wrapped(&mut s, "2027");
+        assert_eq!(s, "2024- 2027");
+    }
+
+    #[test]
+    fn bullets_and_pipes() {
+        assert_eq!(clean_line("e Socialnämnden, för kännedom"), "• Socialnämnden, för kännedom");
+        assert_eq!(clean_line("¢ Tekniska nämnden"), "• Tekniska nämnden");
+        assert_eq!(clean_line("| arbetsprocessen"), "I arbetsprocessen");
+        assert_eq!(clean_line("funktioner. | arbetet"), "funktioner. I arbetet");
+        assert_eq!(clean_line("a|b och x |y"), "a|b och x |y");
+    }
+
+    #[test]
+    fn paragraphs_and_items() {
+        let text = body_text(
+            ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
+            false,
+        );
+        assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
+        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true);
+        assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
+    }
+}

@@ -1,0 +1,83 @@
+//! Span invariants every model must hold, checked before any snapshot is taken
+//! (and by the property tests on arbitrary input).
+#![allow(dead_code)]
+
+use beslut::{Decision, Span};
+
+/// Panics with a message naming the broken invariant.
+pub fn assert_span_invariants(d: &Decision) {
+    let src = d.source.as_str();
+    let check = |what: &str, s: Span| {
+        assert!(
+            s.start <= s.end && s.end <= src.len(),
+            "{what}: span {s:?} out of bounds ({})",
+            src.len()
+        );
+        assert!(
+            src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
+            "{what}: span {s:?} not on char boundaries"
+        );
+    };
+    let mut tops: Vec<(String, Span)> = Vec::new();
+    if let Some(s) = d.header.span {
+        tops.push(("header".into(), s));
+    }
+    if let Some(s) = d.title_span {
+        tops.push(("title".into(), s));
+    }
+    if let Some(s) = d.header.date_span {
+        check("header.date", s);
+        assert!(d.header.span.is_some_and(|h| h.contains(s)), "header date outside the header");
+    }
+    for (n, sec) in d.sections.iter().enumerate() {
+        check("section", sec.span);
+        check("heading", sec.heading_span);
+        assert!(sec.span.contains(sec.heading_span), "section {n}: heading outside its section");
+        assert_eq!(sec.span.start, sec.heading_span.start, "section {n} must start at its heading");
+        tops.push((format!("section {n} ({})", sec.kind), sec.span));
+    }
+    for (what, s) in &tops {
+        check(what, *s);
+    }
+    // Ordered and disjoint.
+    for pair in tops.windows(2) {
+        assert!(
+            pair[0].1.end <= pair[1].1.start,
+            "{} and {} overlap or are out of order",
+            pair[0].0,
+            pair[1].0
+        );
+    }
+    // Children inside a parent section.
+    let inside_section = |what: &str, s: Span| {
+        check(what, s);
+        assert!(
+            d.sections.iter().any(|sec| sec.span.contains(s)),
+            "{what} {s:?} lies in no section"
+        );
+    };
+    for p in d.proposal.iter().chain(&d.decision) {
+        inside_section("proposal", p.span);
+        for pt in &p.points {
+            inside_section("point", pt.span);
+            assert!(p.span.contains(pt.span), "point outside its proposal");
+        }
+    }
+    d.decision_basis.iter().for_each(|b| inside_section("basis item", b.span));
+    d.responsible_officials.iter().for_each(|o| inside_section("official", o.span));
+    d.distribution.iter().for_each(|r| inside_section("recipient", r.span));
+    d.notes.iter().for_each(|n| check("note", n.span));
+    // Nothing dropped: every non-blank line lies inside exactly one top-level span.
+    let mut start = 0;
+    for line in src.split('\n') {
+        let end = start + line.len();
+        if !line.trim().is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            let text = Span::new(start + lead, start + lead + line.trim().len());
+            let owners: Vec<&str> =
+                tops.iter().filter(|(_, s)| s.contains(text)).map(|(w, _)| w.as_str()).collect();
+            assert_eq!(owners.len(), 1, "line {:?} lies in {owners:?}", line);
+        }
+        start = end + 1;
+    }
+}
