@@ -139,7 +139,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
             }
         }
     };
-    check_characters(&text, bom)?;
+    check_characters(&text, if encoding == Encoding::Utf8 && bom { 3 } else { 0 })?;
     let guessed = encoding == Encoding::Windows1252;
     Ok(Decoded { text, encoding, bom, guessed })
 }
@@ -170,23 +170,39 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
 }
 
 /// Refuse text with a NUL (UTF-8 after a byte-order mark can still hold one)
-/// or made mostly of control characters.
-fn check_characters(text: &str, bom: bool) -> Result<(), NotText> {
-    let (mut chars, mut control) = (0usize, 0usize);
-    for (i, c) in text.char_indices() {
-        chars += 1;
-        if c == '\0' {
-            // Only reachable after a UTF-8 byte-order mark: the other paths checked already.
-            return Err(NotText::Nul { offset: i + if bom { 3 } else { 0 } });
-        }
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
-            control += 1;
+/// or made mostly of control characters. `offset` is where `text` starts in
+/// the input, for error offsets.
+fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
+    // A byte scan, not a char walk: in UTF-8 the C0 controls and DEL are
+    // single bytes and the C1 controls are C2 80..C2 9F, and real documents
+    // have none, so the characters are only counted when there are some.
+    let bytes = text.as_bytes();
+    // First pass, branch-free so it vectorizes: any byte that could start a
+    // control character (or be a NUL) at all?
+    let suspect = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) | (b == 0x7F) | (b == 0xC2)
+    };
+    if !bytes.iter().fold(false, |any, &b| any | suspect(b)) {
+        return Ok(());
+    }
+    let mut control = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\t' | b'\n' | b'\r' | 0x0c => {}
+            0 => return Err(NotText::Nul { offset: offset + i }),
+            0x01..=0x1F | 0x7F => control += 1,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
+            _ => {}
         }
     }
+    if control == 0 {
+        return Ok(());
+    }
+    let chars = text.chars().count();
     // Real text, OCR'd or not, has next to no control characters; a quarter
     // is far past anything a damaged scan produces and well inside what a
     // binary file without NUL bytes shows.
-    if control > 0 && control * 4 >= chars {
+    if control * 4 >= chars {
         return Err(NotText::ControlCharacters { control, chars });
     }
     Ok(())
@@ -309,6 +325,14 @@ mod tests {
         let e = decode(b"\x01\x02\x03abc\x1b\x7f").unwrap_err();
         assert_eq!(e, NotText::ControlCharacters { control: 5, chars: 8 });
         assert_eq!(e.to_string(), "5 of 8 characters are control characters");
+    }
+
+    #[test]
+    fn c1_controls_count_too() {
+        // The bytes windows-1252 leaves undefined become C1 controls.
+        let e = decode(b"\x81\x8d\x8f\x90ab").unwrap_err();
+        assert_eq!(e, NotText::ControlCharacters { control: 4, chars: 6 });
+        ok("a\u{85}bcd".as_bytes());
     }
 
     #[test]
