@@ -6,7 +6,7 @@
 use super::Line;
 use super::heading::{self, ocr_word};
 use super::scan::{ItemMarker, find_last_date, item_marker};
-use super::text::{clean_line, join_wrapped};
+use super::text::{clean_line, is_page_furniture, join_wrapped};
 use crate::model::{
     BasisDocument, Decision, NoteKind, Official, ParseNote, Point, Proposal, Recipient, Section,
     SectionKind,
@@ -76,7 +76,7 @@ pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
             blank_since_item = true;
             continue;
         }
-        if !seen_item && is_lead_in(trimmed) {
+        if (!seen_item && is_lead_in(trimmed)) || is_page_furniture(trimmed) {
             continue;
         }
         let span = line.trimmed_span();
@@ -100,7 +100,7 @@ pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
         } else {
             items.push(Item {
                 marker: marker.map(|(_, m)| m),
-                text: content,
+                text: content.into_owned(),
                 span,
                 parts: vec![(span.start, trimmed.to_string())],
             });

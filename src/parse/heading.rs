@@ -145,6 +145,38 @@ const DEFS: &[Def] = &[
     def(K::Other, "Övrigt", Words),
 ];
 
+/// A heading definition with what the cheap filters need, computed once.
+struct DefEntry {
+    def: &'static Def,
+    /// Folded first letter.
+    first: char,
+    /// Fewest characters a reading can have (letter-spacing squeezes out the spaces).
+    min_len: usize,
+    /// Most characters a reading can have (`ao` and `oé` for ö add one each).
+    max_len: usize,
+    last_word: &'static str,
+}
+
+fn def_table() -> &'static [DefEntry] {
+    static TABLE: std::sync::OnceLock<Vec<DefEntry>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        DEFS.iter()
+            .map(|def| {
+                let len = def.words.chars().count();
+                let spaces = def.words.matches(' ').count();
+                let lost_o = def.words.chars().filter(|c| matches!(c, 'ö' | 'Ö')).count();
+                DefEntry {
+                    def,
+                    first: def.words.chars().next().map_or(' ', fold_char),
+                    min_len: len - spaces,
+                    max_len: len + lost_o,
+                    last_word: def.words.rsplit(' ').next().unwrap_or(""),
+                }
+            })
+            .collect()
+    })
+}
+
 /// A recognized heading, with byte ranges relative to the line it was found in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct HeadingMatch {
@@ -168,9 +200,6 @@ pub(crate) fn recognize(line: &str) -> Option<HeadingMatch> {
 
 /// [`recognize`], also taking extra `(kind, heading)` synonyms (from a profile).
 pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
-    if line.len() > MAX_HEADING_LINE {
-        return None;
-    }
     let lead = line.len() - line.trim_start().len();
     let (after_numbering, _) = numbering(&line[lead..]).unwrap_or((&line[lead..], ()));
     let start = line.len() - after_numbering.len();
@@ -184,24 +213,40 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
         None => (line.len(), None),
     };
     let head = line[start..head_end].trim_end();
-    if head.is_empty() {
+    // Cheap rejections first: nearly every line of a document is prose, and
+    // prose is long, or ends like a sentence.
+    let shape = TokenShape::of(head);
+    if head.is_empty()
+        || head.len() > MAX_HEADING_LINE
+        || (rest.is_none() && head.ends_with(['.', ',', ';']))
+        || (!shape.letter_spaced() && shape.tokens > MAX_HEADING_WORDS)
+    {
         return None;
     }
     let end = start + head.len();
-    let prepared = Prepared::new(head);
+    let prepared = Prepared::new(head, shape);
     let first = prepared.text.chars().next().map(fold_char)?;
+    let last_word = prepared.text.rsplit(' ').next().unwrap_or("");
+    let length = prepared.text.chars().count();
     let found = extra
         .iter()
         .find_map(|(kind, words)| {
             match_words(&prepared, words, Words).map(|m| (*kind, words.as_str(), m))
         })
         .or_else(|| {
-            DEFS.iter()
-                .filter(|d| {
-                    !matches!(d.form, Words | Rest)
-                        || d.words.chars().next().map(fold_char) == Some(first)
+            def_table()
+                .iter()
+                .filter(|t| match t.def.form {
+                    Words => t.first == first && (t.min_len..=t.max_len).contains(&length),
+                    Rest => t.first == first && length > t.min_len,
+                    // An organ heading ends in the def's last word.
+                    Organ => ocr_word(t.last_word, last_word, true).is_ok(),
+                    OrganRest => shape.tokens <= MAX_HEADING_WORDS,
                 })
-                .find_map(|d| match_words(&prepared, d.words, d.form).map(|m| (d.kind, d.words, m)))
+                .find_map(|t| {
+                    let d = t.def;
+                    match_words(&prepared, d.words, d.form).map(|m| (d.kind, d.words, m))
+                })
         });
     let (kind, words, m) = found?;
     let canonical = match (m.organ, m.rest) {
@@ -222,6 +267,36 @@ fn numbering(i: &str) -> PResult<'_, ()> {
     Ok((i, ()))
 }
 
+/// The most words a heading has (`Sociala eller miljömässiga konsekvenser` has
+/// four; an organ and rest words add up to six more).
+const MAX_HEADING_WORDS: usize = 10;
+
+/// Word counts of a candidate, taken without allocating.
+#[derive(Clone, Copy, Debug)]
+struct TokenShape {
+    tokens: usize,
+    /// Tokens of one character (`B e s l u t`).
+    singles: usize,
+}
+
+impl TokenShape {
+    fn of(head: &str) -> TokenShape {
+        let mut shape = TokenShape { tokens: 0, singles: 0 };
+        for token in head.split_ascii_whitespace() {
+            shape.tokens += 1;
+            let mut chars = token.chars();
+            if chars.next().is_some() && chars.next().is_none() {
+                shape.singles += 1;
+            }
+        }
+        shape
+    }
+
+    fn letter_spaced(&self) -> bool {
+        self.tokens >= 4 && self.singles * 10 >= self.tokens * 8
+    }
+}
+
 /// A heading candidate with whitespace made regular and letter-spacing undone.
 struct Prepared {
     text: String,
@@ -231,12 +306,17 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(head: &str) -> Prepared {
-        let tokens: Vec<&str> = head.split_whitespace().collect();
-        let singles = tokens.iter().filter(|t| t.chars().count() == 1).count();
-        let letter_spaced = tokens.len() >= 4 && singles * 10 >= tokens.len() * 8;
+    fn new(head: &str, shape: TokenShape) -> Prepared {
+        let letter_spaced = shape.letter_spaced();
         if !letter_spaced {
-            return Prepared { text: tokens.join(" "), letter_spaced, squeezed: false };
+            let mut text = String::with_capacity(head.len());
+            for token in head.split_ascii_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(token);
+            }
+            return Prepared { text, letter_spaced, squeezed: false };
         }
         // `F ö r s l a g  t i l l  b e s l u t`: double spaces separate words.
         let words: Vec<String> = head
@@ -355,7 +435,12 @@ pub(crate) fn ocr_word<'i>(
         let mut ins = input.chars();
         let c = ins.next()?;
         let after = ins.as_str();
-        if c.to_lowercase().eq(k.to_lowercase()) {
+        let same = if c.is_ascii() && k.is_ascii() {
+            c.eq_ignore_ascii_case(&k)
+        } else {
+            c.to_lowercase().eq(k.to_lowercase())
+        };
+        if same {
             if let Some(r) = go(rest_canon, after, q, boundary) {
                 return Some(r);
             }

@@ -63,10 +63,6 @@ struct Accepted {
     m: HeadingMatch,
 }
 
-pub(crate) fn parse_document(source: String) -> Decision {
-    parse_document_with(source, &[])
-}
-
 /// Parse normalized `source`, also taking `extra` heading synonyms.
 pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)]) -> Decision {
     let mut decision = Decision { schema_version: SCHEMA_VERSION, ..Decision::default() };
@@ -145,6 +141,10 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
         }
         let opens = opens_block(lines, i, accepted.last().map(|a| a.line));
         let closes = i + 1 == lines.len() || lines[i + 1].is_blank();
+        // A line inside a paragraph is never a heading; most lines are.
+        if !opens && !closes {
+            continue;
+        }
         let current = accepted.last().map(|a| a.m.kind);
         let m = heading::recognize_with(line.text, extra)
             .filter(|m| {
@@ -152,10 +152,15 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
                 let placed = opens || (closes && m.rest.is_none());
                 placed && !ends_sentence(line.text, m)
             })
+            // Only once the first section has begun: before it, `§ 83` and
+            // short lines are the preamble's.
+            .or_else(|| {
+                (opens && current.is_some()).then(|| paragraph_heading(line.text)).flatten()
+            })
             .or_else(|| {
                 let in_list = current.is_some_and(is_list_kind);
                 (opens && closes && !in_list && current.is_some())
-                    .then(|| paragraph_heading(line.text).or_else(|| unknown_heading(lines, i)))
+                    .then(|| unknown_heading(lines, i))
                     .flatten()
             });
         let Some(m) = m else { continue };
@@ -267,4 +272,75 @@ fn note_impossible_dates(source: &str, notes: &mut Vec<ParseNote>) {
         at += 1;
     }
     notes.sort_by_key(|n| n.span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<(SectionKind, String)> {
+        let d = parse_document_with(src.to_string(), &[]);
+        d.sections.iter().map(|s| (s.kind, s.heading.clone())).collect()
+    }
+
+    #[test]
+    fn a_heading_word_inside_a_paragraph_is_not_a_heading() {
+        let src = "Bakgrund\n\nDetta framgår av\nBeslutsunderlag\nsom bifogas ärendet.\n";
+        assert_eq!(kinds(src), [(SectionKind::Background, "Bakgrund".into())]);
+    }
+
+    #[test]
+    fn headings_need_no_blank_lines_after_a_sentence() {
+        let src = "Bakgrund\nText som slutar här.\nBedömning\nMer text.\n";
+        let k: Vec<_> = kinds(src).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [SectionKind::Background, SectionKind::Assessment]);
+    }
+
+    #[test]
+    fn a_same_kind_heading_right_under_another_introduces_its_body() {
+        let src = "Sändlista\n\nBeslutet skickas till:\nSocialnämnden\n";
+        assert_eq!(kinds(src).len(), 1);
+        // With text between them they are two sections.
+        let src = "Sändlista\nSocialnämnden\n\nBeslutet skickas till:\nKS\n";
+        assert_eq!(kinds(src).len(), 2);
+    }
+
+    #[test]
+    fn unknown_headings_before_prose_but_not_in_lists() {
+        let src = "Bakgrund\n\nText.\n\nRemissvar\n\nRemissinstanserna har i huvudsak varit positiva till förslaget.\n\nSändlista\n\nKommunstyrelsen\n\nTekniska nämnden har ett mycket långt namn som fortsätter\n";
+        let k = kinds(src);
+        assert_eq!(k[1], (SectionKind::Other, "Remissvar".into()));
+        assert_eq!(k.len(), 3);
+    }
+
+    #[test]
+    fn lead_in_lines_are_not_unknown_headings() {
+        let src = "Förslag till beslut\n\nKommunstyrelsen beslutar att:\n\n1. anta planen som den ser ut efter remissen i våras.\n";
+        assert_eq!(kinds(src).len(), 1);
+    }
+
+    #[test]
+    fn later_minutes_items_become_sections() {
+        let src = "§ 83 Dnr KS 2018/4\nMotion\n\nBeslut\n\nKS beslutar att avslå.\n\n§ 84 Dnr KS 2018/5\nNästa ärende\n";
+        let k = kinds(src);
+        assert_eq!(k.last().unwrap(), &(SectionKind::Other, "§ 84 Dnr KS 2018/5".into()));
+    }
+
+    #[test]
+    fn impossible_dates_anywhere_are_noted_once() {
+        let d = parse_document_with(
+            "Beslutsunderlag\n\nKarta, 2026-02-30\n\nText 2025-13-01 och 2024-02-29.\n".into(),
+            &[],
+        );
+        let found: Vec<_> = d.notes.iter().map(|n| n.found.as_str()).collect();
+        assert_eq!(found, ["2026-02-30", "2025-13-01"]);
+    }
+
+    #[test]
+    fn empty_and_blank_input() {
+        for src in ["", "\n\n", "   \n"] {
+            let d = parse_document_with(src.into(), &[]);
+            assert!(d.sections.is_empty() && d.title.is_none() && d.header.span.is_none());
+        }
+    }
 }

@@ -11,7 +11,7 @@
 use super::Line;
 use super::heading::ocr_word;
 use super::scan::{self, diary_label, diary_number, paragraph_sign};
-use super::text::join_wrapped;
+use super::text::{is_page_furniture, join_wrapped};
 use crate::fold::{fold, fold_ocr};
 use crate::model::{Header, NoteKind, ParseNote};
 use crate::span::Span;
@@ -22,18 +22,18 @@ pub(crate) struct Preamble {
     pub title_span: Option<Span>,
 }
 
-/// Endings of department names (*förvaltning*, *kontor*, ...), folded.
-const DEPARTMENT_ENDINGS: [&str; 10] = [
-    "forvaltningen",
-    "forvaltning",
+/// Endings of department names (*förvaltning*, *kontor*, ...), matched
+/// OCR-tolerantly at the end of the line's last word.
+const DEPARTMENT_ENDINGS: [&str; 9] = [
+    "förvaltningen",
+    "förvaltning",
     "kontoret",
     "kansliet",
     "avdelningen",
     "enheten",
     "staben",
     "sektionen",
-    "forbundet",
-    "namndens kansli",
+    "förbundet",
 ];
 
 /// Lines that name the kind of document or the municipality, folded: header, never title.
@@ -61,6 +61,8 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
     let mut header = Header::default();
     let mut roles = vec![Role::Unread; lines.len()];
     let mut title_lines: Option<Vec<usize>> = None;
+    // Where the title starts in its first line, when it does not start the line.
+    let mut title_start_in_line: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -72,7 +74,6 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         let lead = line.text.len() - line.text.trim_start().len();
         let at = line.start + lead;
         let folded = fold(text);
-        let ocr_folded = fold_ocr(text);
         if let Some(value) = after_label(text, "Handläggare") {
             roles[i] = Role::Header;
             let value = value_or_next(lines, &mut roles, i, value);
@@ -95,10 +96,16 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
             }
         } else if let Ok((rest, _)) = paragraph_sign(text) {
             roles[i] = Role::Header;
-            read_paragraph_sign_line(&mut header, rest);
-            // The lines right after `§ 83 Dnr ...` are the item's title.
-            let block: Vec<usize> =
+            let title_on_line = read_paragraph_sign_line(&mut header, rest);
+            // The item's title follows `§ 83 Dnr ...`, on the same line
+            // (`§ 208Försäljning`, glued by OCR) or on the lines after it.
+            let mut block: Vec<usize> =
                 (i + 1..lines.len()).take_while(|&j| !lines[j].is_blank()).collect();
+            if let Some(title) = title_on_line {
+                // `title` is a subslice of `line.text`; its offset is the distance between them.
+                title_start_in_line = Some(title.as_ptr() as usize - line.text.as_ptr() as usize);
+                block.insert(0, i);
+            }
             for &j in &block {
                 roles[j] = Role::Title;
             }
@@ -118,10 +125,10 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
                 roles[i] = Role::Header;
                 header.diary_number.get_or_insert_with(|| dnr.to_string());
             }
-        } else if is_department(&ocr_folded) {
+        } else if is_department(text) {
             roles[i] = Role::Header;
             header.department.get_or_insert_with(|| text.to_string());
-        } else if DOCUMENT_TYPES.iter().any(|t| folded.starts_with(t)) || is_page_number(&folded) {
+        } else if DOCUMENT_TYPES.iter().any(|t| folded.starts_with(t)) || is_page_furniture(text) {
             roles[i] = Role::Header;
         }
         i += 1;
@@ -129,8 +136,9 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
     let title_lines = title_lines.unwrap_or_else(|| pick_title(lines, &roles));
     let title = (!title_lines.is_empty()).then(|| {
         let mut t = String::new();
-        for &j in &title_lines {
-            join_wrapped(&mut t, lines[j].text.trim());
+        for (n, &j) in title_lines.iter().enumerate() {
+            let from = if n == 0 { title_start_in_line.unwrap_or(0) } else { 0 };
+            join_wrapped(&mut t, lines[j].text[from..].trim());
         }
         t
     });
@@ -226,7 +234,8 @@ fn read_date(header: &mut Header, value: &str, at: usize, notes: &mut Vec<ParseN
 }
 
 /// `§ 83 Dnr KS 2018/4`: the diary number, when the line has one.
-fn read_paragraph_sign_line(header: &mut Header, rest: &str) {
+/// Returns the title text when the line goes on past the number and diary number.
+fn read_paragraph_sign_line<'t>(header: &mut Header, rest: &'t str) -> Option<&'t str> {
     let rest = rest.trim_start();
     let folded = fold(rest);
     let value = match diary_label(&folded) {
@@ -235,24 +244,29 @@ fn read_paragraph_sign_line(header: &mut Header, rest: &str) {
         }
         Err(_) => rest,
     };
-    if let Ok((_, dnr)) = diary_number(value.trim()) {
-        header.diary_number.get_or_insert_with(|| dnr.to_string());
-    }
+    let after = match diary_number(value.trim_start()) {
+        Ok((after, dnr)) => {
+            header.diary_number.get_or_insert_with(|| dnr.to_string());
+            after
+        }
+        Err(_) => value,
+    };
+    let title = after.trim();
+    title.starts_with(|c: char| c.is_alphabetic()).then_some(title)
 }
 
-fn is_department(folded: &str) -> bool {
-    let words = folded.split_whitespace().count();
+/// `Kommunledningsförvaltningen`, `Kommunledningsfaorvaltningen`, `Miljö- och byggkontoret`.
+fn is_department(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let Some(last) = text.split_whitespace().last() else { return false };
+    let digits_are_letters = fold_ocr(text);
     (1..=5).contains(&words)
-        && !folded.contains(|c: char| c.is_ascii_digit())
-        && DEPARTMENT_ENDINGS.iter().any(|e| folded.ends_with(e))
-}
-
-/// `Sida 1 av 3`, `1 (3)`, `1(3)`.
-fn is_page_number(folded: &str) -> bool {
-    let s = folded.trim();
-    s.starts_with("sida ")
-        || (s.ends_with(')')
-            && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ')))
+        && !digits_are_letters.contains(|c: char| c.is_ascii_digit())
+        && last.char_indices().any(|(at, _)| {
+            DEPARTMENT_ENDINGS
+                .iter()
+                .any(|e| ocr_word(e, &last[at..], true).is_ok_and(|(rest, _)| rest.is_empty()))
+        })
 }
 
 /// Byte offset in `text` of its `n`th character. Folding keeps the number of
@@ -303,6 +317,19 @@ mod tests {
     }
 
     #[test]
+    fn minutes_item_title_glued_to_the_number() {
+        let src = "§ 208Försäljning av\nfastigheten Ekorren 3\n";
+        let mut notes = Vec::new();
+        let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.title.as_deref(), Some("Försäljning av fastigheten Ekorren 3"));
+        let src = "§ 12 Dnr KS 2019/77 Budget 2020\n";
+        let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.header.diary_number.as_deref(), Some("KS 2019/77"));
+        assert_eq!(p.title.as_deref(), Some("Budget 2020"));
+        assert_eq!(p.header.span, None);
+    }
+
+    #[test]
     fn impossible_header_date_is_noted_not_kept() {
         let src = "Datum 2026-02-30\n\nRubrik\n";
         let mut notes = Vec::new();
@@ -311,6 +338,21 @@ mod tests {
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].found, "2026-02-30");
         assert_eq!(&src[notes[0].span.start..notes[0].span.end], "2026-02-30");
+    }
+
+    #[test]
+    fn departments_through_ocr() {
+        for d in [
+            "Kommunledningsfaorvaltningen",
+            "Kommunledningsf6rvaltningen",
+            "Miljö- och byggkontoret",
+        ] {
+            assert!(is_department(d), "{d}");
+        }
+        for d in ["Jonas Nyström", "Förvaltningen har tagit fram en rapport om detta", "2026-02-19"]
+        {
+            assert!(!is_department(d), "{d}");
+        }
     }
 
     #[test]

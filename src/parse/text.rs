@@ -2,6 +2,7 @@
 //! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
 
 use super::scan::{bullet, point_number};
+use std::borrow::Cow;
 
 /// Words that follow a hyphen at a line end in a suspended compound
 /// (`Miljö-` / `och byggnadsnämnden`): the hyphen stays, a space is added.
@@ -9,18 +10,18 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
-pub(crate) fn clean_line(line: &str) -> String {
+pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
     if let Ok((rest, ())) = bullet(line) {
-        return format!("• {}", pipe_to_i(rest));
+        return Cow::Owned(format!("• {}", pipe_to_i(rest)));
     }
     pipe_to_i(line)
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
 /// opening a sentence).
-fn pipe_to_i(line: &str) -> String {
+fn pipe_to_i(line: &str) -> Cow<'_, str> {
     if !line.contains('|') {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     let mut prev: Option<char> = None;
@@ -30,7 +31,22 @@ fn pipe_to_i(line: &str) -> String {
         out.push(if alone { 'I' } else { c });
         prev = Some(c);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// A page number left in the text by a scan of a multi-page document:
+/// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
+pub(crate) fn is_page_furniture(line: &str) -> bool {
+    let s = line.trim();
+    let numbers_only = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
+    };
+    let lower = s.to_ascii_lowercase();
+    match lower.strip_prefix("sida ") {
+        Some(rest) => numbers_only(&rest.replace(" av ", " ")),
+        None => numbers_only(s) && (s.contains('(') || s.starts_with('-')),
+    }
 }
 
 /// Whether a trimmed line starts a list item that keeps its own line in text.
@@ -78,6 +94,9 @@ pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>, list: bool
             flush(&mut out, &mut paragraph);
             continue;
         }
+        if is_page_furniture(line) {
+            continue;
+        }
         let cleaned = clean_line(line);
         let own_line =
             starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
@@ -116,6 +135,16 @@ mod tests {
         assert_eq!(clean_line("| arbetsprocessen"), "I arbetsprocessen");
         assert_eq!(clean_line("funktioner. | arbetet"), "funktioner. I arbetet");
         assert_eq!(clean_line("a|b och x |y"), "a|b och x |y");
+    }
+
+    #[test]
+    fn page_numbers_are_furniture() {
+        for l in ["Sida 2 av 4", "sida 2 (4)", "2 (4)", "2(4)", "- 3 -"] {
+            assert!(is_page_furniture(l), "{l}");
+        }
+        for l in ["2026-02-19", "1. anta planen", "Sida vid sida", "(S)", "12"] {
+            assert!(!is_page_furniture(l), "{l}");
+        }
     }
 
     #[test]
