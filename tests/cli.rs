@@ -107,6 +107,16 @@ fn add_machine_dependent(root: &Path, expected: &mut BTreeMap<String, &'static s
         // Root reads it anyway; then it is just another valid document.
         let status = if fs::read(&locked).is_ok() { "valid" } else { "unreadable" };
         expected.insert("locked.txt".into(), status);
+        // A directory that cannot be listed hides its files: it gets the record.
+        let closed = root.join("closed");
+        fs::create_dir(&closed).unwrap();
+        fs::write(closed.join("inside.txt"), fixture(OCR)).unwrap();
+        fs::set_permissions(&closed, fs::Permissions::from_mode(0o000)).unwrap();
+        if fs::read_dir(&closed).is_ok() {
+            expected.insert("closed/inside.txt".into(), "valid");
+        } else {
+            expected.insert("closed".into(), "unreadable");
+        }
     }
 }
 
