@@ -26,32 +26,42 @@ use crate::model::{
 use crate::span::Span;
 use heading::HeadingMatch;
 
-/// One line of the normalized text, without its `\n`.
+/// One line of the normalized text, without its `\n`, with its trimmed
+/// extent worked out once (every phase asks for it).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Line<'s> {
     /// Byte offset of the line's first byte.
     pub start: usize,
     pub text: &'s str,
+    /// The text without surrounding white space.
+    pub trimmed: &'s str,
+    /// Bytes of white space before `trimmed`.
+    lead: usize,
 }
 
 impl<'s> Line<'s> {
+    pub fn new(start: usize, text: &'s str) -> Line<'s> {
+        let after_lead = text.trim_start();
+        let lead = text.len() - after_lead.len();
+        Line { start, text, trimmed: after_lead.trim_end(), lead }
+    }
+
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.trimmed.is_empty()
     }
 
     /// The span of the line's text without surrounding white space.
     pub fn trimmed_span(&self) -> Span {
-        let lead = self.text.len() - self.text.trim_start().len();
-        let body = self.text.trim();
-        Span::new(self.start + lead, self.start + lead + body.len())
+        let from = self.start + self.lead;
+        Span::new(from, from + self.trimmed.len())
     }
 }
 
 fn split_lines(source: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(source.len() / 48 + 1);
     let mut start = 0;
     for text in source.split('\n') {
-        lines.push(Line { start, text });
+        lines.push(Line::new(start, text));
         start += text.len() + 1;
     }
     lines
@@ -93,7 +103,7 @@ fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>>
     let head = lines[h.line];
     let mut body = Vec::with_capacity(end - h.line);
     if let Some(rest) = h.m.rest {
-        body.push(Line { start: head.start + rest, text: &head.text[rest..] });
+        body.push(Line::new(head.start + rest, &head.text[rest..]));
     }
     body.extend_from_slice(&lines[h.line + 1..end]);
     body
@@ -187,8 +197,8 @@ fn opens_block(lines: &[Line<'_>], i: usize, last_heading: Option<usize>) -> boo
     if i == 0 || last_heading == Some(i - 1) {
         return true;
     }
-    let prev = lines[i - 1].text.trim_end();
-    prev.trim().is_empty() || prev.ends_with(['.', ':', '!', '?'])
+    let prev = lines[i - 1].trimmed;
+    prev.is_empty() || prev.ends_with(['.', ':', '!', '?'])
 }
 
 /// A heading does not end like a sentence or a list item.
@@ -253,8 +263,13 @@ fn note_impossible_dates(source: &str, notes: &mut Vec<ParseNote>) {
     let bytes = source.as_bytes();
     let mut at = 0;
     while at + 10 <= bytes.len() {
+        // Cheap shape test first (`dddd-dd-dd`); the scanner confirms.
         let starts_number = at == 0 || !bytes[at - 1].is_ascii_digit();
-        if starts_number && bytes[at].is_ascii_digit() {
+        if starts_number
+            && bytes[at + 4] == b'-'
+            && bytes[at + 7] == b'-'
+            && bytes[at].is_ascii_digit()
+        {
             if let Ok((_, parts)) = scan::iso_date(&source[at..]) {
                 let span = Span::new(at, at + 10);
                 let known = notes.iter().any(|n| n.span == span);

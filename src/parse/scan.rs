@@ -6,11 +6,13 @@ use super::error::PResult;
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char, digit1, one_of, space0, space1};
+use nom::character::complete::{char, digit1, one_of, satisfy, space0, space1};
 use nom::combinator::{map_res, not, opt, peek, recognize, verify};
 
-/// Characters OCR leaves where a bullet stood, besides `e`.
-const BULLET_CHARS: &str = "•¢©«·*-–—►▪o";
+/// Characters OCR leaves where a bullet stood (`e` and `o` are checked further).
+fn is_bullet_char(c: char) -> bool {
+    matches!(c, '•' | '¢' | '©' | '«' | '·' | '*' | '-' | '–' | '—' | '►' | '▪' | 'o' | 'e')
+}
 
 /// ```text
 /// bullet = space* ( "•" | "¢" | "©" | "«" | "·" | "*" | "-" | "–" | "—" | "►" | "▪" | "e" ) space+
@@ -21,7 +23,7 @@ const BULLET_CHARS: &str = "•¢©«·*-–—►▪o";
 /// reading of a hollow bullet.
 pub(crate) fn bullet(i: &str) -> PResult<'_, ()> {
     let (i, _) = space0(i)?;
-    let (i, marker) = alt((one_of(BULLET_CHARS), char('e'))).parse(i)?;
+    let (i, marker) = satisfy(is_bullet_char).parse(i)?;
     let (i, _) = space1(i)?;
     if marker == 'o' || marker == 'e' {
         // A bullet must be followed by a word, not by punctuation or a digit run.

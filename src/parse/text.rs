@@ -38,6 +38,9 @@ fn pipe_to_i(line: &str) -> Cow<'_, str> {
 /// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
     let s = line.trim();
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | 's' | 'S')) {
+        return false;
+    }
     let numbers_only = |t: &str| {
         t.chars().any(|c| c.is_ascii_digit())
             && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
