@@ -304,6 +304,7 @@ fn exit_codes() {
     assert_eq!(code(&beslut(d, &["check", ".", "--shard", "4/3"])), 2);
     assert_eq!(code(&beslut(d, &["check", ".", "--max-size", "lots"])), 2);
     assert_eq!(code(&beslut(d, &["check"])), 2);
+    assert_eq!(code(&beslut(d, &["check", "-", "valid.txt", "-"])), 2);
 }
 
 #[test]

@@ -182,6 +182,9 @@ enum Input {
 /// does not exist before a single record is written: a typo must not look
 /// like an empty archive.
 fn resolve_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err("`-` (standard input) can be given only once".into());
+    }
     paths
         .iter()
         .map(|p| {
