@@ -388,12 +388,12 @@ fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
     let read = match entry.source {
         Source::Failed(msg) => return rec.finish(FileStatus::Unreadable, msg),
         Source::Special(kind) => return rec.finish(FileStatus::Skipped, kind.to_string()),
-        Source::Stdin => read_limited(io::stdin().lock(), max_size),
+        Source::Stdin => read_limited(io::stdin().lock(), 0, max_size),
         Source::File(path) => File::open(path).and_then(|f| {
             // Looked at on the open file, so a size that changes between
             // walking and reading cannot slip past.
             let len = f.metadata()?.len();
-            if len > max_size { Ok(Fetched::TooLarge(len)) } else { read_limited(f, max_size) }
+            if len > max_size { Ok(Fetched::TooLarge(len)) } else { read_limited(f, len, max_size) }
         }),
     };
     match read {
@@ -425,8 +425,10 @@ enum Fetched {
     TooLarge(u64),
 }
 
-fn read_limited(reader: impl io::Read, max_size: u64) -> io::Result<Fetched> {
-    let mut buf = Vec::new();
+/// Read at most `max_size` bytes (and one more, to tell it went past).
+/// `expected` sizes the buffer, so a file is read without growing it.
+fn read_limited(reader: impl io::Read, expected: u64, max_size: u64) -> io::Result<Fetched> {
+    let mut buf = Vec::with_capacity(usize::try_from(expected.min(max_size)).unwrap_or(0) + 1);
     reader.take(max_size.saturating_add(1)).read_to_end(&mut buf)?;
     Ok(if buf.len() as u64 > max_size {
         Fetched::TooLarge(buf.len() as u64)
