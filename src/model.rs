@@ -19,7 +19,9 @@ pub struct Decision {
     /// a reader of the JSON has the document already.
     #[serde(skip)]
     pub source: String,
-    /// The block before the title: case officer, department, diary number, date.
+    /// Everything before the first heading: header and title together.
+    pub preamble_span: Option<Span>,
+    /// The header: case officer, department, diary number, date.
     pub header: Header,
     /// The case title, its wrapped lines joined with single spaces.
     pub title: Option<String>,
@@ -56,7 +58,8 @@ pub struct Header {
     pub date: Option<String>,
     /// Where the date stands, when there is one.
     pub date_span: Option<Span>,
-    /// The lines before the title (and any other front matter), when there are any.
+    /// The header's lines. Header lines usually stand before the title; when
+    /// some follow it, this span encloses the title too.
     pub span: Option<Span>,
 }
 

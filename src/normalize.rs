@@ -35,7 +35,8 @@ pub fn normalize(input: &str) -> Normalized {
 
 /// The text half of [`normalize`], without building a line index.
 pub(crate) fn normalize_text(input: &str) -> String {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // All leading marks, so that normalizing normalized text changes nothing.
+    let input = input.trim_start_matches('\u{feff}');
     let unified = if input.contains('\r') {
         std::borrow::Cow::Owned(unify_line_ends(input))
     } else {
@@ -78,8 +79,9 @@ mod tests {
     }
 
     #[test]
-    fn only_a_leading_bom_is_dropped() {
+    fn only_leading_boms_are_dropped() {
         assert_eq!(normalize_text("\u{feff}x\u{feff}"), "x\u{feff}");
+        assert_eq!(normalize_text("\u{feff}\u{feff}x"), "x");
     }
 
     #[test]

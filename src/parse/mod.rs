@@ -84,6 +84,7 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
         decision.header = pre.header;
         decision.title = pre.title;
         decision.title_span = pre.title_span;
+        decision.preamble_span = pre.span;
         for (n, h) in headings.iter().enumerate() {
             let end = headings.get(n + 1).map_or(lines.len(), |next| next.line);
             let section = build_section(&lines, h, end);
@@ -113,7 +114,8 @@ fn build_section(lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
     let head = lines[h.line];
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
-    let span = heading_span.cover(last.trimmed_span());
+    // From the line's first byte: a numbered heading's `1.` belongs to the section.
+    let span = head.trimmed_span().cover(heading_span).cover(last.trimmed_span());
     let mut body_texts: Vec<&str> = Vec::new();
     if let Some(rest) = h.m.rest {
         body_texts.push(&head.text[rest..]);

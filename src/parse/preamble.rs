@@ -20,6 +20,8 @@ pub(crate) struct Preamble {
     pub header: Header,
     pub title: Option<String>,
     pub title_span: Option<Span>,
+    /// Every non-blank line of the preamble.
+    pub span: Option<Span>,
 }
 
 /// Endings of department names (*förvaltning*, *kontor*, ...), matched
@@ -60,9 +62,9 @@ enum Role {
 pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble {
     let mut header = Header::default();
     let mut roles = vec![Role::Unread; lines.len()];
-    let mut title_lines: Option<Vec<usize>> = None;
-    // Where the title starts in its first line, when it does not start the line.
-    let mut title_start_in_line: Option<usize> = None;
+    // The title's lines, and where it starts in the first of them (after
+    // `§ 208` when OCR glued the title to the number).
+    let mut found_title: Option<(Vec<usize>, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -101,16 +103,19 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
             // (`§ 208Försäljning`, glued by OCR) or on the lines after it.
             let mut block: Vec<usize> =
                 (i + 1..lines.len()).take_while(|&j| !lines[j].is_blank()).collect();
+            let mut offset = 0;
             if let Some(title) = title_on_line {
                 // `title` is a subslice of `line.text`; its offset is the distance between them.
-                title_start_in_line = Some(title.as_ptr() as usize - line.text.as_ptr() as usize);
+                offset = title.as_ptr() as usize - line.text.as_ptr() as usize;
                 block.insert(0, i);
             }
             for &j in &block {
-                roles[j] = Role::Title;
+                if j != i {
+                    roles[j] = Role::Title;
+                }
             }
             if !block.is_empty() {
-                title_lines = Some(block);
+                found_title = Some((block, offset));
             }
         } else if let Ok((rest, parts)) = scan::date(text) {
             if rest.trim().is_empty() {
@@ -133,25 +138,33 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         }
         i += 1;
     }
-    let title_lines = title_lines.unwrap_or_else(|| pick_title(lines, &roles));
+    let (title_lines, offset) = found_title.unwrap_or_else(|| (pick_title(lines, &roles), 0));
+    for &j in &title_lines {
+        // A `§` line carrying the title is header and title at once.
+        if roles[j] == Role::Unread {
+            roles[j] = Role::Title;
+        }
+    }
     let title = (!title_lines.is_empty()).then(|| {
         let mut t = String::new();
         for (n, &j) in title_lines.iter().enumerate() {
-            let from = if n == 0 { title_start_in_line.unwrap_or(0) } else { 0 };
+            let from = if n == 0 { offset } else { 0 };
             join_wrapped(&mut t, lines[j].text[from..].trim());
         }
         t
     });
     let non_blank: Vec<usize> = (0..lines.len()).filter(|&j| !lines[j].is_blank()).collect();
-    let title_start = title_lines.first().copied();
+    // Header lines may stand on both sides of the title; the header span then encloses it.
     let header_lines: Vec<usize> =
-        non_blank.iter().copied().filter(|&j| title_start.is_none_or(|t| j < t)).collect();
+        non_blank.iter().copied().filter(|&j| roles[j] != Role::Title).collect();
     header.span = cover(lines, &header_lines);
-    let title_span = title_start.and_then(|t| {
-        let tail: Vec<usize> = non_blank.iter().copied().filter(|&j| j >= t).collect();
-        cover(lines, &tail)
+    let title_span = cover(lines, &title_lines).map(|s| {
+        let first = lines[title_lines[0]];
+        let start = (first.start + offset).max(s.start);
+        let lead = first.text[offset..].len() - first.text[offset..].trim_start().len();
+        Span::new(start + if offset > 0 { lead } else { 0 }, s.end)
     });
-    Preamble { header, title, title_span }
+    Preamble { header, title, title_span, span: cover(lines, &non_blank) }
 }
 
 /// The smallest span covering the trimmed text of the given lines.
@@ -321,12 +334,30 @@ mod tests {
         let src = "§ 208Försäljning av\nfastigheten Ekorren 3\n";
         let mut notes = Vec::new();
         let p = parse(&lines(src), &mut notes);
+        assert_eq!(p.title_span.map(|t| t.start), Some("§ 208".len()));
         assert_eq!(p.title.as_deref(), Some("Försäljning av fastigheten Ekorren 3"));
         let src = "§ 12 Dnr KS 2019/77 Budget 2020\n";
         let p = parse(&lines(src), &mut notes);
         assert_eq!(p.header.diary_number.as_deref(), Some("KS 2019/77"));
         assert_eq!(p.title.as_deref(), Some("Budget 2020"));
-        assert_eq!(p.header.span, None);
+        let t = p.title_span.unwrap();
+        assert_eq!(&src[t.start..t.end], "Budget 2020");
+        assert_eq!(p.header.span, Some(Span::new(0, src.trim_end().len())));
+    }
+
+    #[test]
+    fn a_later_paragraph_sign_takes_its_own_title() {
+        let src = "§ 1Abc\n\n§ 2\nx\n";
+        let p = parse(&lines(src), &mut Vec::new());
+        assert_eq!(p.title.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn header_fields_after_the_title_stay_in_the_header() {
+        let src = "x\n\nDatum 2026-02-19\n";
+        let p = parse(&lines(src), &mut Vec::new());
+        assert_eq!(p.title.as_deref(), Some("x"));
+        assert!(p.header.span.unwrap().contains(p.header.date_span.unwrap()));
     }
 
     #[test]

@@ -19,21 +19,30 @@ pub fn assert_span_invariants(d: &Decision) {
         );
     };
     let mut tops: Vec<(String, Span)> = Vec::new();
-    if let Some(s) = d.header.span {
-        tops.push(("header".into(), s));
+    if let Some(s) = d.preamble_span {
+        tops.push(("preamble".into(), s));
     }
-    if let Some(s) = d.title_span {
-        tops.push(("title".into(), s));
-    }
-    if let Some(s) = d.header.date_span {
-        check("header.date", s);
-        assert!(d.header.span.is_some_and(|h| h.contains(s)), "header date outside the header");
+    let in_preamble = |what: &str, s: Option<Span>| {
+        if let Some(s) = s {
+            check(what, s);
+            assert!(d.preamble_span.is_some_and(|p| p.contains(s)), "{what} outside the preamble");
+        }
+    };
+    in_preamble("header", d.header.span);
+    in_preamble("title", d.title_span);
+    in_preamble("header date", d.header.date_span);
+    if let Some(date) = d.header.date_span {
+        assert!(d.header.span.is_some_and(|h| h.contains(date)), "header date outside the header");
     }
     for (n, sec) in d.sections.iter().enumerate() {
         check("section", sec.span);
         check("heading", sec.heading_span);
         assert!(sec.span.contains(sec.heading_span), "section {n}: heading outside its section");
-        assert_eq!(sec.span.start, sec.heading_span.start, "section {n} must start at its heading");
+        let heading_line_start = src[..sec.heading_span.start].rfind('\n').map_or(0, |i| i + 1);
+        assert!(
+            src[heading_line_start..sec.span.start].trim().is_empty(),
+            "section {n} must start on its heading's line"
+        );
         tops.push((format!("section {n} ({})", sec.kind), sec.span));
     }
     for (what, s) in &tops {
