@@ -338,6 +338,29 @@ mod tests {
         ok("a\u{85}bcd".as_bytes());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_or_are_refused_without_panicking(bytes: Vec<u8>) {
+            let _ = decode(&bytes);
+        }
+
+        #[test]
+        fn utf8_text_comes_back_unchanged(text in "[^\\p{C}]*") {
+            let d = decode(text.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(d.text, text);
+            proptest::prop_assert!(!d.guessed);
+        }
+
+        #[test]
+        fn windows_1252_keeps_one_character_per_byte(bytes: Vec<u8>) {
+            if let Ok(d) = decode(&bytes) {
+                if d.encoding == Encoding::Windows1252 {
+                    proptest::prop_assert_eq!(d.text.chars().count(), bytes.len());
+                }
+            }
+        }
+    }
+
     #[test]
     fn layout_controls_and_a_stray_control_are_still_text() {
         ok(b"a\tb\r\nc\x0cd\n");
