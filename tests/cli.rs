@@ -204,6 +204,7 @@ fn every_file_gets_exactly_one_record_with_the_right_status() {
     }
     assert_eq!(report.run["options"]["max_size"], 20000);
     assert_eq!(report.run["version"], env!("CARGO_PKG_VERSION"));
+    assert!(report.run["lexicon"].as_str().is_some_and(|v| !v.is_empty()), "{}", report.run);
 }
 
 #[test]

@@ -12,11 +12,27 @@ fn parse_fixtures() {
     });
 }
 
-/// The reference document, checked field by field (the snapshot guards the rest).
+/// The reference document and its degraded copies, checked field by field
+/// (the snapshots guard the rest).
 #[test]
 fn seed_reads_as_the_issue_describes() {
-    let text = include_str!("../fixtures/parse/enkoping-ks-2026-social-hallbarhet.ocr.txt");
-    let d = beslut::parse_decision(text);
+    for text in [
+        include_str!("../fixtures/parse/enkoping-ks-2026-social-hallbarhet.ocr.txt"),
+        include_str!("../fixtures/parse/enkoping-ks-2026-social-hallbarhet.gold.txt"),
+        include_str!("../fixtures/parse/degraded-light.txt"),
+        include_str!("../fixtures/parse/degraded-heavy.txt"),
+    ] {
+        check_seed(&beslut::parse_decision(text));
+    }
+}
+
+fn check_seed(d: &beslut::Decision) {
+    assert_eq!(d.header.case_officer.as_deref(), Some("Jonas Nyström"));
+    assert_eq!(d.header.department.as_deref(), Some("Kommunledningsförvaltningen"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Uppdrag att ta fram ett styrdokument för social hållbarhet för Enköpings kommun")
+    );
     use beslut::SectionKind::*;
     let kinds: Vec<_> = d.sections.iter().map(|s| s.kind).collect();
     assert_eq!(
@@ -40,6 +56,8 @@ fn seed_reads_as_the_issue_describes() {
     assert_eq!(d.responsible_officials.len(), 2);
     assert!(d.responsible_officials.iter().all(|o| o.role.is_some()));
     assert_eq!(d.distribution.len(), 7);
+    assert!(d.distribution.iter().all(|r| r.purpose.as_deref() == Some("för kännedom")));
+    assert_eq!(d.distribution[0].recipient, "Miljö- och byggnadsnämnden");
     assert!(d.notes.is_empty());
 }
 

@@ -64,7 +64,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let run_info = RunInfo {
         version: env!("CARGO_PKG_VERSION"),
         profile: profile.name.clone(),
-        lexicon: None,
+        lexicon: Some(beslut::Lexicon::builtin().version().to_string()),
         options: RunOptions {
             inputs: args.inputs.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
             ext: ext.clone(),

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 mod batch;
 mod parse_cmd;
 mod report;
+mod restore_cmd;
 
 /// Exit codes, as documented in the README and `--help`.
 #[allow(dead_code)] // the table is complete; `check` uses the rest
@@ -56,6 +57,8 @@ pub enum Command {
     /// unreadable, skipped or internal-error.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
+    /// Restore lost å, ä and ö; print the text (or, with --changes, what changed).
+    Restore(RestoreArgs),
 }
 
 /// Output format of `beslut parse`.
@@ -123,6 +126,30 @@ pub struct CheckArgs {
     pub verbose: bool,
 }
 
+/// Output format of `beslut restore`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestoreFormat {
+    /// The restored text; with --changes, one line per change.
+    Text,
+    /// A JSON object: lexicon version, the restored text, the changes.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RestoreArgs {
+    /// The document, or `-` for standard input.
+    pub file: PathBuf,
+    /// List the changes (line, column, old, new, route, confidence) instead of the text.
+    #[arg(long)]
+    pub changes: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RestoreFormat::Text)]
+    pub format: RestoreFormat,
+    /// Extra words (local names, places, nämnder): one per line, optional Zipf frequency after it.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -135,6 +162,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Check(args) => batch::run(&args),
+        Command::Restore(args) => restore_cmd::run(&args),
     };
     ExitCode::from(code)
 }

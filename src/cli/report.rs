@@ -120,7 +120,7 @@ impl DocRecord {
 pub struct RunInfo {
     pub version: &'static str,
     pub profile: String,
-    /// Version of the restoration lexicon, once there is one.
+    /// Version of the compiled-in restoration lexicon.
     pub lexicon: Option<String>,
     pub options: RunOptions,
     /// Start of the run, UTC, RFC 3339 (a timing field: differs between runs).

@@ -1,0 +1,142 @@
+//! The library's main entry: normalize → parse → restore, in one direction.
+//! Each phase lives in its own module and knows nothing of the next.
+
+use crate::model::{Decision, Proposal, SectionKind};
+use crate::restore::{Lexicon, Restorer};
+use crate::{normalize, parse};
+use std::sync::Arc;
+
+/// Parse a decision document into its typed model, its strings in restored
+/// Swedish spelling.
+///
+/// Never panics and never refuses input: text it cannot place still lands in
+/// some span of the model, and what it had to work around is kept in
+/// [`Decision::notes`]. Spans point into [`Decision::source`], the normalized
+/// text, which keeps the OCR spelling.
+///
+/// ```
+/// let d = beslut::parse_decision("Handlaggare\nJonas Nystrom\n\nEtt arende\n\nBeslutsunderlag\n\nTjansteskrivelse, 2026-02-19\n");
+/// assert_eq!(d.header.case_officer.as_deref(), Some("Jonas Nyström"));
+/// assert_eq!(d.title.as_deref(), Some("Ett ärende"));
+/// assert_eq!(d.decision_basis[0].title, "Tjänsteskrivelse");
+/// assert_eq!(d.decision_basis[0].date.as_deref(), Some("2026-02-19"));
+/// ```
+pub fn parse_decision(text: &str) -> Decision {
+    parse_decision_with(text, &ParseOptions::default())
+}
+
+/// What [`parse_decision_with`] takes besides the text.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Extra headings and the kind each names (a profile's synonyms, such as
+    /// `Kopia till` for [`SectionKind::Distribution`]). Matched like the
+    /// built-in ones: any case, diacritics lost or misread.
+    pub extra_headings: Vec<(SectionKind, String)>,
+    /// Restore diacritics in the model's strings. On by default; off leaves
+    /// every string as the OCR wrote it (and parses faster).
+    pub restore: bool,
+    /// The lexicon to restore with; `None` is [`Lexicon::builtin`].
+    pub lexicon: Option<Arc<Lexicon>>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { extra_headings: Vec::new(), restore: true, lexicon: None }
+    }
+}
+
+impl ParseOptions {
+    /// Options with extra heading synonyms.
+    ///
+    /// ```
+    /// use beslut::{ParseOptions, SectionKind};
+    /// let options = ParseOptions::default().with_headings([(SectionKind::Distribution, "Kopia till")]);
+    /// let d = beslut::parse_decision_with("Kopia till\n\nSocialnämnden\n", &options);
+    /// assert_eq!(d.sections[0].kind, SectionKind::Distribution);
+    /// ```
+    pub fn with_headings<S: Into<String>>(
+        mut self,
+        headings: impl IntoIterator<Item = (SectionKind, S)>,
+    ) -> Self {
+        self.extra_headings.extend(headings.into_iter().map(|(k, h)| (k, h.into())));
+        self
+    }
+
+    /// Options that restore with `lexicon` (say, the built-in one plus local names).
+    ///
+    /// ```
+    /// let lexicon = beslut::Lexicon::builtin().with_words("Ekorrbacken\n");
+    /// let options = beslut::ParseOptions::default().with_lexicon(lexicon);
+    /// let d = beslut::parse_decision_with("Bakgrund\n\nEn text.\n", &options);
+    /// assert_eq!(d.sections.len(), 1);
+    /// ```
+    pub fn with_lexicon(mut self, lexicon: Lexicon) -> Self {
+        self.lexicon = Some(Arc::new(lexicon));
+        self
+    }
+
+    /// Options that leave the OCR spelling alone.
+    ///
+    /// ```
+    /// let options = beslut::ParseOptions::default().without_restoring();
+    /// let d = beslut::parse_decision_with("Ett arende\n\nBakgrund\n\nText.\n", &options);
+    /// assert_eq!(d.title.as_deref(), Some("Ett arende"));
+    /// ```
+    pub fn without_restoring(mut self) -> Self {
+        self.restore = false;
+        self
+    }
+}
+
+/// [`parse_decision`] with options.
+///
+/// ```
+/// let d = beslut::parse_decision_with("Beslutsunderlag\n\nKarta, 2026-01-02\n", &Default::default());
+/// assert_eq!(d.decision_basis[0].date.as_deref(), Some("2026-01-02"));
+/// ```
+pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
+    let normalized = normalize::normalize_text(text);
+    let mut decision = parse::parse_document_with(normalized, &options.extra_headings);
+    if options.restore {
+        let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
+        let restorer = Restorer::new(lexicon, &decision.source);
+        restore_strings(&mut decision, &restorer);
+    }
+    decision
+}
+
+/// Give every string of the model that holds the document's words its
+/// restored spelling. Headings as found, diary numbers, dates and all spans
+/// are left as they are: they describe the source.
+fn restore_strings(d: &mut Decision, r: &Restorer<'_>) {
+    let fix = |s: &mut String| *s = r.restore_str(s);
+    let fix_opt = |s: &mut Option<String>| {
+        if let Some(s) = s {
+            *s = r.restore_str(s);
+        }
+    };
+    fix_opt(&mut d.header.case_officer);
+    fix_opt(&mut d.header.department);
+    fix_opt(&mut d.title);
+    for s in &mut d.sections {
+        fix(&mut s.canonical);
+        fix(&mut s.text);
+    }
+    let fix_proposal = |p: &mut Proposal| {
+        fix_opt(&mut p.decision_maker);
+        fix_opt(&mut p.phrase);
+        p.points.iter_mut().for_each(|pt| fix(&mut pt.text));
+    };
+    d.proposal.iter_mut().chain(d.decision.iter_mut()).for_each(fix_proposal);
+    d.decision_basis.iter_mut().for_each(|b| fix(&mut b.title));
+    for o in &mut d.responsible_officials {
+        fix(&mut o.name);
+        fix_opt(&mut o.role);
+    }
+    for rcp in &mut d.distribution {
+        fix(&mut rcp.recipient);
+        fix_opt(&mut rcp.purpose);
+    }
+    d.attachments.iter_mut().for_each(fix);
+}

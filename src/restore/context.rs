@@ -1,0 +1,310 @@
+//! Context for the frequent keys whose forms are all common words
+//! (*är/år*, *för/for*, *så/sa*, *när/når*, *här/har*, *där*, *får/far*,
+//! *väl/val*, *andra/ändra*): the words either side decide, where Swedish
+//! grammar lets them; otherwise the lexicon's frequencies do.
+//!
+//! Neighbours arrive folded (`några` → `nagra`) because they may have lost
+//! their own diacritics.
+
+/// Whether a folded key is one of the ambiguous keys handled here.
+pub(crate) fn is_contextual(key: &[u8]) -> bool {
+    matches!(key, b"ar" | b"for" | b"sa" | b"nar" | b"har" | b"dar" | b"far" | b"val" | b"andra")
+}
+
+/// All word forms of the frequent ambiguous keys, for readings that call for
+/// a form other than the lexicon's best (`ér` read for `år`).
+pub(crate) fn alternatives(key: &[u8]) -> &'static [&'static str] {
+    match key {
+        b"ar" => &["är", "år"],
+        b"for" => &["för", "for"],
+        b"sa" => &["så", "sa"],
+        b"nar" => &["när", "når"],
+        b"har" => &["har", "här"],
+        b"dar" => &["där"],
+        b"far" => &["får", "far"],
+        b"val" => &["väl", "val"],
+        b"andra" => &["andra", "ändra"],
+        b"forsta" => &["första", "förstå"],
+        b"hall" => &["håll", "hall", "häll"],
+        b"ratt" => &["rätt", "rått"],
+        _ => &[],
+    }
+}
+
+/// Every form [`choose`] may return for `key`.
+pub(crate) fn forms(key: &[u8]) -> &'static [&'static str] {
+    match key {
+        b"ar" => &["är", "år"],
+        b"for" => &["for"],
+        b"sa" => &["sa"],
+        b"nar" => &["når"],
+        b"har" => &["här"],
+        b"far" => &["far"],
+        b"val" => &["val", "väl"],
+        b"andra" => &["ändra"],
+        b"forsta" => &["förstå"],
+        _ => &[],
+    }
+}
+
+/// The neighbours of a word, folded; `None` across sentence punctuation.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Neighbours<'a> {
+    pub prev: Option<&'a str>,
+    pub next: Option<&'a str>,
+    /// Whether `prev`/`next` is a number (`2 år`, `år 2024`).
+    pub prev_number: bool,
+    pub next_number: bool,
+}
+
+const SUBJECT_PRONOUNS: &[&str] = &["han", "hon", "hen", "jag", "vi", "ni", "de", "dom", "man"];
+const MODALS: &[&str] = &[
+    "kan", "ska", "skall", "vill", "maste", "bor", "behover", "kunna", "kunde", "skulle", "borde",
+    "far", "fick",
+];
+
+fn is_in(word: Option<&str>, set: &[&str]) -> bool {
+    word.is_some_and(|w| set.contains(&w))
+}
+
+fn ends_with_any(word: Option<&str>, ends: &[&str]) -> bool {
+    word.is_some_and(|w| ends.iter().any(|e| w.len() > e.len() + 1 && w.ends_with(e)))
+}
+
+/// The form the neighbours call for, or `None` when they do not settle it.
+pub(crate) fn choose(key: &[u8], n: &Neighbours<'_>) -> Option<&'static str> {
+    match key {
+        b"ar" => {
+            // `år` after numbers and quantities, and before a year.
+            const BEFORE_YEAR: &[&str] = &[
+                "ett",
+                "tva",
+                "tre",
+                "fyra",
+                "fem",
+                "sex",
+                "sju",
+                "atta",
+                "nio",
+                "tio",
+                "elva",
+                "tolv",
+                "femton",
+                "tjugo",
+                "trettio",
+                "hundra",
+                "nagra",
+                "flera",
+                "manga",
+                "par",
+                "per",
+                "varje",
+                "i",
+                "forra",
+                "nasta",
+                "samma",
+                "hela",
+                "senaste",
+                "kommande",
+                "sista",
+                "fa",
+                "innevarande",
+                "detta",
+                "aktuellt",
+                "varannat",
+                "halvt",
+            ];
+            const BEFORE_NUMBER: &[&str] =
+                &["under", "fran", "till", "sedan", "efter", "fore", "inom", "for"];
+            let year = n.prev_number
+                || is_in(n.prev, BEFORE_YEAR)
+                || (n.next_number && (n.prev.is_none() || is_in(n.prev, BEFORE_NUMBER)));
+            Some(if year { "år" } else { "är" })
+        }
+        b"for" => {
+            // `for` (went) only as a motion verb after a subject.
+            const MOTION: &[&str] = &[
+                "till", "hem", "ut", "in", "ivag", "upp", "ner", "dit", "hit", "bort", "runt",
+                "tillbaka",
+            ];
+            if is_in(n.prev, SUBJECT_PRONOUNS) && is_in(n.next, MOTION) {
+                Some("for")
+            } else {
+                None
+            }
+        }
+        b"sa" => {
+            // `sa` (said) after a subject pronoun or `som`.
+            if is_in(n.prev, SUBJECT_PRONOUNS) || is_in(n.prev, &["som"]) {
+                Some("sa")
+            } else {
+                None
+            }
+        }
+        b"nar" => {
+            if is_in(n.prev, SUBJECT_PRONOUNS) {
+                Some("når")
+            } else {
+                None
+            }
+        }
+        b"har" => {
+            // `den/det/de här` + a definite noun; `har` + supine otherwise.
+            const NOT_NOUNS: &[&str] = &["en", "ett", "inte", "ingen", "inga", "inget", "redan"];
+            if is_in(n.prev, &["den", "det", "de", "dessa", "detta"])
+                && !is_in(n.next, NOT_NOUNS)
+                && ends_with_any(n.next, &["en", "et", "na"])
+            {
+                Some("här")
+            } else {
+                None
+            }
+        }
+        b"far" => {
+            const OWNERS: &[&str] = &["min", "din", "sin", "hans", "hennes", "deras", "barnets"];
+            if is_in(n.prev, OWNERS) || is_in(n.next, &["och"]) && is_in(n.prev, &["mor"]) {
+                Some("far")
+            } else {
+                None
+            }
+        }
+        b"val" => {
+            // `väl` as an adverb before participles and after degree words;
+            // `val` (election, choice) before `av`, after articles.
+            const DEGREE: &[&str] = &[
+                "sa", "lika", "mycket", "alltfor", "ganska", "relativt", "tamligen", "hur", "inte",
+                "ju", "nog", "ar", "sarskilt", "fungerar", "fungerat",
+            ];
+            const CHOICE_NEXT: &[&str] = &["av", "till", "om", "mellan", "enligt", "eller"];
+            const CHOICE_PREV: &[&str] = &[
+                "ett",
+                "vid",
+                "infor",
+                "efter",
+                "allmanna",
+                "fritt",
+                "sitt",
+                "mitt",
+                "nytt",
+                "eget",
+                "detta",
+                "vart",
+                "aktivt",
+                "medvetet",
+                "kommunala",
+                "fria",
+            ];
+            if is_in(n.next, CHOICE_NEXT) || is_in(n.prev, CHOICE_PREV) {
+                Some("val")
+            } else if is_in(n.prev, DEGREE)
+                || ends_with_any(n.next, &["ande", "ende", "ad", "at", "ade", "rd", "nd", "kt"])
+            {
+                Some("väl")
+            } else {
+                None
+            }
+        }
+        b"forsta" => {
+            // `förstå` (understand) as an infinitive; `första` (first) otherwise.
+            if is_in(n.prev, MODALS) || is_in(n.prev, &["att"]) { Some("förstå") } else { None }
+        }
+        b"andra" => {
+            if is_in(n.prev, MODALS)
+                || (is_in(n.prev, &["att"])
+                    && is_in(n.next, &["i", "pa", "sig", "det", "detta", "den", "dessa", "om"]))
+            {
+                Some("ändra")
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nb<'a>(prev: Option<&'a str>, next: Option<&'a str>) -> Neighbours<'a> {
+        Neighbours { prev, next, ..Neighbours::default() }
+    }
+
+    #[test]
+    fn year_after_quantities_is_after_everything_else() {
+        assert_eq!(choose(b"ar", &nb(Some("nagra"), Some("har"))), Some("år"));
+        let two = Neighbours { prev_number: true, ..nb(Some("2"), None) };
+        assert_eq!(choose(b"ar", &two), Some("år"));
+        assert_eq!(choose(b"ar", &nb(Some("syftet"), Some("att"))), Some("är"));
+    }
+
+    #[test]
+    fn val_and_val() {
+        assert_eq!(choose(b"val", &nb(Some("och"), Some("fungerande"))), Some("väl"));
+        assert_eq!(choose(b"val", &nb(Some("om"), Some("av"))), Some("val"));
+        assert_eq!(choose(b"val", &nb(None, None)), None);
+    }
+
+    #[test]
+    fn har_needs_a_definite_noun_after_a_determiner() {
+        assert_eq!(choose(b"har", &nb(Some("det"), Some("arendet"))), Some("här"));
+        assert_eq!(choose(b"har", &nb(Some("det"), Some("varit"))), None);
+        assert_eq!(choose(b"har", &nb(Some("kommunen"), Some("arendet"))), None);
+    }
+
+    #[test]
+    fn for_as_a_verb_only_with_subject_and_motion() {
+        assert_eq!(choose(b"for", &nb(Some("hon"), Some("hem"))), Some("for"));
+        assert_eq!(choose(b"for", &nb(Some("arbeta"), Some("att"))), None);
+    }
+
+    #[test]
+    fn every_choice_is_a_listed_form() {
+        let words = [
+            "",
+            "2",
+            "nagra",
+            "han",
+            "den",
+            "det",
+            "kan",
+            "att",
+            "i",
+            "till",
+            "arendet",
+            "av",
+            "hem",
+            "min",
+            "fungerande",
+            "sa",
+        ];
+        for key in ["ar", "for", "sa", "nar", "har", "dar", "far", "val", "andra", "forsta"] {
+            for p in words {
+                for n in words {
+                    let nb = Neighbours {
+                        prev: Some(p),
+                        next: Some(n),
+                        prev_number: p == "2",
+                        next_number: n == "2",
+                    };
+                    if let Some(f) = choose(key.as_bytes(), &nb) {
+                        assert!(forms(key.as_bytes()).contains(&f), "{key}: {f}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn forsta_as_a_verb_after_att() {
+        assert_eq!(choose(b"forsta", &nb(Some("att"), Some("hur"))), Some("förstå"));
+        assert_eq!(choose(b"forsta", &nb(Some("den"), Some("delen"))), None);
+    }
+
+    #[test]
+    fn andra_as_a_verb_after_modals() {
+        assert_eq!(choose(b"andra", &nb(Some("kan"), Some("beslutet"))), Some("ändra"));
+        assert_eq!(choose(b"andra", &nb(Some("med"), Some("aktorer"))), None);
+        assert!(!is_contextual(b"hallbarhet"));
+    }
+}

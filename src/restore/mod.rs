@@ -1,0 +1,716 @@
+//! Phase four: give OCR'd words back their å, ä and ö.
+//!
+//! Word by word, each change with its reason ([`Route`]):
+//! - **lexicon**: the most frequent Swedish form of the word's folded key
+//!   (`hallbarhet` → `hållbarhet`);
+//! - **ocr**: a word the lexicon does not know as written, read through the
+//!   confusions OCR makes (`é`, `d`, `e`, `ao`, `6`, `0` for `ö`; `A`, `d`, `à`
+//!   for `ä`; `é`, `à` for `å`), at most two substitutions, checked against the
+//!   lexicon (`Enkdpings` → `Enköpings`);
+//! - **compound**: a word no list holds, split in folded space into known
+//!   parts, fewest parts first, with Swedish linking `s`
+//!   (`hallbarhetsstrateg` → `hållbarhet|s|strateg`);
+//! - **context**: the frequent keys whose forms are all words (`ar` → `är`
+//!   or `år`) decided by the neighbouring words;
+//! - **document**: a form that stands intact elsewhere in the same document.
+//!
+//! A [`Restorer`] reads the whole document first: it counts the forms that
+//! stand intact and estimates how much of the document lost its diacritics, so a
+//! clean document is left alone and a stripped one is restored in full.
+//! Correct words, intact diacritics, case, numbers, codes (`KS-2024-00011`),
+//! e-mail and web addresses are kept; only letters inside words change.
+
+mod context;
+mod hash;
+mod index;
+mod lexicon;
+mod scan;
+mod word;
+
+use crate::span::Span;
+use hash::FxBuild;
+use scan::{Kind, Token};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+use word::{Verdict, Word};
+
+pub use lexicon::Lexicon;
+
+/// Why a word was changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// The most frequent form of the folded word.
+    Lexicon,
+    /// An OCR confusion undone (`fér` → `för`).
+    Ocr,
+    /// A compound split into known words.
+    Compound,
+    /// The neighbouring words chose between two common forms (`är`/`år`).
+    Context,
+    /// The form stands intact elsewhere in the same document.
+    Document,
+}
+
+/// One changed word.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Where the word stands (in the text given to [`Restorer::restore`], plus its `base`).
+    pub span: Span,
+    /// The word as written.
+    pub old: String,
+    /// The word as restored.
+    pub new: String,
+    /// Why.
+    pub route: Route,
+    /// How sure, from 0 to 1: a sure fix is near 1, a guess near 0.5.
+    pub confidence: f32,
+}
+
+/// Restored text and what changed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Restoration {
+    /// The text with its words restored; everything else as it was.
+    pub text: String,
+    /// Each changed word, in text order.
+    pub changes: Vec<Change>,
+}
+
+/// How many words a text has and how many of them neither the lexicon nor any
+/// restoration knows: a measure of OCR quality.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OcrQuality {
+    /// Words looked at (numbers, codes and addresses are not words).
+    pub words: usize,
+    /// Words neither in the lexicon nor restorable to a word in it.
+    pub unrecognized: usize,
+}
+
+impl OcrQuality {
+    /// Share of unrecognized words, 0 for a text without words.
+    ///
+    /// ```
+    /// let q = beslut::OcrQuality { words: 200, unrecognized: 10 };
+    /// assert_eq!(q.unrecognized_share(), 0.05);
+    /// ```
+    pub fn unrecognized_share(&self) -> f64 {
+        if self.words == 0 { 0.0 } else { self.unrecognized as f64 / self.words as f64 }
+    }
+}
+
+/// Restore `text` with the built-in lexicon. The text is normalized first
+/// (see [`crate::normalize()`]); spans point into the normalized text.
+///
+/// ```
+/// let r = beslut::restore("Forslag till beslut fér kannedom, sedan nagra ar.");
+/// assert_eq!(r.text, "Förslag till beslut för kännedom, sedan några år.");
+/// assert_eq!(r.changes[0].old, "Forslag");
+/// assert_eq!(r.changes[0].route, beslut::Route::Lexicon);
+/// ```
+pub fn restore(text: &str) -> Restoration {
+    restore_with(text, Lexicon::builtin())
+}
+
+/// [`restore`] with a lexicon of your own (say, the built-in one plus local names).
+///
+/// ```
+/// let lex = beslut::Lexicon::builtin().with_words("Hjälmsäter\n");
+/// let r = beslut::restore_with("Hjalmsater gard", &lex);
+/// assert_eq!(r.text, "Hjälmsäter gård");
+/// ```
+pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
+    let text = crate::normalize::normalize_text(text);
+    // One scan serves both reading the document and restoring it.
+    let mut toks = Vec::with_capacity(text.len() / 6);
+    scan::tokens(&text, &mut toks);
+    let mut ids = Vec::with_capacity(toks.len());
+    let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
+    r.render(&text, 0, toks.iter().copied(), |_, i| {
+        ids.get(i).and_then(|&id| r.outcomes.get(id as usize)).map(Cow::Borrowed)
+    })
+}
+
+/// Count the words of `text` and those neither `lexicon` nor restoration knows.
+///
+/// ```
+/// let lex = beslut::Lexicon::builtin();
+/// let q = beslut::ocr_quality("Beslutet skickas till Socialnamnden, KS-2024-00011. Xqwvz", lex);
+/// assert_eq!(q, beslut::OcrQuality { words: 5, unrecognized: 1 });
+/// ```
+pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
+    let mut toks = Vec::new();
+    scan::tokens(text, &mut toks);
+    let mut q = OcrQuality::default();
+    let mut seen: HashMap<&str, bool, FxBuild> = HashMap::default();
+    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+        let s = &text[t.start..t.end];
+        q.words += 1;
+        let known = *seen.entry(s).or_insert_with(|| match Word::read(s) {
+            Some(w) => !matches!(lexicon.verdict(s, &w), Verdict::Unknown),
+            None => false,
+        });
+        if !known {
+            q.unrecognized += 1;
+        }
+    }
+    q
+}
+
+/// What the restorer does with one distinct word of the document.
+#[derive(Clone, Debug)]
+enum Outcome {
+    Keep,
+    Change {
+        new: Arc<str>,
+        route: Route,
+        confidence: f32,
+    },
+    /// A short all-capital word: an acronym (kept) unless it stands among
+    /// capital words (`AVGIFTER FOR AR 2026`), where it is judged as a word.
+    Caps(Box<Outcome>),
+    /// An ambiguous key: the neighbours decide; `default` when they don't.
+    Context {
+        default: Option<(Arc<str>, f32)>,
+        /// Every form the context rules may pick, spelled in the word's case.
+        forms: Box<[(&'static str, Box<str>)]>,
+    },
+}
+
+/// Restores the words of one document, using what the whole document shows.
+///
+/// Made once per document: it reads every word, keeps the forms that stand
+/// intact (so `Nyström` in one place restores `Nystrom` in another), and
+/// estimates how much of the text lost its diacritics, so that a clean
+/// document is left alone while a stripped one is restored throughout.
+///
+/// ```
+/// let doc = "Handlaggare: Jonas Nyström\n\nJonas Nystrom skriver att arendet ar klart.";
+/// let lex = beslut::Lexicon::builtin();
+/// let r = beslut::Restorer::new(lex, doc);
+/// let at = doc.find("Jonas Nystrom").unwrap();
+/// let out = r.restore(&doc[at..], at);
+/// assert_eq!(out.text, "Jonas Nyström skriver att ärendet är klart.");
+/// assert_eq!(out.changes[0].span, beslut::Span::new(at + 6, at + 13));
+/// assert_eq!(r.restore_str("HANDLAGGARE"), "HANDLÄGGARE");
+/// ```
+#[derive(Debug)]
+pub struct Restorer<'l> {
+    lexicon: &'l Lexicon,
+    /// Each distinct word of the document, to its index in `outcomes`.
+    index: index::WordIndex,
+    outcomes: Vec<Outcome>,
+    /// Intact forms of the document by folded key: (slot code, count).
+    intact: HashMap<Box<[u8]>, (u64, u32), FxBuild>,
+    /// Estimated share of diacritics the document lost, 0..1.
+    loss: f32,
+}
+
+/// Below this estimated loss a document counts as clean: plain words without
+/// visible noise are then taken as written unless the lexicon leaves no doubt.
+const CLEAN_LOSS: f32 = 0.3;
+
+impl<'l> Restorer<'l> {
+    /// Read `document` and prepare to restore it (or any part of it).
+    pub fn new(lexicon: &'l Lexicon, document: &str) -> Self {
+        let mut toks = Vec::with_capacity(document.len() / 6);
+        scan::tokens(document, &mut toks);
+        Self::build(lexicon, document, &toks, None)
+    }
+
+    /// Read the tokens of `document`; with `ids`, also note each token's
+    /// word index (`u32::MAX` for non-words), so a caller restoring the whole
+    /// document need not look its words up again.
+    fn build(
+        lexicon: &'l Lexicon,
+        document: &str,
+        toks: &[Token],
+        mut ids: Option<&mut Vec<u32>>,
+    ) -> Self {
+        let mut index = index::WordIndex::with_capacity(toks.len() / 3 + 8);
+        let mut counts: Vec<u32> = Vec::with_capacity(toks.len() / 3 + 8);
+        for t in toks {
+            if t.kind != Kind::Word {
+                if let Some(ids) = ids.as_deref_mut() {
+                    ids.push(u32::MAX);
+                }
+                continue;
+            }
+            let id = index.intern(&document[t.start..t.end]);
+            if id as usize == counts.len() {
+                counts.push(0);
+            }
+            counts[id as usize] += 1;
+            if let Some(ids) = ids.as_deref_mut() {
+                ids.push(id);
+            }
+        }
+        let mut pending: Vec<(Option<Word>, Verdict)> = Vec::with_capacity(counts.len());
+        let mut intact: HashMap<Box<[u8]>, (u64, u32), FxBuild> = HashMap::default();
+        let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
+        for (id, &count) in counts.iter().enumerate() {
+            let s = index.word(id as u32);
+            let Some(w) = Word::read(s) else {
+                pending.push((None, Verdict::Keep));
+                continue;
+            };
+            let v = lexicon.verdict(s, &w);
+            if w.intact_code() != 0 && !matches!(v, Verdict::Fix { .. }) && w.key().is_ascii() {
+                seen_intact += count;
+                let e = intact.entry(w.key().into()).or_insert((w.intact_code(), 0));
+                if e.0 == w.intact_code() {
+                    e.1 += count;
+                } else if count > e.1 {
+                    *e = (w.intact_code(), count);
+                }
+            }
+            match &v {
+                // Ambiguous keys say nothing about loss: `for` may be the verb.
+                Verdict::Plain(e, _)
+                    if e.code != 0 && e.best_share >= 121 && !context::is_contextual(w.key()) =>
+                {
+                    seen_lost += count
+                }
+                Verdict::Fix { plain: false, .. } => seen_lost += count,
+                _ => {}
+            }
+            pending.push((Some(w), v));
+        }
+        // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
+        let loss = (seen_lost as f32 + 0.5) / ((seen_lost + seen_intact) as f32 + 1.0);
+        let mut r = Restorer { lexicon, index, outcomes: Vec::new(), intact, loss };
+        let outcomes = pending
+            .into_iter()
+            .map(|(w, v)| match w {
+                Some(w) if is_acronym(&w) => Outcome::Caps(Box::new(r.decide(&w, v))),
+                Some(w) => r.decide(&w, v),
+                None => Outcome::Keep,
+            })
+            .collect();
+        r.outcomes = outcomes;
+        r
+    }
+
+    /// The estimated share of the document's diacritics that OCR lost (0..1).
+    ///
+    /// ```
+    /// let lex = beslut::Lexicon::builtin();
+    /// assert!(beslut::Restorer::new(lex, "Förslag till beslut för kännedom").diacritic_loss() < 0.3);
+    /// assert!(beslut::Restorer::new(lex, "Forslag till beslut for kannedom").diacritic_loss() > 0.7);
+    /// ```
+    pub fn diacritic_loss(&self) -> f32 {
+        self.loss
+    }
+
+    /// Weigh a word's verdict against the document's evidence.
+    fn decide(&self, w: &Word, v: Verdict) -> Outcome {
+        let contextual = w.is_plain() && context::is_contextual(w.key());
+        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
+        // the intact form only where the document has lost its diacritics.
+        let plain_is_word =
+            || self.lexicon.get(w.key()).is_some_and(|e| e.plain_share > 0 || e.code == 0);
+        let doc_form = || {
+            self.intact
+                .get(w.key())
+                .filter(|_| w.is_plain() && (self.loss >= CLEAN_LOSS || !plain_is_word()))
+                .map(|&(code, _)| w.render(code))
+        };
+        match v {
+            Verdict::Keep if contextual => {
+                Outcome::Context { default: None, forms: spell_forms(w) }
+            }
+            Verdict::Keep | Verdict::Unknown => match doc_form() {
+                Some(new) if new != w.as_written() => {
+                    Outcome::Change { new: new.into(), route: Route::Document, confidence: 0.8 }
+                }
+                _ => Outcome::Keep,
+            },
+            Verdict::Plain(e, best_form) => {
+                let p = self.loss;
+                let (best, plain) = (e.best_share(), e.plain_share());
+                let take = best * p >= plain;
+                let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
+                if contextual {
+                    let default = take.then_some((best_form, confidence));
+                    return Outcome::Context { default, forms: spell_forms(w) };
+                }
+                if let Some(new) = doc_form() {
+                    if new != w.as_written() {
+                        let agrees = *new == *best_form;
+                        return Outcome::Change {
+                            new: new.into(),
+                            route: if agrees { Route::Lexicon } else { Route::Document },
+                            confidence: if agrees { confidence.max(0.9) } else { 0.8 },
+                        };
+                    }
+                }
+                if take {
+                    Outcome::Change { new: best_form, route: Route::Lexicon, confidence }
+                } else {
+                    Outcome::Keep
+                }
+            }
+            Verdict::Fix { new, route, confidence, plain } => {
+                if let Some(doc) = doc_form() {
+                    return if doc == w.as_written() {
+                        Outcome::Keep
+                    } else {
+                        Outcome::Change {
+                            route: if *doc == *new { route } else { Route::Document },
+                            new: doc.into(),
+                            confidence: 0.8,
+                        }
+                    };
+                }
+                if plain && self.loss < CLEAN_LOSS {
+                    Outcome::Keep
+                } else {
+                    Outcome::Change { new, route, confidence }
+                }
+            }
+        }
+    }
+
+    /// Restore `text`, a part of the document (or any text); change spans are
+    /// `base` plus the byte offset in `text`.
+    pub fn restore(&self, text: &str, base: usize) -> Restoration {
+        self.render(text, base, scan::Stream::new(text), |s, _| match self.index.get(s) {
+            Some(id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
+            // Not in the document: judge it on the spot, with the document's evidence.
+            None => Some(Cow::Owned(match Word::read(s) {
+                Some(w) => {
+                    let o = self.decide(&w, self.lexicon.verdict(s, &w));
+                    if is_acronym(&w) { Outcome::Caps(Box::new(o)) } else { o }
+                }
+                None => Outcome::Keep,
+            })),
+        })
+    }
+
+    /// Write `text` with each word token's outcome applied.
+    fn render<'a>(
+        &'a self,
+        text: &str,
+        base: usize,
+        tokens: impl Iterator<Item = Token>,
+        mut outcome: impl FnMut(&str, usize) -> Option<Cow<'a, Outcome>>,
+    ) -> Restoration
+    where
+        'l: 'a,
+    {
+        let mut out = String::with_capacity(text.len() + text.len() / 16);
+        // OCR'd text changes about one word in three; a clean text none.
+        let mut changes = Vec::with_capacity(text.len() / 32);
+        let mut copied = 0;
+        let mut tokens = tokens.peekable();
+        let mut prev: Option<Token> = None;
+        let mut k = 0;
+        while let Some(t) = tokens.next() {
+            let i = k;
+            k += 1;
+            let before = prev;
+            prev = Some(t);
+            if t.kind != Kind::Word {
+                continue;
+            }
+            let s = &text[t.start..t.end];
+            let found = outcome(s, i);
+            let mut found = found.as_deref();
+            if let Some(Outcome::Caps(inner)) = found {
+                found = in_capital_line(text, t).then_some(&**inner);
+            }
+            let (new, route, confidence) = match found {
+                None | Some(Outcome::Keep | Outcome::Caps(_)) => continue,
+                Some(Outcome::Change { new, route, confidence }) => {
+                    (Cow::Borrowed(&**new), *route, *confidence)
+                }
+                Some(Outcome::Context { default, forms }) => {
+                    match self.in_context(text, t, before, tokens.peek().copied(), forms) {
+                        Some(new) => (Cow::Borrowed(new), Route::Context, 0.75),
+                        None => match default {
+                            Some((new, c)) => (Cow::Borrowed(&**new), Route::Lexicon, *c),
+                            None => continue,
+                        },
+                    }
+                }
+            };
+            if new == s {
+                continue;
+            }
+            out.push_str(&text[copied..t.start]);
+            out.push_str(&new);
+            copied = t.end;
+            changes.push(Change {
+                span: Span::new(base + t.start, base + t.end),
+                old: s.to_string(),
+                new: new.into_owned(),
+                route,
+                confidence,
+            });
+        }
+        out.push_str(&text[copied..]);
+        Restoration { text: out, changes }
+    }
+
+    /// The form the neighbours of `t` call for, spelled in its case.
+    fn in_context<'f>(
+        &self,
+        text: &str,
+        t: Token,
+        prev: Option<Token>,
+        next: Option<Token>,
+        forms: &'f [(&'static str, Box<str>)],
+    ) -> Option<&'f str> {
+        let mut key_buf = [0u8; 24];
+        let key = fold_into(&text[t.start..t.end], &mut key_buf)?;
+        let mut prev_buf = [0u8; 24];
+        let mut next_buf = [0u8; 24];
+        let prev = prev.filter(|p| !breaks_sentence(&text[p.end..t.start]));
+        let next = next.filter(|n| !breaks_sentence(&text[t.end..n.start]));
+        let nb = context::Neighbours {
+            prev: prev.and_then(|p| fold_into(&text[p.start..p.end], &mut prev_buf)),
+            next: next.and_then(|n| fold_into(&text[n.start..n.end], &mut next_buf)),
+            prev_number: prev.is_some_and(|p| p.kind == Kind::Number),
+            next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
+        };
+        let form = context::choose(key.as_bytes(), &nb)?;
+        forms.iter().find(|f| f.0 == form).map(|f| &*f.1)
+    }
+
+    /// Restore one string of the model (a title, a name, a heading) on its own
+    /// terms, using this document's evidence.
+    pub fn restore_str(&self, s: &str) -> String {
+        self.restore(s, 0).text
+    }
+}
+
+/// Whether the line of `t` is set in capitals: no lower-case letter, and a
+/// capital word of four or more letters (not a row of acronyms).
+fn in_capital_line(text: &str, t: Token) -> bool {
+    let start = text[..t.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[t.end..].find('\n').map_or(text.len(), |i| t.end + i);
+    let line = &text[start..end];
+    !line.chars().any(char::is_lowercase)
+        && line.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 4)
+}
+
+/// Short all-capital words are acronyms (MDU, KS, SKR), not shouted words.
+fn is_acronym(w: &Word) -> bool {
+    w.key().len() <= 3 && w.as_written().chars().all(|c| !c.is_lowercase())
+}
+
+/// Whether the text between two words ends a sentence or clause for context:
+/// sentence punctuation, brackets, quotes (" ” “) or a blank line.
+fn breaks_sentence(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    let mut newlines = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'.' | b'!' | b'?' | b':' | b';' | b'(' | b')' | b'"' => return true,
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return true;
+                }
+            }
+            // ” and “ are E2 80 9D and E2 80 9C.
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)) => {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Fold a neighbour into `buf`; `None` when it does not fit.
+fn fold_into<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in s.chars() {
+        let f = crate::fold::fold_char(c);
+        let f = match f {
+            'é' => 'e',
+            _ => f,
+        };
+        if !f.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = f as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// The forms context may choose for `w`'s key, spelled in `w`'s case.
+fn spell_forms(w: &Word) -> Box<[(&'static str, Box<str>)]> {
+    context::forms(w.key()).iter().map(|&f| (f, w.render(form_code(f)).into_boxed_str())).collect()
+}
+
+/// Slot codes of a lower-case form (`år` → slot 0 = å).
+pub(crate) fn form_code(form: &str) -> u64 {
+    let mut code = 0;
+    let mut slot = 0;
+    for c in form.chars() {
+        if let Some((b, k)) = lexicon::letter_code(c)
+            && lexicon::is_slot(b)
+        {
+            if slot < lexicon::MAX_SLOTS {
+                code |= u64::from(k) << (2 * slot);
+            }
+            slot += 1;
+        }
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restores_a_stripped_sentence_with_reasons() {
+        let r = restore("Arendet galler kommunledningsforvaltningens bedomning.");
+        assert_eq!(r.text, "Ärendet gäller kommunledningsförvaltningens bedömning.");
+        assert!(r.changes.iter().all(|c| c.confidence > 0.0 && c.confidence <= 1.0));
+    }
+
+    #[test]
+    fn leaves_numbers_codes_and_addresses() {
+        let t = "Dnr KS-2024-00011, se www.enkoping.se eller skriv till asa.olsson@enkoping.se 2026-02-19.";
+        let r = restore(t);
+        assert_eq!(r.text, t);
+        assert!(r.changes.is_empty());
+    }
+
+    #[test]
+    fn spacing_and_punctuation_are_kept() {
+        let t = " e Miljo- och byggnadsnamnden,  for kannedom\n¢ Tekniska namnden\n";
+        let r = restore(t);
+        assert_eq!(r.text, " e Miljö- och byggnadsnämnden,  för kännedom\n¢ Tekniska nämnden\n");
+    }
+
+    #[test]
+    fn spans_point_at_the_old_words() {
+        let t = "Sedan nagra ar har arbetet starkts.";
+        let r = restore(t);
+        for c in &r.changes {
+            assert_eq!(&t[c.span.start..c.span.end], c.old);
+        }
+        assert_eq!(r.text, "Sedan några år har arbetet stärkts.");
+    }
+
+    #[test]
+    fn a_clean_document_is_left_alone() {
+        let t = "Han for hem. Hon har en hall. Vi tar ett val av ordförande, sedan är det klart. Förslaget gäller för år 2026.";
+        let r = restore(t);
+        assert!(r.changes.is_empty(), "{:?}", r.changes);
+    }
+
+    #[test]
+    fn document_prior_restores_names() {
+        let t = "Jonas Nyström skriver. Nystrom och Kvarno. Kvärnö gård, Kvärnö by.";
+        let r = restore(t);
+        assert!(r.text.contains("Nyström och Kvärnö."), "{}", r.text);
+        let c = r.changes.iter().find(|c| c.old == "Kvarno").unwrap();
+        assert_eq!(c.route, Route::Document);
+        // Without the intact form elsewhere, the unknown name stays.
+        assert_eq!(restore("Kvarno by").text, "Kvarno by");
+    }
+
+    #[test]
+    fn context_decides_between_common_forms() {
+        let r = restore("Syftet ar att skapa tre ar av arbete. Det ar val fungerande.");
+        assert_eq!(r.text, "Syftet är att skapa tre år av arbete. Det är väl fungerande.");
+        assert!(r.changes.iter().any(|c| c.route == Route::Context));
+    }
+
+    #[test]
+    fn acronyms_are_not_words() {
+        let r = restore("En forstudie med MDU och SKR. KS AR klar.");
+        assert_eq!(r.text, "En förstudie med MDU och SKR. KS AR klar.");
+    }
+
+    #[test]
+    fn short_words_in_a_capital_line_are_words() {
+        let r = restore("AVGIFTER FOR AR 2026\nTAXA FOR BADHUS");
+        assert_eq!(r.text, "AVGIFTER FÖR ÅR 2026\nTAXA FÖR BADHUS");
+    }
+
+    #[test]
+    fn lexicon_and_restorer_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Lexicon>();
+        shared::<Restorer<'static>>();
+        shared::<Restoration>();
+    }
+
+    #[test]
+    fn ocr_quality_counts_unknown_words() {
+        let q = ocr_quality("hallbarhet och xqzvw", Lexicon::builtin());
+        assert_eq!(q, OcrQuality { words: 3, unrecognized: 1 });
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces OCR'd Swedish is made of, so words form often.
+    fn ocr_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "a", "o", "e", "d", "s", "t", "r", "n", "k", "l", "m", "g", "å", "ä", "ö", "Å", "Ä",
+            "Ö", "é", "à", "A", "D", "O", "6", "0", "1", "2", " ", " ", "\n", "-", ".", ",", "@",
+            "/", ":", "•", "¢", "|", "ß", "ü", "\u{308}", "\r\n", "ao", "oé", "for", "ar", "har",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn changes_only_letters_and_spans_are_exact(s in ocr_text()) {
+            let norm = crate::normalize::normalize_text(&s);
+            let r = restore(&s);
+            // Applying the changes to the normalized input gives the output.
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for c in &r.changes {
+                prop_assert!(c.span.start >= at && c.span.end <= norm.len());
+                prop_assert_eq!(&norm[c.span.start..c.span.end], c.old.as_str());
+                prop_assert!(c.new != c.old);
+                prop_assert!((0.0..=1.0).contains(&c.confidence));
+                rebuilt.push_str(&norm[at..c.span.start]);
+                rebuilt.push_str(&c.new);
+                at = c.span.end;
+            }
+            rebuilt.push_str(&norm[at..]);
+            prop_assert_eq!(&rebuilt, &r.text);
+            // Only letters change: everything else stands where it stood.
+            let skeleton = |t: &str| t.chars().filter(|c| !c.is_alphanumeric()).collect::<String>();
+            prop_assert_eq!(skeleton(&norm), skeleton(&r.text));
+            prop_assert_eq!(norm.split_whitespace().count(), r.text.split_whitespace().count());
+        }
+
+        #[test]
+        fn ocr_quality_never_counts_more_unknown_than_words(s in ocr_text()) {
+            let q = ocr_quality(&s, Lexicon::builtin());
+            prop_assert!(q.unrecognized <= q.words);
+        }
+    }
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::breaks_sentence;
+
+    #[test]
+    fn sentence_breaks() {
+        for gap in [". ", ": ", " ( ", "\n\n", " \n \n", "” ", "“"] {
+            assert!(breaks_sentence(gap), "{gap:?}");
+        }
+        for gap in [" ", ", ", "\n", " - ", " • "] {
+            assert!(!breaks_sentence(gap), "{gap:?}");
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Finding the words of a text, and the tokens that are no words: numbers,
+//! codes (`KS-2024-00011`), e-mail and web addresses, which are never touched.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (possibly with the `6`/`0` OCR reads for `ö`): a word to restore.
+    Word,
+    /// Digits only.
+    Number,
+    /// Part of a code, address or mixed token: left as it stands.
+    Other,
+}
+
+/// A run of letters or digits, as a byte range of the scanned text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+/// The tokens of a text one at a time, without holding them all: a chunk's
+/// tokens are buffered only until the chunk is known to be no code.
+pub(crate) struct Stream<'t> {
+    text: &'t str,
+    pos: usize,
+    buf: Vec<Token>,
+    at: usize,
+}
+
+impl<'t> Stream<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        Stream { text, pos: 0, buf: Vec::with_capacity(8), at: 0 }
+    }
+}
+
+impl Iterator for Stream<'_> {
+    type Item = Token;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token> {
+        loop {
+            if let Some(&t) = self.buf.get(self.at) {
+                self.at += 1;
+                return Some(t);
+            }
+            if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
+                return Some(t);
+            }
+            self.buf.clear();
+            self.at = 0;
+            if !next_chunk(self.text, &mut self.pos, &mut self.buf) {
+                return None;
+            }
+        }
+    }
+}
+
+/// The commonest chunk, a word and maybe closing punctuation (`beslut`,
+/// `kännedom,` `klart.`), read in one pass; `None` (with `*pos` past any
+/// blanks) for anything else, which the general scan then reads.
+#[inline]
+fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
+    let n = bytes.len();
+    let mut i = *pos;
+    while i < n && ASCII_CLASS.get(bytes[i] as usize) == Some(&SPACE) {
+        i += 1;
+    }
+    *pos = i;
+    let start = i;
+    while i < n {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b == 0xC3 && i + 1 < n && !matches!(bytes[i + 1], 0x97 | 0xB7) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    let end = i;
+    while i < n && matches!(bytes[i], b',' | b'.' | b';' | b':' | b')' | b'!' | b'?') {
+        i += 1;
+    }
+    let closed = i == n || ASCII_CLASS.get(bytes[i] as usize) == Some(&SPACE);
+    if end == start || !closed {
+        return None;
+    }
+    *pos = i;
+    Some(Token { start, end, kind: Kind::Word })
+}
+
+/// Char classes of ASCII bytes, so the scan of plain text needs no decoding.
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const PUNCT: u8 = 3;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [PUNCT; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_whitespace() || b == 0x0b {
+            SPACE
+        } else {
+            PUNCT
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Class and width of the char at byte `i` (a char boundary).
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (u8, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[b as usize], 1);
+    }
+    // Latin-1 letters (å ä ö é ...) are two bytes led by 0xC3: no decoding needed.
+    if b == 0xC3 && i + 1 < bytes.len() {
+        let low = bytes[i + 1];
+        // U+00D7 × and U+00F7 ÷ are the only non-letters in U+00C0..=U+00FF.
+        return (if low == 0x97 || low == 0xB7 { PUNCT } else { LETTER }, 2);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = if c.is_whitespace() {
+        SPACE
+    } else if c.is_alphabetic() {
+        LETTER
+    } else if c.is_numeric() {
+        DIGIT
+    } else {
+        PUNCT
+    };
+    (class, c.len_utf8())
+}
+
+/// Append the tokens of `text` to `out`, in order.
+///
+/// A *chunk* is a run of non-blank chars. Within it, runs of letters and digits
+/// are tokens. A chunk holding `@`, `://`, `www.`, a dot between letters, or a
+/// mix of number and letter runs (`KS-2024-00011`, `2a`) is a code or address,
+/// and all its tokens are [`Kind::Other`].
+pub(crate) fn tokens(text: &str, out: &mut Vec<Token>) {
+    let mut pos = 0;
+    loop {
+        if let Some(t) = simple_chunk(text.as_bytes(), &mut pos) {
+            out.push(t);
+        } else if !next_chunk(text, &mut pos, out) {
+            break;
+        }
+    }
+}
+
+/// Where the word starts in a run that is a number glued to a word of four or
+/// more letters (`208Försäljning`, as OCR joins a paragraph number to its heading).
+fn glued_heading(bytes: &[u8], start: usize, end: usize, letters: u32) -> Option<usize> {
+    let at = start + bytes[start..end].iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest_has_digit = bytes[at..end].iter().any(u8::is_ascii_digit);
+    (at > start && letters >= 4 && !rest_has_digit).then_some(at)
+}
+
+/// Scan the next chunk from `*pos`, appending its tokens to `out`; `false`
+/// when the text has no more chunks.
+fn next_chunk(text: &str, pos: &mut usize, out: &mut Vec<Token>) -> bool {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = *pos;
+    {
+        while i < n {
+            let (class, w) = class_at(text, i);
+            if class != SPACE {
+                break;
+            }
+            i += w;
+        }
+        if i >= n {
+            *pos = n;
+            return false;
+        }
+        let chunk_start = i;
+        let first = out.len();
+        let mut address = false;
+        let mut glued = false;
+        let (mut has_word, mut has_number) = (false, false);
+        let mut prev_letter = false;
+        // The current run: start, letters, digits, and whether a digit is not 6 or 0.
+        let mut run_start = usize::MAX;
+        let (mut letters, mut digits, mut odd) = (0u32, 0u32, false);
+        loop {
+            let (class, w) = if i < n { class_at(text, i) } else { (SPACE, 0) };
+            match class {
+                LETTER => {
+                    if run_start == usize::MAX {
+                        run_start = i;
+                    }
+                    letters += 1;
+                    // Most of a word is ASCII letters: take them in a tight loop.
+                    let mut j = i + w;
+                    while j < n && bytes[j].is_ascii_alphabetic() {
+                        j += 1;
+                    }
+                    letters += (j - i - w) as u32;
+                    prev_letter = true;
+                    i = j;
+                    continue;
+                }
+                DIGIT => {
+                    if run_start == usize::MAX {
+                        run_start = i;
+                    }
+                    digits += 1;
+                    odd |= !matches!(bytes[i], b'6' | b'0');
+                }
+                _ => {
+                    if run_start != usize::MAX {
+                        let kind = if digits == 0 {
+                            has_word = true;
+                            Kind::Word
+                        } else if letters == 0 {
+                            has_number = true;
+                            Kind::Number
+                        } else if !odd && digits <= 2 && letters >= 2 {
+                            has_word = true;
+                            Kind::Word
+                        } else if let Some(at) = glued_heading(bytes, run_start, i, letters) {
+                            // `§ 208Försäljning`: a number, then a word.
+                            out.push(Token { start: run_start, end: at, kind: Kind::Number });
+                            run_start = at;
+                            glued = true;
+                            Kind::Word
+                        } else {
+                            address = true;
+                            Kind::Other
+                        };
+                        out.push(Token { start: run_start, end: i, kind });
+                        run_start = usize::MAX;
+                        (letters, digits, odd) = (0, 0, false);
+                    }
+                    if class == SPACE {
+                        break;
+                    }
+                    match bytes[i] {
+                        b'@' => address = true,
+                        b':' if bytes[i..].starts_with(b"://") => address = true,
+                        b'.' if prev_letter && i + 1 < n && class_at(text, i + 1).0 == LETTER => {
+                            address = true
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            prev_letter = class == LETTER;
+            i += w;
+        }
+        if address
+            || (has_word && has_number && !glued)
+            || bytes[chunk_start..i].starts_with(b"www.")
+        {
+            for t in &mut out[first..] {
+                if t.kind == Kind::Word {
+                    t.kind = Kind::Other;
+                }
+            }
+        }
+    }
+    *pos = i;
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, Kind)> {
+        let mut v = Vec::new();
+        tokens(text, &mut v);
+        v.iter().map(|t| (&text[t.start..t.end], t.kind)).collect()
+    }
+
+    #[test]
+    fn words_and_numbers() {
+        assert_eq!(
+            kinds("Sedan 2 ar, fér kännedom."),
+            vec![
+                ("Sedan", Kind::Word),
+                ("2", Kind::Number),
+                ("ar", Kind::Word),
+                ("fér", Kind::Word),
+                ("kännedom", Kind::Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_stream_gives_the_same_tokens() {
+        let t = "  Dnr KS-2024-00011 fér\nkännedom, x@y.se 2 ar klart. www.a.se a.b: (c) d:// e\u{a0}f ";
+        let mut all = Vec::new();
+        tokens(t, &mut all);
+        assert_eq!(Stream::new(t).collect::<Vec<_>>(), all);
+        // And both agree with the general scan alone.
+        let (mut general, mut pos) = (Vec::new(), 0);
+        while next_chunk(t, &mut pos, &mut general) {}
+        assert_eq!(general, all);
+        assert_eq!(Stream::new("   ").count(), 0);
+    }
+
+    #[test]
+    fn ocr_digits_inside_words_are_words() {
+        assert_eq!(kinds("f6r"), vec![("f6r", Kind::Word)]);
+        assert_eq!(kinds("a1b2c3"), vec![("a1b2c3", Kind::Other)]);
+    }
+
+    #[test]
+    fn a_number_glued_to_a_heading_is_split_off() {
+        assert_eq!(
+            kinds("§ 208Forsaljning"),
+            vec![("208", Kind::Number), ("Forsaljning", Kind::Word)]
+        );
+        assert_eq!(kinds("2a")[0].1, Kind::Other);
+        assert_eq!(kinds("12abc")[0].1, Kind::Other, "short letter runs are codes");
+    }
+
+    #[test]
+    fn codes_and_addresses_are_left_alone() {
+        for code in [
+            "KS-2024-00011",
+            "ana.olsson@enkoping.se",
+            "www.enkoping.se",
+            "https://x.se/a",
+            "KS 2018/124",
+        ] {
+            let ks = kinds(code);
+            assert!(
+                ks.iter().all(|(_, k)| *k != Kind::Word) || code == "KS 2018/124",
+                "{code}: {ks:?}"
+            );
+        }
+        // `KS` stands alone in `KS 2018/124`: a short word, left to the caller.
+        assert_eq!(kinds("KS 2018/124")[0], ("KS", Kind::Word));
+        assert_eq!(kinds("Miljö- och")[0], ("Miljö", Kind::Word));
+    }
+}
