@@ -1,4 +1,5 @@
-//! Throughput of the normalize and parse phases, in bytes per second.
+//! Throughput of the normalize and parse phases (with and without restoring
+//! the model's strings), in bytes per second.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -27,7 +28,11 @@ fn bench(c: &mut Criterion) {
         g.bench_function(format!("normalize/{name}"), |b| {
             b.iter(|| beslut::normalize(black_box(text)))
         });
+        let raw = beslut::ParseOptions::default().without_restoring();
         g.bench_function(format!("parse/{name}"), |b| {
+            b.iter(|| beslut::parse_decision_with(black_box(text), &raw))
+        });
+        g.bench_function(format!("parse+restore/{name}"), |b| {
             b.iter(|| beslut::parse_decision(black_box(text)))
         });
     }

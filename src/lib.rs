@@ -41,7 +41,12 @@ pub use restore::{
     Change, Lexicon, OcrQuality, Restoration, Restorer, Route, ocr_quality, restore, restore_with,
 };
 pub use span::{LineCol, LineIndex, Span};
-pub use validate::{Diagnostic, Profile, Severity, Status, validate};
+pub use validate::{
+    DEFAULT_OCR_THRESHOLD, Data, Diagnostic, Lang, Profile, Related, Rule, Severity, Status,
+    status, validate, validate_in,
+};
+#[cfg(feature = "profile-files")]
+pub use validate::{ProfileError, ProfileProblem};
 
 // The README's examples are compiled and run as doctests.
 #[doc = include_str!("../README.md")]

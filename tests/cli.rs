@@ -61,15 +61,16 @@ fn tree() -> (tempfile::TempDir, BTreeMap<String, &'static str>) {
     bad_utf8.insert(40, 0xFF);
     let files: Vec<(&str, Vec<u8>, &'static str)> = vec![
         ("valid.txt", ocr.clone().into_bytes(), "valid"),
-        ("nested/deeper/truncated.txt", truncated.as_bytes().to_vec(), "valid"),
-        ("nested/empty.txt", Vec::new(), "valid"),
+        ("nested/deeper/truncated.txt", truncated.as_bytes().to_vec(), "invalid"),
+        ("nested/empty.txt", Vec::new(), "invalid"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "not-text"),
         ("controls.txt", b"\x1b[2J\x01\x02\x03\x04ab".to_vec(), "not-text"),
         ("windows-1252.txt", windows_1252(&gold), "valid"),
         ("utf8-bom.txt", [b"\xEF\xBB\xBF".as_slice(), gold.as_bytes()].concat(), "valid"),
         ("utf16le.txt", utf16(&gold, false), "valid"),
         ("utf16be.txt", utf16(&gold, true), "valid"),
-        ("invalid-utf8.txt", bad_utf8, "valid"),
+        // Read as windows-1252, its UTF-8 é and ” turn into mojibake.
+        ("invalid-utf8.txt", bad_utf8, "invalid"),
         ("bom-then-latin1.txt", b"\xEF\xBB\xBFS\xE4ndlista".to_vec(), "not-text"),
         ("big.txt", ocr.repeat(20).into_bytes(), "skipped"),
         ("notes.md", b"not picked: wrong extension".to_vec(), ""),
@@ -233,7 +234,7 @@ fn output_order_survives_many_chunks() {
     }
     let run = |jobs: &str| {
         let out = beslut(dir.path(), &["check", ".", "--format", "csv", "--jobs", jobs]);
-        assert_eq!(code(&out), 0);
+        assert_eq!(code(&out), 1, "every one of them is far from a whole decision");
         stdout(&out)
     };
     let one = run("1");
@@ -396,5 +397,20 @@ fn human_report() {
     let (dir, _) = tree();
     let out = beslut(dir.path(), &["check", ".", SMALL, "--jobs", "2"]);
     assert_eq!(code(&out), 3);
+    insta::assert_snapshot!(redact_seconds(&stdout(&out)));
+}
+
+#[test]
+fn human_report_verbose_renders_each_diagnostic_against_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ocr = fixture(OCR);
+    let root = dir.path().join("archive");
+    fs::create_dir_all(root.join("2026")).unwrap();
+    fs::write(root.join("2026/truncated.txt"), &ocr[..ocr.find("Beskrivning av").unwrap()])
+        .unwrap();
+    fs::write(root.join("2026/whole.txt"), &ocr).unwrap();
+    fs::write(root.join("empty.txt"), "").unwrap();
+    let out = beslut(dir.path(), &["check", "archive", "--verbose", "--jobs", "1"]);
+    assert_eq!(code(&out), 1);
     insta::assert_snapshot!(redact_seconds(&stdout(&out)));
 }

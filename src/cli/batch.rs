@@ -6,8 +6,9 @@
 //! is the same for any `--jobs`, and memory holds one chunk of records, never
 //! the whole archive.
 
+use super::check::{self, Options};
 use super::report::{DocRecord, FileStatus, Located, Report, RunInfo, RunOptions, Summary};
-use super::{CheckArgs, ReportFormat, exit};
+use super::{CheckArgs, CheckFormat, exit, render};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -26,10 +27,10 @@ const CHUNK: usize = 1024;
 pub fn run(args: &CheckArgs) -> u8 {
     let started = SystemTime::now();
     let clock = Instant::now();
-    let profile = match args.profile.as_str() {
-        "standard" => beslut::Profile::standard(),
-        other => {
-            eprintln!("beslut: unknown profile {other:?} (built-in: standard)");
+    let profile = match check::load_profile(&args.profile) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("beslut: {e}");
             return exit::USAGE;
         }
     };
@@ -63,7 +64,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         args.ext.iter().map(|e| e.trim_start_matches('.').to_lowercase()).collect();
     let run_info = RunInfo {
         version: env!("CARGO_PKG_VERSION"),
-        profile: profile.name.clone(),
+        profile: profile.name().to_string(),
         lexicon: Some(beslut::Lexicon::builtin().version().to_string()),
         options: RunOptions {
             inputs: args.inputs.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
@@ -73,8 +74,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         },
         started: rfc3339(started),
     };
-    let render = args.verbose && args.format == ReportFormat::Human;
-    let check = |name: &str, text: &str| check_text(name, text, &profile, render);
+    let render = (args.verbose && args.format == CheckFormat::Human)
+        .then(|| args.output.is_none() && render::use_color());
+    let options = Options { lang: args.lang };
+    let check = |name: &str, text: &str| check_text(name, text, &profile, &options, render);
     let pb = progress_bar(args.quiet, &inputs, &ext, args.shard);
     // Lines written to the terminal the bar is drawn on must not be drawn over.
     let suspend = !pb.is_hidden();
@@ -142,30 +145,52 @@ pub struct Checked {
     pub rendered: Option<String>,
 }
 
-/// The one place that knows how a decoded document is checked.
-fn check_text(name: &str, text: &str, profile: &beslut::Profile, render: bool) -> Checked {
-    let decision = beslut::parse_decision(text);
-    let source = &decision.source;
-    let index = beslut::LineIndex::new(source);
-    let diagnostics: Vec<Located> = beslut::validate(&decision, profile)
+/// The one place that knows how a decoded document is checked: the same
+/// [`check::check_document`] as a single `beslut check FILE`, with line and
+/// column added, and the diagnostics rendered when `render` says in colour
+/// or not.
+fn check_text(
+    name: &str,
+    text: &str,
+    profile: &beslut::Profile,
+    options: &Options,
+    render: Option<bool>,
+) -> Checked {
+    let report = check::check_document(name, text, profile, options);
+    let rendered = render.map(|color| render::diagnostics(&report, color, options.lang));
+    if report.diagnostics.is_empty() {
+        // Most documents of an archive: no line index to build.
+        return Checked { diagnostics: Vec::new(), rendered };
+    }
+    let index = beslut::LineIndex::new(&report.source);
+    let diagnostics = report
+        .diagnostics
         .into_iter()
         .map(|d| {
-            let at = index.line_col(source, d.span.start);
+            let at = index.line_col(&report.source, d.span.start);
             Located { diagnostic: d, line: at.line, column: at.column }
         })
         .collect();
-    let rendered = render.then(|| {
-        diagnostics
-            .iter()
-            .map(|l| {
-                let d = &l.diagnostic;
-                let severity = serde_json::to_value(d.severity).unwrap_or_default();
-                let severity = severity.as_str().unwrap_or("error");
-                format!("{name}:{}:{}: {severity}[{}]: {}\n", l.line, l.column, d.code, d.message)
-            })
-            .collect()
-    });
     Checked { diagnostics, rendered }
+}
+
+/// Whether `beslut check` shows one document in full (`Some(path)`) or
+/// writes a batch report (`None`): one path that is a file or `-`, in the
+/// human or json format, is one document. `Err` is the exit code of a usage
+/// error, already reported.
+pub fn single_document(args: &CheckArgs) -> Result<Option<PathBuf>, u8> {
+    let one = match args.inputs.as_slice() {
+        [path] if path.as_os_str() == "-" || !path.is_dir() => Some(path.clone()),
+        _ => None,
+    };
+    match (args.format, one) {
+        (CheckFormat::Human | CheckFormat::Json, Some(path)) => Ok(Some(path)),
+        (CheckFormat::Json, None) => {
+            eprintln!("beslut: --format json shows one document; for several, use --format jsonl");
+            Err(exit::USAGE)
+        }
+        _ => Ok(None),
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod batch;
+mod check;
 mod parse_cmd;
+mod profiles_cmd;
+mod render;
 mod report;
 mod restore_cmd;
 
@@ -50,13 +53,16 @@ pub struct Cli {
 pub enum Command {
     /// Parse one document and print its model (an outline, or JSON).
     Parse(ParseArgs),
-    /// Check documents: one file, or whole archives of them.
+    /// Check documents against a profile: one file, or whole archives.
     ///
-    /// Directories are walked recursively in sorted order; every file gets
-    /// exactly one record with its status: valid, invalid, not-text,
-    /// unreadable, skipped or internal-error.
+    /// One file (or `-`) is shown like rustc shows errors. Several paths or a
+    /// directory (walked recursively, sorted) give a batch report with one
+    /// record per file and its status: valid, invalid, not-text, unreadable,
+    /// skipped or internal-error.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
+    /// List the built-in profiles and the rules, or show one profile (a name or a file).
+    Profiles(ProfilesArgs),
     /// Restore lost å, ä and ö; print the text (or, with --changes, what changed).
     Restore(RestoreArgs),
 }
@@ -79,11 +85,14 @@ pub struct ParseArgs {
     pub format: ParseFormat,
 }
 
-/// Report format of `beslut check`.
+/// Output format of `beslut check`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportFormat {
-    /// One line per file that is not valid, then a summary table.
+pub enum CheckFormat {
+    /// One file: rustc-style diagnostics with the source line and a caret.
+    /// More: one line per file that is not valid, then a summary table.
     Human,
+    /// One file's diagnostics as JSON, with line and column.
+    Json,
     /// JSON Lines: a run record, one record per file, a summary record.
     Jsonl,
     /// One row per file, UTF-8 with a byte-order mark for spreadsheets.
@@ -95,9 +104,15 @@ pub struct CheckArgs {
     /// Files, directories (walked recursively), or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<PathBuf>,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    pub format: ReportFormat,
+    /// A built-in profile (`standard`, `basic`) or a profile file (TOML).
+    #[arg(long, value_name = "NAME|FILE", default_value = "standard")]
+    pub profile: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Language of messages: `en` or `sv` (section names are always Swedish).
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    pub lang: beslut::Lang,
     /// Write the report to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -115,15 +130,23 @@ pub struct CheckArgs {
     /// file's relative path, so an archive splits over an array job.
     #[arg(long, value_name = "I/N", value_parser = batch::parse_shard)]
     pub shard: Option<batch::Shard>,
-    /// The rule set to check against.
-    #[arg(long, value_name = "NAME", default_value = "standard")]
-    pub profile: String,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Human format: show every diagnostic of the files listed, with its source line.
+    /// Batch human format: show the diagnostics of each file listed, with its source line.
     #[arg(long, short)]
     pub verbose: bool,
+}
+
+fn parse_lang(s: &str) -> Result<beslut::Lang, String> {
+    beslut::Lang::from_code(s).ok_or_else(|| format!("unsupported language `{s}`; use en or sv"))
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ProfilesArgs {
+    /// Show this profile in full: a built-in name or a profile file.
+    #[arg(value_name = "NAME|FILE")]
+    pub profile: Option<String>,
 }
 
 /// Output format of `beslut restore`.
@@ -161,7 +184,12 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
-        Command::Check(args) => batch::run(&args),
+        Command::Check(args) => match batch::single_document(&args) {
+            Ok(Some(file)) => check::run(&args, &file),
+            Ok(None) => batch::run(&args),
+            Err(code) => code,
+        },
+        Command::Profiles(args) => profiles_cmd::run(&args),
         Command::Restore(args) => restore_cmd::run(&args),
     };
     ExitCode::from(code)

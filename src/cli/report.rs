@@ -6,7 +6,7 @@
 //! in memory, and the same input gives the same bytes whatever `--jobs` is.
 //! Only the run's start time and its duration vary between runs.
 
-use super::ReportFormat;
+use super::CheckFormat;
 use beslut::{Diagnostic, Encoding, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -104,7 +104,7 @@ impl DocRecord {
     fn rule_counts(&self) -> Vec<(&str, Severity, usize)> {
         let mut counts: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
         for d in &self.diagnostics {
-            let e = counts.entry(&d.diagnostic.code).or_insert((d.diagnostic.severity, 0));
+            let e = counts.entry(d.diagnostic.code.code()).or_insert((d.diagnostic.severity, 0));
             e.0 = e.0.max(d.diagnostic.severity);
             e.1 += 1;
         }
@@ -203,7 +203,12 @@ impl Serialize for StatusCounts<'_> {
 pub enum Report {
     Jsonl(Box<dyn Write>),
     Csv(Box<csv::Writer<Box<dyn Write>>>),
-    Human { out: Box<dyn Write>, verbose: bool },
+    /// `spaced`: the last thing written ends in a blank line.
+    Human {
+        out: Box<dyn Write>,
+        verbose: bool,
+        spaced: bool,
+    },
 }
 
 const CSV_HEADER: [&str; 9] = [
@@ -219,10 +224,10 @@ const CSV_HEADER: [&str; 9] = [
 ];
 
 impl Report {
-    pub fn new(format: ReportFormat, mut out: Box<dyn Write>, verbose: bool) -> Report {
+    pub fn new(format: CheckFormat, mut out: Box<dyn Write>, verbose: bool) -> Report {
         match format {
-            ReportFormat::Jsonl => Report::Jsonl(out),
-            ReportFormat::Csv => {
+            CheckFormat::Jsonl => Report::Jsonl(out),
+            CheckFormat::Csv => {
                 // Written before the csv writer takes `out`; errors surface
                 // at the first flush like every other write.
                 let bom = out.write_all("\u{feff}".as_bytes());
@@ -232,7 +237,8 @@ impl Report {
                 }
                 Report::Csv(Box::new(w))
             }
-            ReportFormat::Human => Report::Human { out, verbose },
+            // `json` is one document's report; `batch::single_document` keeps it from here.
+            CheckFormat::Human | CheckFormat::Json => Report::Human { out, verbose, spaced: false },
         }
     }
 
@@ -300,7 +306,7 @@ impl Report {
                 ];
                 w.write_record(row).map_err(csv_io)
             }
-            Report::Human { out, verbose } => {
+            Report::Human { out, verbose, spaced } => {
                 if rec.status == FileStatus::Valid {
                     return Ok(());
                 }
@@ -318,8 +324,12 @@ impl Report {
                     }
                 }
                 writeln!(out)?;
+                *spaced = false;
                 match &rec.rendered {
-                    Some(rendered) if *verbose => writeln!(out, "{}\n", rendered.trim_end())?,
+                    Some(rendered) if *verbose => {
+                        writeln!(out, "{}\n", rendered.trim_end())?;
+                        *spaced = true;
+                    }
                     _ => {}
                 }
                 Ok(())
@@ -353,7 +363,12 @@ impl Report {
                 json_line(out, &sum)
             }
             Report::Csv(_) => Ok(()),
-            Report::Human { out, .. } => human_summary(out, run, s, seconds),
+            Report::Human { out, spaced, .. } => {
+                if !*spaced {
+                    writeln!(out)?;
+                }
+                human_summary(out, run, s, seconds)
+            }
         }
     }
 
@@ -372,8 +387,11 @@ fn human_summary(out: &mut dyn Write, run: &RunInfo, s: &Summary, seconds: f64) 
     let shard = run.options.shard.as_ref().map(|s| format!(", shard {s}")).unwrap_or_default();
     writeln!(
         out,
-        "\nChecked {} files ({} bytes) in {seconds:.3} s with profile {}{shard}.",
-        s.files, s.bytes, run.profile
+        "Checked {} {} ({} bytes) in {seconds:.3} s with profile {}{shard}.",
+        s.files,
+        if s.files == 1 { "file" } else { "files" },
+        s.bytes,
+        run.profile
     )?;
     writeln!(out, "\n  {:<16}{:>9}", "status", "files")?;
     for status in FileStatus::ALL {

@@ -1,29 +1,183 @@
 //! Phase four: validation. Rules read the [`Decision`] model (never the
 //! parser) and return diagnostics; a [`Profile`] says which sections a
 //! document must have and how loud each rule is.
+//!
+//! Each rule is one small function from a [`Ctx`] to diagnostics, listed in
+//! [`RULES`]; a rule a profile switches off is never run.
 
+mod content;
 mod diagnostic;
+mod profile;
+#[cfg(feature = "profile-files")]
+mod profile_file;
+mod rule;
+mod structure;
+mod text;
 
-pub use diagnostic::{Diagnostic, Severity, Status};
+pub use diagnostic::{Data, Diagnostic, Related, Severity, Status, status};
+pub use profile::{DEFAULT_OCR_THRESHOLD, Profile};
+#[cfg(feature = "profile-files")]
+pub use profile_file::{ProfileError, ProfileProblem};
+pub use rule::Rule;
 
-use crate::model::Decision;
+use crate::fold::fold;
+use crate::model::{Decision, Section, SectionKind};
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
 
-/// A rule set chosen per run.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Profile {
-    /// Its name (`standard`, `basic`, or the file's).
-    pub name: String,
+/// The language of messages, help and labels. Section names are always
+/// given in Swedish ([`SectionKind::swedish`]), whatever the language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Swedish.
+    Sv,
 }
 
-impl Profile {
-    /// The built-in `standard` profile.
-    pub fn standard() -> Profile {
-        Profile { name: "standard".into() }
+impl Lang {
+    /// The language for a code (`en`, `sv`), if supported.
+    ///
+    /// ```
+    /// assert_eq!(beslut::Lang::from_code("sv"), Some(beslut::Lang::Sv));
+    /// assert_eq!(beslut::Lang::from_code("de"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "sv" => Some(Lang::Sv),
+            _ => None,
+        }
     }
 }
 
-/// Check `decision` against `profile`.
+/// Check `decision` against `profile`, with messages in English.
+///
+/// Returns the diagnostics sorted by where they point, then by rule. A
+/// document is [`Status::Valid`] when none of them is an error (see [`status`]).
+///
+/// ```
+/// use beslut::{Decision, Profile, Rule, Status, validate, status};
+/// let d = Decision { source: "Hej\n".into(), ..Decision::default() };
+/// let diagnostics = validate(&d, &Profile::standard());
+/// assert_eq!(diagnostics[0].code, Rule::NotADecision);
+/// assert_eq!(status(&diagnostics), Status::Invalid);
+/// ```
 pub fn validate(decision: &Decision, profile: &Profile) -> Vec<Diagnostic> {
-    let _ = (decision, profile);
-    Vec::new()
+    validate_in(decision, profile, Lang::En)
+}
+
+/// Like [`validate`], with messages, help and labels in `lang`.
+///
+/// ```
+/// use beslut::{Decision, Lang, Profile, validate_in};
+/// let d = Decision { source: "  \n".into(), ..Decision::default() };
+/// let diagnostics = validate_in(&d, &Profile::standard(), Lang::Sv);
+/// assert_eq!(diagnostics[0].message, "dokumentet är tomt");
+/// ```
+pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Diagnostic> {
+    let cx = Ctx::new(decision, profile, lang);
+    let mut out = Vec::new();
+    if decision.source.trim().is_empty() {
+        // Nothing else can be said about an empty text, and eight
+        // `missing-section`s would bury the one finding that matters.
+        if profile.severity(Rule::EmptyDocument).is_some() {
+            structure::empty_document(&cx, &mut out);
+        }
+        return out;
+    }
+    for (rule, check) in RULES {
+        if profile.severity(*rule).is_some() {
+            check(&cx, &mut out);
+        }
+    }
+    out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    out
+}
+
+type Check = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
+
+/// Every rule that runs on a non-empty document, with its function.
+const RULES: &[(Rule, Check)] = &[
+    (Rule::NotADecision, structure::not_a_decision),
+    (Rule::Mojibake, text::mojibake),
+    (Rule::LowOcrQuality, text::low_ocr_quality),
+    (Rule::MissingSection, structure::missing_section),
+    (Rule::EmptySection, structure::empty_section),
+    (Rule::DuplicateSection, structure::duplicate_section),
+    (Rule::SectionOrder, structure::section_order),
+    (Rule::UnknownHeading, structure::unknown_heading),
+    (Rule::ProposalWithoutPoints, content::proposal_without_points),
+    (Rule::InvalidDate, content::invalid_date),
+    (Rule::BasisWithoutDate, content::basis_without_date),
+    (Rule::BasisAfterDecision, content::basis_after_decision),
+    (Rule::OfficialWithoutRole, content::official_without_role),
+    (Rule::RecipientWithoutPurpose, content::recipient_without_purpose),
+    (Rule::UnknownRecipient, content::unknown_recipient),
+    (Rule::UnreadableItem, content::unreadable_item),
+];
+
+/// What every rule gets: the document, the profile, the language, and each
+/// section's kind once the profile's extra headings are taken into account.
+pub(crate) struct Ctx<'a> {
+    pub(crate) decision: &'a Decision,
+    pub(crate) profile: &'a Profile,
+    pub(crate) lang: Lang,
+    /// Parallel to `decision.sections`.
+    pub(crate) kinds: Vec<SectionKind>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(decision: &'a Decision, profile: &'a Profile, lang: Lang) -> Self {
+        let kinds = decision.sections.iter().map(|s| effective_kind(s, profile)).collect();
+        Ctx { decision, profile, lang, kinds }
+    }
+
+    /// A diagnostic of `rule` at the profile's severity for it.
+    pub(crate) fn diag(&self, rule: Rule, message: String, span: Span) -> Diagnostic {
+        let severity = self.profile.severity(rule).unwrap_or(rule.default_severity());
+        Diagnostic::new(rule, severity, message, span)
+    }
+
+    /// The English or the Swedish text, by the run's language.
+    pub(crate) fn tr(&self, en: String, sv: String) -> String {
+        match self.lang {
+            Lang::En => en,
+            Lang::Sv => sv,
+        }
+    }
+
+    /// Sections with their effective kinds.
+    pub(crate) fn sections(&self) -> impl Iterator<Item = (&'a Section, SectionKind)> + '_ {
+        self.decision.sections.iter().zip(self.kinds.iter().copied())
+    }
+
+    /// A section's name for messages: the Swedish name of its kind, or the
+    /// heading itself when the kind is `other`.
+    pub(crate) fn section_name(section: &Section, kind: SectionKind) -> &str {
+        if kind == SectionKind::Other { section.heading.as_str() } else { kind.swedish() }
+    }
+}
+
+/// A decision parsed without the profile's headings (see
+/// [`Profile::extra_headings`]) has them as `other`; they still count as the
+/// kind the profile gives them.
+fn effective_kind(section: &Section, profile: &Profile) -> SectionKind {
+    if section.kind != SectionKind::Other {
+        return section.kind;
+    }
+    let heading = match_key(&section.heading);
+    profile
+        .extra_headings()
+        .iter()
+        .find(|(_, h)| match_key(h) == heading)
+        .map_or(SectionKind::Other, |(k, _)| *k)
+}
+
+/// Headings and names compare without case, diacritics, a trailing colon, or differences in spacing.
+pub(crate) fn match_key(heading: &str) -> String {
+    let h = heading.trim().trim_end_matches(':');
+    fold(&h.split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -1,0 +1,386 @@
+//! Rules about what the sections say: the proposal, dates, the basis, the
+//! officials and the distribution list.
+
+use super::diagnostic::{Data, Diagnostic};
+use super::rule::Rule;
+use super::{Ctx, match_key};
+use crate::model::{NoteKind, SectionKind};
+use crate::span::Span;
+
+/// `proposal-without-points`: *Förslag till beslut* that names no decision
+/// maker, or has no numbered point or *att*-clause.
+///
+/// Looks only at a section the parser itself read as a proposal: only for
+/// those does the model hold [`crate::Proposal`].
+pub(crate) fn proposal_without_points(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(section) = cx.decision.sections.iter().find(|s| s.kind == SectionKind::Proposal)
+    else {
+        return;
+    };
+    let proposal = cx.decision.proposal.as_ref();
+    let has_maker =
+        proposal.and_then(|p| p.decision_maker.as_deref()).is_some_and(|m| !m.trim().is_empty());
+    let has_points = proposal.is_some_and(|p| !p.points.is_empty());
+    let name = SectionKind::Proposal.swedish();
+    let message = match (has_maker, has_points) {
+        (true, true) => return,
+        (false, true) => cx.tr(
+            format!("\"{name}\" names no decision maker"),
+            format!("”{name}” anger ingen beslutsfattare"),
+        ),
+        (true, false) => cx.tr(
+            format!("\"{name}\" has no numbered point or att-clause"),
+            format!("”{name}” saknar numrerade punkter och att-satser"),
+        ),
+        (false, false) => cx.tr(
+            format!("\"{name}\" names no decision maker and has no numbered point or att-clause"),
+            format!(
+                "”{name}” anger ingen beslutsfattare och saknar numrerade punkter och att-satser"
+            ),
+        ),
+    };
+    let missing = [(!has_maker).then_some("decision_maker"), (!has_points).then_some("points")]
+        .into_iter()
+        .flatten()
+        .map(String::from)
+        .collect();
+    let d = cx
+        .diag(Rule::ProposalWithoutPoints, message, section.heading_span)
+        .with_help(cx.tr(
+            "write who decides and what, as in \"Kommunstyrelsen beslutar att:\" followed by numbered points".into(),
+            "skriv vem som beslutar och vad, som i ”Kommunstyrelsen beslutar att:” följt av numrerade punkter".into(),
+        ))
+        .with_data(Data { missing, ..Data::default() });
+    out.push(d);
+}
+
+/// `invalid-date`: every date the parser could not read or found not to
+/// exist (its [`NoteKind::InvalidDate`] notes), and any date the model holds
+/// that does not exist.
+pub(crate) fn invalid_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let d = cx.decision;
+    let noted: Vec<Span> =
+        d.notes.iter().filter(|n| n.kind == NoteKind::InvalidDate).map(|n| n.span).collect();
+    for note in d.notes.iter().filter(|n| n.kind == NoteKind::InvalidDate) {
+        out.push(invalid_date_diag(cx, &note.found, note.span));
+    }
+    let header = d.header.date.as_deref().map(|date| {
+        let span = d.header.date_span.or(d.header.span).unwrap_or(Span::empty(0));
+        (date, span)
+    });
+    let basis = d.decision_basis.iter().filter_map(|b| Some((b.date.as_deref()?, b.span)));
+    for (date, span) in header.into_iter().chain(basis) {
+        if iso_date(date).is_none_or(|ymd| !exists(ymd))
+            && !noted.iter().any(|n| overlaps(*n, span))
+        {
+            out.push(invalid_date_diag(cx, date, within(&d.source, span, date)));
+        }
+    }
+}
+
+fn invalid_date_diag(cx: &Ctx<'_>, found: &str, span: Span) -> Diagnostic {
+    let (message, label) = if iso_date(found).is_some() {
+        (
+            cx.tr(
+                format!("date \"{found}\" does not exist"),
+                format!("datumet ”{found}” finns inte"),
+            ),
+            cx.tr("no such day".into(), "ingen sådan dag".into()),
+        )
+    } else {
+        (
+            cx.tr(
+                format!("date \"{found}\" cannot be read"),
+                format!("datumet ”{found}” går inte att läsa"),
+            ),
+            cx.tr("not a date".into(), "inte ett datum".into()),
+        )
+    };
+    cx.diag(Rule::InvalidDate, message, span)
+        .with_label(label)
+        .with_help(cx.tr(
+            "write dates as YYYY-MM-DD (2026-02-19) and check them against the scan".into(),
+            "skriv datum som ÅÅÅÅ-MM-DD (2026-02-19) och jämför med skanningen".into(),
+        ))
+        .with_data(Data::found(found))
+}
+
+/// Year, month and day of a `YYYY-MM-DD` string, whether or not the day exists.
+pub(crate) fn iso_date(s: &str) -> Option<(u32, u32, u32)> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    Some((s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..].parse().ok()?))
+}
+
+/// Whether the day exists in the proleptic Gregorian calendar.
+pub(crate) fn exists((year, month, day): (u32, u32, u32)) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year > 0 && (1..=days).contains(&day)
+}
+
+fn valid_date(s: &str) -> bool {
+    iso_date(s).is_some_and(exists)
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end || a == b
+}
+
+/// `basis-without-date`: a *Beslutsunderlag* item with no date. An item whose
+/// date could not be read already has its `invalid-date`.
+pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let d = cx.decision;
+    for item in d.decision_basis.iter().filter(|b| b.date.is_none()) {
+        let noted =
+            d.notes.iter().any(|n| n.kind == NoteKind::InvalidDate && overlaps(n.span, item.span));
+        if noted {
+            continue;
+        }
+        let title = item_name(&item.title, item.span, &d.source);
+        out.push(item_diag(
+            cx,
+            Rule::BasisWithoutDate,
+            item.span,
+            cx.tr(
+                format!("basis document \"{}\" has no date", short(&title)),
+                format!("underlaget ”{}” saknar datum", short(&title)),
+            ),
+            cx.tr(
+                "give each document its date, as in \"Tjänsteskrivelse, 2026-02-19\"".into(),
+                "ange varje handlings datum, som i ”Tjänsteskrivelse, 2026-02-19”".into(),
+            ),
+            title,
+        ));
+    }
+}
+
+/// A list item's name: the parsed part, else the item's text.
+fn item_name(parsed: &str, span: Span, source: &str) -> String {
+    let name = if parsed.trim().is_empty() { span.slice(source) } else { parsed };
+    name.trim().to_string()
+}
+
+/// Longest name quoted in a message, in characters; the data keeps it whole.
+const SHORT_NAME: usize = 60;
+
+/// `name` cut to [`SHORT_NAME`] characters, with `…` when cut, so that a
+/// report title wrapped over three lines still gives a one-line message.
+pub(crate) fn short(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(SHORT_NAME) {
+        Some((at, _)) => format!("{}…", name[..at].trim_end()).into(),
+        None => name.into(),
+    }
+}
+
+/// Where `needle` stands within `span` of `source` (its last occurrence, as a
+/// date ends an item), else the whole span.
+fn within(source: &str, span: Span, needle: &str) -> Span {
+    match span.slice(source).rfind(needle) {
+        Some(i) if !needle.is_empty() => Span::new(span.start + i, span.start + i + needle.len()),
+        _ => span,
+    }
+}
+
+/// `basis-after-decision`: a basis document dated after the document itself.
+pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let d = cx.decision;
+    let Some(own) = d.header.date.as_deref().filter(|s| valid_date(s)) else {
+        return;
+    };
+    for item in &d.decision_basis {
+        // ISO dates that exist compare correctly as strings.
+        let Some(date) = item.date.as_deref().filter(|s| valid_date(s) && *s > own) else {
+            continue;
+        };
+        let title = item_name(&item.title, item.span, &d.source);
+        let mut diag = cx
+            .diag(
+                Rule::BasisAfterDecision,
+                cx.tr(
+                    format!("basis document \"{}\" is dated {date}, after the document's own date {own}", short(&title)),
+                    format!("underlaget ”{}” är daterat {date}, efter dokumentets eget datum {own}", short(&title)),
+                ),
+                within(&d.source, item.span, date),
+            )
+            .with_label(cx.tr("later than the document".into(), "senare än dokumentet".into()))
+            .with_help(cx.tr(
+                "check both dates against the scan: a decision cannot rest on a later document".into(),
+                "jämför båda datumen med skanningen: ett beslut kan inte vila på en senare handling".into(),
+            ))
+            .with_data(Data {
+                found: Some(date.to_string()),
+                decision_date: Some(own.to_string()),
+                ..Data::default()
+            });
+        if let Some(span) = d.header.date_span {
+            diag = diag.with_related(
+                span,
+                cx.tr("the document's date".into(), "dokumentets datum".into()),
+            );
+        }
+        out.push(diag);
+    }
+}
+
+/// `official-without-role`: an *Ansvariga tjänstepersoner* line with a name only.
+pub(crate) fn official_without_role(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for official in cx.decision.responsible_officials.iter().filter(|o| !has_text(&o.role)) {
+        let name = item_name(&official.name, official.span, &cx.decision.source);
+        out.push(item_diag(
+            cx,
+            Rule::OfficialWithoutRole,
+            official.span,
+            cx.tr(
+                format!("official \"{}\" has no role", short(&name)),
+                format!("tjänstepersonen ”{}” saknar roll", short(&name)),
+            ),
+            cx.tr(
+                "write \"name, role\", as in \"Åsa Olsson, kanslichef\"".into(),
+                "skriv ”namn, roll”, som i ”Åsa Olsson, kanslichef”".into(),
+            ),
+            name,
+        ));
+    }
+}
+
+/// `recipient-without-purpose`: a *Sändlista* line without *för kännedom*,
+/// *för åtgärd* or the like.
+pub(crate) fn recipient_without_purpose(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for r in cx.decision.distribution.iter().filter(|r| !has_text(&r.purpose)) {
+        let name = item_name(&r.recipient, r.span, &cx.decision.source);
+        out.push(item_diag(
+            cx,
+            Rule::RecipientWithoutPurpose,
+            r.span,
+            cx.tr(
+                format!("recipient \"{}\" has no purpose", short(&name)),
+                format!("mottagaren ”{}” saknar syfte", short(&name)),
+            ),
+            cx.tr(
+                "add \"för kännedom\" or \"för åtgärd\"".into(),
+                "lägg till ”för kännedom” eller ”för åtgärd”".into(),
+            ),
+            name,
+        ));
+    }
+}
+
+/// `unknown-recipient`: a recipient not among the profile's known ones.
+/// Silent when the profile lists none. Compares without case or diacritics,
+/// since OCR loses those and they do not make another board.
+pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let known = cx.profile.known_recipients();
+    if known.is_empty() {
+        return;
+    }
+    let keys: Vec<String> = known.iter().map(|k| match_key(k)).collect();
+    for r in cx.decision.distribution.iter().filter(|r| !keys.contains(&match_key(&r.recipient))) {
+        let name = item_name(&r.recipient, r.span, &cx.decision.source);
+        out.push(item_diag(
+            cx,
+            Rule::UnknownRecipient,
+            r.span,
+            cx.tr(
+                format!(
+                    "recipient \"{}\" is not among the profile's known recipients",
+                    short(&name)
+                ),
+                format!("mottagaren ”{}” finns inte bland profilens kända mottagare", short(&name)),
+            ),
+            cx.tr(
+                "check the name, or add it to known_recipients in the profile file".into(),
+                "kontrollera namnet, eller lägg till det i known_recipients i profilfilen".into(),
+            ),
+            name,
+        ));
+    }
+}
+
+/// Whether an optional part of a list item holds any text.
+fn has_text(part: &Option<String>) -> bool {
+    part.as_deref().is_some_and(|p| !p.trim().is_empty())
+}
+
+/// The diagnostic of a rule about one list item: at the item, with help, and
+/// the item's name as data.
+fn item_diag(
+    cx: &Ctx<'_>,
+    rule: Rule,
+    span: Span,
+    message: String,
+    help: String,
+    name: String,
+) -> Diagnostic {
+    cx.diag(rule, message, span).with_help(help).with_data(Data::found(name))
+}
+
+/// `unreadable-item`: a list line the parser could not read into its parts.
+pub(crate) fn unreadable_item(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for note in cx.decision.notes.iter().filter(|n| n.kind == NoteKind::UnreadableItem) {
+        let found = note.found.trim();
+        let diag = cx
+            .diag(
+                Rule::UnreadableItem,
+                cx.tr(
+                    format!("list item \"{}\" could not be read", short(found)),
+                    format!("listraden ”{}” gick inte att läsa", short(found)),
+                ),
+                note.span,
+            )
+            .with_help(
+                cx.tr(
+                    "check the line against the scan".into(),
+                    "jämför raden med skanningen".into(),
+                ),
+            )
+            .with_data(Data::found(found));
+        out.push(diag);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_exist_by_the_gregorian_calendar() {
+        assert!(valid_date("2026-02-19"));
+        assert!(valid_date("2024-02-29"));
+        assert!(valid_date("2000-02-29"));
+        assert!(!valid_date("1900-02-29"));
+        assert!(!valid_date("2026-02-30"));
+        assert!(!valid_date("2026-13-01"));
+        assert!(!valid_date("2026-00-10"));
+        assert!(!valid_date("2026-04-31"));
+        assert!(!valid_date("2026-2-19"));
+        assert!(!valid_date("2026-02-1é"));
+        assert!(!valid_date(""));
+    }
+
+    #[test]
+    fn short_names_are_cut_on_a_character_boundary() {
+        assert_eq!(short("Tjänsteskrivelse"), "Tjänsteskrivelse");
+        let long = "å".repeat(70);
+        assert_eq!(short(&long), format!("{}…", "å".repeat(60)));
+    }
+
+    #[test]
+    fn within_finds_the_last_occurrence_or_keeps_the_span() {
+        let src = "x 2026-02-19, 2026-02-19";
+        assert_eq!(within(src, Span::new(0, src.len()), "2026-02-19"), Span::new(14, 24));
+        assert_eq!(within(src, Span::new(0, 5), "nope"), Span::new(0, 5));
+    }
+}

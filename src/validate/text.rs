@@ -1,0 +1,219 @@
+//! Rules about the text itself, whatever its structure: double encoding and
+//! OCR quality.
+
+use super::diagnostic::{Data, Diagnostic};
+use super::rule::Rule;
+use super::{Ctx, Lang};
+use crate::restore::{Lexicon, ocr_quality};
+use crate::span::Span;
+
+/// Fewest words for which a share of unknown ones says anything about the
+/// scan: in a short fragment two names the lexicon lacks already pass any
+/// threshold.
+const OCR_MIN_WORDS: usize = 40;
+
+/// `low-ocr-quality`: too large a share of the words is neither in the
+/// lexicon nor restorable to a word in it. About the text as a whole, so the
+/// span covers all of it.
+pub(crate) fn low_ocr_quality(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let text = cx.decision.source.as_str();
+    let q = ocr_quality(text, Lexicon::builtin());
+    let share = q.unrecognized_share();
+    let threshold = cx.profile.ocr_threshold();
+    if q.words < OCR_MIN_WORDS || share <= threshold {
+        return;
+    }
+    let (pct, limit) = (percent(share, cx.lang), percent(threshold, cx.lang));
+    let (u, n) = (q.unrecognized, q.words);
+    let d = cx
+        .diag(
+            Rule::LowOcrQuality,
+            cx.tr(
+                format!("{pct} of the words ({u} of {n}) are neither in the lexicon nor restorable; the profile allows {limit}"),
+                format!("{pct} av orden ({u} av {n}) finns varken i lexikonet eller går att återställa; profilen tillåter {limit}"),
+            ),
+            Span::new(0, text.len()),
+        )
+        .with_help(cx.tr(
+            "run OCR again on a better scan, or have the text read by a person".into(),
+            "kör OCR igen på en bättre skanning, eller låt en människa läsa texten".into(),
+        ))
+        .with_data(Data {
+            count: Some(n),
+            unrecognized: Some(u),
+            share: Some((share * 10_000.0).round() / 10_000.0),
+            threshold: Some(threshold),
+            ..Data::default()
+        });
+    out.push(d);
+}
+
+/// `0.123` as `12.3 %`, or `12,3 %` in Swedish.
+fn percent(share: f64, lang: Lang) -> String {
+    let s = format!("{:.1} %", share * 100.0);
+    match lang {
+        Lang::En => s,
+        Lang::Sv => s.replace('.', ","),
+    }
+}
+
+/// How many further occurrences of a double-encoded sequence are pointed at,
+/// besides the first: enough to show it is systematic, few enough to read.
+const MOJIBAKE_RELATED_CAP: usize = 3;
+
+/// `mojibake`: UTF-8 that was decoded as Latin-1 or Windows-1252 and encoded
+/// again, so `ä` reads `Ã¤` and `Å` reads `Ã…`. One diagnostic per document,
+/// at the first sequence, counting the rest.
+pub(crate) fn mojibake(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let text = cx.decision.source.as_str();
+    let found = find_mojibake(text);
+    let Some(&(first, meant)) = found.first() else {
+        return;
+    };
+    let seq = first.slice(text);
+    let more = found.len() - 1;
+    let message = match more {
+        0 => cx.tr(
+            format!("double-encoded text: \"{seq}\" stands for \"{meant}\""),
+            format!("dubbelkodad text: ”{seq}” står för ”{meant}”"),
+        ),
+        n => cx.tr(
+            format!(
+                "double-encoded text: \"{seq}\" stands for \"{meant}\", and {n} more such sequences"
+            ),
+            format!("dubbelkodad text: ”{seq}” står för ”{meant}”, och {n} sådana till"),
+        ),
+    };
+    let mut d = cx
+        .diag(Rule::Mojibake, message, first)
+        .with_label(cx.tr(format!("should be \"{meant}\""), format!("ska vara ”{meant}”")))
+        .with_help(cx.tr(
+            "the text was encoded as UTF-8, then read as Latin-1 or Windows-1252; convert it back (iconv -f utf-8 -t windows-1252) and check it again".into(),
+            "texten kodades som UTF-8 och lästes sedan som Latin-1 eller Windows-1252; konvertera tillbaka (iconv -f utf-8 -t windows-1252) och kontrollera igen".into(),
+        ))
+        .with_data(Data {
+            found: Some(seq.to_string()),
+            meant: Some(meant.to_string()),
+            count: Some(found.len()),
+            ..Data::default()
+        });
+    for &(span, meant) in found.iter().skip(1).take(MOJIBAKE_RELATED_CAP) {
+        d = d.with_related(span, cx.tr(format!("\"{meant}\" here"), format!("”{meant}” här")));
+    }
+    out.push(d);
+}
+
+/// Every double-encoded sequence in `text`, with the character it stands for.
+///
+/// Looks only behind `Ã` (the lead byte of å ä ö é ü Å Ä Ö), `Â` (of § ° and
+/// the no-break space) and `â€` (of dashes and curly quotes): those letters
+/// followed by such a character never occur in Swedish, while `Ä` or `Å`
+/// followed by punctuation may.
+fn find_mojibake(text: &str) -> Vec<(Span, char)> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let width = match c {
+            'Ã' | 'Â' => 2,
+            'â' => 3,
+            _ => continue,
+        };
+        let mut bytes = vec![c as u8];
+        let mut end = i + c.len_utf8();
+        let mut look = chars.clone();
+        for _ in 1..width {
+            match look.next().and_then(|(j, n)| Some((j, n, continuation_byte(n)?))) {
+                Some((j, n, b)) => {
+                    bytes.push(b);
+                    end = j + n.len_utf8();
+                }
+                None => break,
+            }
+        }
+        if bytes.len() != width {
+            continue;
+        }
+        let Some(meant) = std::str::from_utf8(&bytes).ok().and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        found.push((Span::new(i, end), meant));
+        while chars.peek().is_some_and(|(j, _)| *j < end) {
+            chars.next();
+        }
+    }
+    found
+}
+
+/// The byte a UTF-8 continuation byte (0x80–0xBF) shows up as after being
+/// read as Windows-1252, or as Latin-1 where Windows-1252 has no character.
+fn continuation_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{bf}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        _ => return None,
+    };
+    Some(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meant(text: &str) -> String {
+        find_mojibake(text).into_iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn finds_double_encoded_swedish_letters_both_code_pages() {
+        assert_eq!(meant("Ã¤ Ã¶ Ã¥ Ã… Ã„ Ã– Ã©"), "äöåÅÄÖé");
+        assert_eq!(meant("Ã\u{85}"), "Å");
+        assert_eq!(meant("Â§ 83, 2026â€“02"), "§–");
+    }
+
+    #[test]
+    fn spans_cover_the_whole_sequence() {
+        let t = "KommunfullmÃ¤ktige";
+        let found = find_mojibake(t);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.slice(t), "Ã¤");
+    }
+
+    #[test]
+    fn percentages_by_language() {
+        assert_eq!(percent(0.1234, Lang::En), "12.3 %");
+        assert_eq!(percent(0.2, Lang::Sv), "20,0 %");
+    }
+
+    #[test]
+    fn swedish_text_is_not_mojibake() {
+        assert!(find_mojibake("Åsa Öberg, Ärendet… PÅ… Ä» Â").is_empty());
+        assert!(find_mojibake("Ã").is_empty());
+        assert!(find_mojibake("â€").is_empty());
+    }
+}
