@@ -458,3 +458,39 @@ fn human_report_verbose_renders_each_diagnostic_against_its_line() {
     assert_eq!(code(&out), 1);
     insta::assert_snapshot!(redact_seconds(&stdout(&out)));
 }
+
+#[test]
+fn repeats_of_a_rule_are_capped_in_the_record_but_counted_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    // A heading on every page: one duplicate-section per repeat.
+    fs::write(dir.path().join("pages.txt"), "Beslut\n\nKommunstyrelsen beslutar.\n\n".repeat(150))
+        .unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", ".", "--format", "jsonl"];
+        args.extend_from_slice(extra);
+        jsonl(&stdout(&beslut(dir.path(), &args)))
+    };
+    let listed = |r: &Jsonl, code: &str| {
+        let all = r.documents[0]["diagnostics"].as_array().unwrap();
+        all.iter().filter(|d| d["code"] == code).count()
+    };
+    let all = run(&["--max-repeats", "0"]);
+    let total = all.summary["rules"]["duplicate-section"]["diagnostics"].as_u64().unwrap();
+    assert_eq!(total, 149);
+    assert_eq!(listed(&all, "duplicate-section"), 149);
+    assert_eq!(all.documents[0]["diagnostics_omitted"], 0);
+
+    let capped = run(&["--max-repeats", "5"]);
+    assert_eq!(listed(&capped, "duplicate-section"), 5);
+    let omitted = capped.documents[0]["diagnostics_omitted"].as_u64().unwrap();
+    let listed_all = capped.documents[0]["diagnostics"].as_array().unwrap().len() as u64;
+    let everything = all.documents[0]["diagnostics"].as_array().unwrap().len() as u64;
+    assert_eq!(listed_all + omitted, everything);
+    assert_eq!(capped.summary["rules"], all.summary["rules"], "counts see every diagnostic");
+
+    let default = run(&[]);
+    assert_eq!(listed(&default, "duplicate-section"), 100);
+    let csv = stdout(&beslut(dir.path(), &["check", ".", "--format", "csv", "--max-repeats", "5"]));
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[5], "149", "warnings column counts them all: {row:?}");
+}

@@ -7,7 +7,9 @@
 //! the whole archive.
 
 use super::check::{self, Options};
-use super::report::{DocRecord, FileStatus, Located, Report, RunInfo, RunOptions, Summary};
+use super::report::{
+    self, DocRecord, FileStatus, Located, Report, RuleTally, RunInfo, RunOptions, Summary,
+};
 use super::{CheckArgs, CheckFormat, exit, render};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
@@ -77,7 +79,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let render = (args.verbose && args.format == CheckFormat::Human)
         .then(|| args.output.is_none() && render::use_color());
     let options = Options { lang: args.lang };
-    let check = |name: &str, text: &str| check_text(name, text, &profile, &options, render);
+    let check = |name: &str, text: &str| {
+        check_text(name, text, &profile, &options, args.max_repeats, render)
+    };
     let pb = progress_bar(args.quiet, &inputs, &ext, args.shard);
     // Lines written to the terminal the bar is drawn on must not be drawn over.
     let suspend = !pb.is_hidden();
@@ -140,7 +144,12 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// What checking one decoded document produced.
 pub struct Checked {
+    /// At most `--max-repeats` of each rule.
     pub diagnostics: Vec<Located>,
+    /// Every rule's count, before the cap.
+    pub tally: Vec<RuleTally>,
+    /// How many the cap left out.
+    pub omitted: usize,
     /// The diagnostics rendered against the text, when asked for.
     pub rendered: Option<String>,
 }
@@ -154,13 +163,22 @@ fn check_text(
     text: &str,
     profile: &beslut::Profile,
     options: &Options,
+    max_repeats: usize,
     render: Option<bool>,
 ) -> Checked {
-    let report = check::check_document(name, text, profile, options);
-    let rendered = render.map(|color| render::diagnostics(&report, color, options.lang));
+    let mut report = check::check_document(name, text, profile, options);
+    let tally = report::tally(&report.diagnostics);
+    let omitted = cap_repeats(&mut report.diagnostics, max_repeats);
+    let rendered = render.map(|color| {
+        let mut r = render::diagnostics(&report, color, options.lang);
+        if omitted > 0 {
+            r.push_str(&format!("note: {omitted} more of the same rules (--max-repeats)\n"));
+        }
+        r
+    });
     if report.diagnostics.is_empty() {
         // Most documents of an archive: no line index to build.
-        return Checked { diagnostics: Vec::new(), rendered };
+        return Checked { diagnostics: Vec::new(), tally, omitted, rendered };
     }
     let index = beslut::LineIndex::new(&report.source);
     let diagnostics = report
@@ -171,7 +189,25 @@ fn check_text(
             Located { diagnostic: d, line: at.line, column: at.column }
         })
         .collect();
-    Checked { diagnostics, rendered }
+    Checked { diagnostics, tally, omitted, rendered }
+}
+
+/// Keep the first `max` diagnostics of each rule (all when `max` is 0), as
+/// veraPDF caps failed checks per rule: a scan that repeats a heading on
+/// every page must not turn one record into megabytes. Returns how many
+/// were dropped.
+fn cap_repeats(diagnostics: &mut Vec<beslut::Diagnostic>, max: usize) -> usize {
+    if max == 0 {
+        return 0;
+    }
+    let before = diagnostics.len();
+    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    diagnostics.retain(|d| {
+        let n = seen.entry(d.code.code()).or_default();
+        *n += 1;
+        *n <= max
+    });
+    before - diagnostics.len()
 }
 
 /// Whether `beslut check` shows one document in full (`Some(path)`) or
@@ -408,6 +444,8 @@ fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
         status: FileStatus::Valid,
         reason: None,
         diagnostics: Vec::new(),
+        tally: Vec::new(),
+        omitted: 0,
         rendered: None,
     };
     let read = match entry.source {
@@ -475,12 +513,11 @@ fn check_bytes(mut rec: DocRecord, bytes: &[u8], check: &CheckFn<'_>) -> DocReco
     match catch_panic(|| check(&rec.display, &decoded.text)) {
         Err(msg) => rec.finish(FileStatus::InternalError, msg),
         Ok(checked) => {
-            let invalid = checked
-                .diagnostics
-                .iter()
-                .any(|d| d.diagnostic.severity == beslut::Severity::Error);
+            let invalid = checked.tally.iter().any(|t| t.severity == beslut::Severity::Error);
             rec.status = if invalid { FileStatus::Invalid } else { FileStatus::Valid };
             rec.diagnostics = checked.diagnostics;
+            rec.tally = checked.tally;
+            rec.omitted = checked.omitted;
             rec.rendered = checked.rendered;
             rec
         }
@@ -669,6 +706,8 @@ mod tests {
             status: FileStatus::Valid,
             reason: None,
             diagnostics: Vec::new(),
+            tally: Vec::new(),
+            omitted: 0,
             rendered: None,
         }
     }
@@ -683,7 +722,12 @@ mod tests {
         assert!(reason.contains("boom in 42") && reason.contains("batch.rs"), "{reason}");
         assert_eq!(rec.encoding, Some(beslut::Encoding::Utf8));
         // The next document is checked as usual.
-        let fine = |_: &str, _: &str| Checked { diagnostics: Vec::new(), rendered: None };
+        let fine = |_: &str, _: &str| Checked {
+            diagnostics: Vec::new(),
+            tally: Vec::new(),
+            omitted: 0,
+            rendered: None,
+        };
         assert_eq!(check_bytes(entry("b.txt"), b"x", &fine).status, FileStatus::Valid);
     }
 

@@ -130,6 +130,10 @@ pub struct CheckArgs {
     /// file's relative path, so an archive splits over an array job.
     #[arg(long, value_name = "I/N", value_parser = batch::parse_shard)]
     pub shard: Option<batch::Shard>,
+    /// Batch reports: list at most N diagnostics of one rule per file (0: all).
+    /// Counts always include every diagnostic.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_repeats: usize,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,

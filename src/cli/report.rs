@@ -89,28 +89,45 @@ pub struct DocRecord {
     pub status: FileStatus,
     /// Why a file is not-text, unreadable, skipped or an internal error.
     pub reason: Option<String>,
+    /// The diagnostics listed: at most `--max-repeats` of each rule.
     pub diagnostics: Vec<Located>,
+    /// Every rule's count, before the list was capped.
+    pub tally: Vec<RuleTally>,
+    /// How many diagnostics the cap left out of `diagnostics`.
+    pub omitted: usize,
     /// The diagnostics rendered against the source, for `--verbose`.
     pub rendered: Option<String>,
 }
 
+/// One rule's diagnostics in one file, counted before `--max-repeats`
+/// shortens the list, so counts always tell the whole story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleTally {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+/// Each rule code once with its number of diagnostics, errors first, then
+/// by code, so listings read the same on every run.
+pub fn tally(diagnostics: &[Diagnostic]) -> Vec<RuleTally> {
+    let mut counts: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
+    for d in diagnostics {
+        let e = counts.entry(d.code.code()).or_insert((d.severity, 0));
+        e.0 = e.0.max(d.severity);
+        e.1 += 1;
+    }
+    let mut v: Vec<RuleTally> = counts
+        .into_iter()
+        .map(|(code, (severity, count))| RuleTally { code, severity, count })
+        .collect();
+    v.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
+    v
+}
+
 impl DocRecord {
     fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.diagnostic.severity == severity).count()
-    }
-
-    /// Each rule code once with its number of diagnostics, errors first,
-    /// then by code, so listings read the same on every run.
-    fn rule_counts(&self) -> Vec<(&str, Severity, usize)> {
-        let mut counts: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
-        for d in &self.diagnostics {
-            let e = counts.entry(d.diagnostic.code.code()).or_insert((d.diagnostic.severity, 0));
-            e.0 = e.0.max(d.diagnostic.severity);
-            e.1 += 1;
-        }
-        let mut v: Vec<_> = counts.into_iter().map(|(c, (s, n))| (c, s, n)).collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        v
+        self.tally.iter().filter(|t| t.severity == severity).map(|t| t.count).sum()
     }
 }
 
@@ -157,15 +174,15 @@ impl Summary {
         self.files += 1;
         self.bytes += rec.bytes;
         self.statuses[rec.status as usize] += 1;
-        for (code, severity, n) in rec.rule_counts() {
-            let r = self.rules.entry(code.to_owned()).or_insert(RuleCount {
-                severity,
+        for t in &rec.tally {
+            let r = self.rules.entry(t.code.to_owned()).or_insert(RuleCount {
+                severity: t.severity,
                 files: 0,
                 diagnostics: 0,
             });
-            r.severity = r.severity.max(severity);
+            r.severity = r.severity.max(t.severity);
             r.files += 1;
-            r.diagnostics += n as u64;
+            r.diagnostics += t.count as u64;
         }
     }
 
@@ -275,6 +292,7 @@ impl Report {
                     status: FileStatus,
                     reason: Option<&'a str>,
                     diagnostics: &'a [Located],
+                    diagnostics_omitted: usize,
                 }
                 json_line(
                     out,
@@ -288,11 +306,12 @@ impl Report {
                         status: rec.status,
                         reason: rec.reason.as_deref(),
                         diagnostics: &rec.diagnostics,
+                        diagnostics_omitted: rec.omitted,
                     },
                 )
             }
             Report::Csv(w) => {
-                let rules: Vec<&str> = rec.rule_counts().into_iter().map(|r| r.0).collect();
+                let rules: Vec<&str> = rec.tally.iter().map(|t| t.code).collect();
                 let row = [
                     rec.path.as_str(),
                     rec.status.as_str(),
@@ -314,8 +333,7 @@ impl Report {
                 if let Some(reason) = &rec.reason {
                     write!(out, ": {reason}")?;
                 }
-                let rules = rec.rule_counts();
-                for (i, (code, _, n)) in rules.iter().enumerate() {
+                for (i, RuleTally { code, count: n, .. }) in rec.tally.iter().enumerate() {
                     let sep = if i == 0 { ": " } else { ", " };
                     if *n > 1 {
                         write!(out, "{sep}{code} ({n})")?;
