@@ -241,7 +241,7 @@ impl<'l> Restorer<'l> {
             if id as usize == counts.len() {
                 counts.push(0);
             }
-            counts[id as usize] += 1;
+            counts[id as usize] = counts[id as usize].saturating_add(1);
             if let Some(ids) = ids.as_deref_mut() {
                 ids.push(id);
             }
@@ -257,10 +257,10 @@ impl<'l> Restorer<'l> {
             };
             let v = lexicon.verdict(s, &w);
             if w.intact_code() != 0 && !matches!(v, Verdict::Fix { .. }) && w.key().is_ascii() {
-                seen_intact += count;
+                seen_intact = seen_intact.saturating_add(count);
                 let e = intact.entry(w.key().into()).or_insert((w.intact_code(), 0));
                 if e.0 == w.intact_code() {
-                    e.1 += count;
+                    e.1 = e.1.saturating_add(count);
                 } else if count > e.1 {
                     *e = (w.intact_code(), count);
                 }
@@ -270,15 +270,15 @@ impl<'l> Restorer<'l> {
                 Verdict::Plain(e, _)
                     if e.code != 0 && e.best_share >= 121 && !context::is_contextual(w.key()) =>
                 {
-                    seen_lost += count
+                    seen_lost = seen_lost.saturating_add(count)
                 }
-                Verdict::Fix { plain: false, .. } => seen_lost += count,
+                Verdict::Fix { plain: false, .. } => seen_lost = seen_lost.saturating_add(count),
                 _ => {}
             }
             pending.push((Some(w), v));
         }
         // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
-        let loss = (seen_lost as f32 + 0.5) / ((seen_lost + seen_intact) as f32 + 1.0);
+        let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
         let mut r = Restorer { lexicon, index, outcomes: Vec::new(), intact, loss };
         let outcomes = pending
             .into_iter()

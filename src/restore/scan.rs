@@ -84,7 +84,7 @@ fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
         i += 1;
     }
     let closed = i == n || ASCII_CLASS.get(bytes[i] as usize) == Some(&SPACE);
-    if end == start || !closed {
+    if end == start || !closed || bytes[start..i].starts_with(b"www.") {
         return None;
     }
     *pos = i;
@@ -347,5 +347,29 @@ mod tests {
         // `KS` stands alone in `KS 2018/124`: a short word, left to the caller.
         assert_eq!(kinds("KS 2018/124")[0], ("KS", Kind::Word));
         assert_eq!(kinds("Miljö- och")[0], ("Miljö", Kind::Word));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_fast_paths_agree_with_the_general_scan(
+            v in prop::collection::vec(prop::sample::select(vec![
+                "ord", "Å", "ä", "é", "×", "6", "2", " ", "\n", "\u{a0}", ".", ",", ":", "/", "@",
+                "www.", ")", "(", "-", "”", "•",
+            ]), 0..40)
+        ) {
+            let t = v.concat();
+            let (mut general, mut pos) = (Vec::new(), 0);
+            while next_chunk(&t, &mut pos, &mut general) {}
+            let mut all = Vec::new();
+            tokens(&t, &mut all);
+            prop_assert_eq!(&all, &general);
+            prop_assert_eq!(Stream::new(&t).collect::<Vec<_>>(), general);
+        }
     }
 }
