@@ -4,6 +4,7 @@
 //! The JSON form is a versioned contract ([`SCHEMA_VERSION`]); fields are only
 //! ever added to it.
 
+use crate::restore::OcrQuality;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,9 @@ pub struct Decision {
     pub attachments: Vec<String>,
     /// Problems the parser noticed and worked around, for the validator to report.
     pub notes: Vec<ParseNote>,
+    /// How many of the document's words the lexicon or restoration recognizes,
+    /// counted while restoring (`None` when the strings were not restored).
+    pub ocr_quality: Option<OcrQuality>,
 }
 
 /// The header block of a *tjänsteskrivelse*.

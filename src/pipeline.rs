@@ -102,6 +102,7 @@ pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
         let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
         let restorer = Restorer::new(lexicon, &decision.source);
         restore_strings(&mut decision, &restorer);
+        decision.ocr_quality = Some(restorer.ocr_quality());
     }
     decision
 }

@@ -127,7 +127,7 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     scan::tokens(&text, &mut toks);
     let mut ids = Vec::with_capacity(toks.len());
     let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
-    r.render(&text, 0, toks.iter().copied(), |_, i| {
+    r.render(&text, 0, toks.iter().copied(), true, |_, i| {
         ids.get(i).and_then(|&id| r.outcomes.get(id as usize)).map(Cow::Borrowed)
     })
 }
@@ -205,6 +205,8 @@ pub struct Restorer<'l> {
     intact: HashMap<Box<[u8]>, (u64, u32), FxBuild>,
     /// Estimated share of diacritics the document lost, 0..1.
     loss: f32,
+    /// Words of the document, and how many nothing recognizes.
+    quality: OcrQuality,
 }
 
 /// Below this estimated loss a document counts as clean: plain words without
@@ -249,13 +251,20 @@ impl<'l> Restorer<'l> {
         let mut pending: Vec<(Option<Word>, Verdict)> = Vec::with_capacity(counts.len());
         let mut intact: HashMap<Box<[u8]>, (u64, u32), FxBuild> = HashMap::default();
         let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
+        // The same count `ocr_quality` makes, for free: every word is judged here anyway.
+        let mut quality = OcrQuality::default();
         for (id, &count) in counts.iter().enumerate() {
             let s = index.word(id as u32);
+            quality.words += count as usize;
             let Some(w) = Word::read(s) else {
+                quality.unrecognized += count as usize;
                 pending.push((None, Verdict::Keep));
                 continue;
             };
             let v = lexicon.verdict(s, &w);
+            if matches!(v, Verdict::Unknown) {
+                quality.unrecognized += count as usize;
+            }
             if w.intact_code() != 0 && !matches!(v, Verdict::Fix { .. }) && w.key().is_ascii() {
                 seen_intact = seen_intact.saturating_add(count);
                 let e = intact.entry(w.key().into()).or_insert((w.intact_code(), 0));
@@ -279,7 +288,7 @@ impl<'l> Restorer<'l> {
         }
         // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
         let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-        let mut r = Restorer { lexicon, index, outcomes: Vec::new(), intact, loss };
+        let mut r = Restorer { lexicon, index, outcomes: Vec::new(), intact, loss, quality };
         let outcomes = pending
             .into_iter()
             .map(|(w, v)| match w {
@@ -290,6 +299,18 @@ impl<'l> Restorer<'l> {
             .collect();
         r.outcomes = outcomes;
         r
+    }
+
+    /// The document's words and how many of them nothing recognizes: the
+    /// figure [`ocr_quality`] gives, counted while reading the document.
+    ///
+    /// ```
+    /// let lex = beslut::Lexicon::builtin();
+    /// let text = "Förslag till beslut xqzzyv";
+    /// assert_eq!(beslut::Restorer::new(lex, text).ocr_quality(), beslut::ocr_quality(text, lex));
+    /// ```
+    pub fn ocr_quality(&self) -> OcrQuality {
+        self.quality
     }
 
     /// The estimated share of the document's diacritics that OCR lost (0..1).
@@ -375,7 +396,14 @@ impl<'l> Restorer<'l> {
     /// Restore `text`, a part of the document (or any text); change spans are
     /// `base` plus the byte offset in `text`.
     pub fn restore(&self, text: &str, base: usize) -> Restoration {
-        self.render(text, base, scan::Stream::new(text), |s, _| match self.index.get(s) {
+        self.restore_recording(text, base, true)
+    }
+
+    /// [`Restorer::restore`], keeping the list of changes only when `record`:
+    /// a caller that wants just the text saves two strings per change.
+    fn restore_recording(&self, text: &str, base: usize, record: bool) -> Restoration {
+        let tokens = scan::Stream::new(text);
+        self.render(text, base, tokens, record, |s, _| match self.index.get(s) {
             Some(id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
             // Not in the document: judge it on the spot, with the document's evidence.
             None => Some(Cow::Owned(match Word::read(s) {
@@ -394,6 +422,7 @@ impl<'l> Restorer<'l> {
         text: &str,
         base: usize,
         tokens: impl Iterator<Item = Token>,
+        record: bool,
         mut outcome: impl FnMut(&str, usize) -> Option<Cow<'a, Outcome>>,
     ) -> Restoration
     where
@@ -401,7 +430,7 @@ impl<'l> Restorer<'l> {
     {
         let mut out = String::with_capacity(text.len() + text.len() / 16);
         // OCR'd text changes about one word in three; a clean text none.
-        let mut changes = Vec::with_capacity(text.len() / 32);
+        let mut changes = Vec::with_capacity(if record { text.len() / 32 } else { 0 });
         let mut copied = 0;
         let mut tokens = tokens.peekable();
         let mut prev: Option<Token> = None;
@@ -441,6 +470,9 @@ impl<'l> Restorer<'l> {
             out.push_str(&text[copied..t.start]);
             out.push_str(&new);
             copied = t.end;
+            if !record {
+                continue;
+            }
             changes.push(Change {
                 span: Span::new(base + t.start, base + t.end),
                 old: s.to_string(),
@@ -481,7 +513,7 @@ impl<'l> Restorer<'l> {
     /// Restore one string of the model (a title, a name, a heading) on its own
     /// terms, using this document's evidence.
     pub fn restore_str(&self, s: &str) -> String {
-        self.restore(s, 0).text
+        self.restore_recording(s, 0, false).text
     }
 }
 

@@ -17,7 +17,8 @@ const OCR_MIN_WORDS: usize = 40;
 /// span covers all of it.
 pub(crate) fn low_ocr_quality(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let text = cx.decision.source.as_str();
-    let q = ocr_quality(text, Lexicon::builtin());
+    // Restoring already counted it, with the lexicon the caller chose.
+    let q = cx.decision.ocr_quality.unwrap_or_else(|| ocr_quality(text, Lexicon::builtin()));
     let share = q.unrecognized_share();
     let threshold = cx.profile.ocr_threshold();
     if q.words < OCR_MIN_WORDS || share <= threshold {
@@ -111,6 +112,10 @@ pub(crate) fn mojibake(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// followed by punctuation may.
 fn find_mojibake(text: &str) -> Vec<(Span, char)> {
     let mut found = Vec::new();
+    // Nearly every text has none: three fast searches rule that out.
+    if !text.contains('Ã') && !text.contains('Â') && !text.contains("â€") {
+        return found;
+    }
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let width = match c {
