@@ -198,6 +198,37 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Read one document argument and decode it by the library's cascade.
+/// On failure, say what and where on stderr and give the exit code.
+pub fn read_document(path: &std::path::Path) -> Result<String, u8> {
+    let bytes = read_input(path).map_err(|e| {
+        eprintln!("beslut: cannot read {}: {e}", path.display());
+        exit::UNREADABLE
+    })?;
+    match beslut::decode(&bytes) {
+        Ok(d) => Ok(d.text),
+        Err(e) => {
+            eprintln!("beslut: {} is not text: {e}", path.display());
+            Err(exit::UNREADABLE)
+        }
+    }
+}
+
+/// Write a command's whole output to standard output. A closed pipe
+/// (`beslut parse x | head`) is a normal way for a reader to stop, not an error.
+pub fn write_stdout(out: &str) -> u8 {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => exit::OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
+        Err(e) => {
+            eprintln!("beslut: cannot write output: {e}");
+            exit::USAGE
+        }
+    }
+}
+
 /// Read a path argument, `-` meaning standard input.
 pub fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
