@@ -273,7 +273,13 @@ fn is_department(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let Some(last) = text.split_whitespace().last() else { return false };
     let digits_are_letters = fold_ocr(text);
+    // What follows the ö of `förvaltningen` survives OCR: a cheap first test.
+    let tail_fits = DEPARTMENT_ENDINGS.iter().any(|e| {
+        let tail = e.rsplit(['ö', 'ä', 'å']).next().unwrap_or(e);
+        digits_are_letters.ends_with(tail)
+    });
     (1..=5).contains(&words)
+        && tail_fits
         && !digits_are_letters.contains(|c: char| c.is_ascii_digit())
         && last.char_indices().any(|(at, _)| {
             DEPARTMENT_ENDINGS
