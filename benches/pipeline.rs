@@ -2,7 +2,7 @@
 //! on one core.
 //!
 //! ```text
-//! cargo bench --bench pipeline                 # everything (about four minutes)
+//! cargo bench --bench pipeline                 # everything (about five minutes)
 //! cargo bench --bench pipeline -- corpus/      # one group
 //! cargo bench --bench pipeline -- --profile-time 20 corpus/pipeline   # under perf
 //! ```
@@ -14,7 +14,7 @@
 //! - `hostile/*`: the shapes of `tests/hostile.rs` at 100 kB, 1 MB and 10 MB,
 //!   through the whole pipeline: a flat MB/s across sizes is linear time.
 //!
-//! Phases: `normalize`; `parse` (normalize included, restoration off);
+//! Phases: `decode`; `normalize`; `parse` (normalize included, restoration off);
 //! `parse_validate` (the same, then validate); `restore` (`beslut::restore`
 //! on the whole text); `pipeline`: from the file's bytes, decode →
 //! `parse_decision` (which restores the model's strings) → validate.
@@ -23,7 +23,9 @@
 mod corpus;
 
 use criterion::measurement::WallTime;
-use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -32,8 +34,8 @@ const SEED: &str = include_str!("../fixtures/parse/enkoping-ks-2026-social-hallb
 /// The whole pipeline on one file's bytes; returns something of every phase
 /// so none is optimized away.
 fn pipeline(bytes: &[u8], profile: &beslut::Profile) -> usize {
-    let text = String::from_utf8_lossy(bytes);
-    let decision = beslut::parse_decision(&text);
+    let Ok(decoded) = beslut::decode(bytes) else { return 0 };
+    let decision = beslut::parse_decision(&decoded.text);
     let diagnostics = beslut::validate(&decision, profile);
     decision.sections.len() + diagnostics.len()
 }
@@ -53,6 +55,13 @@ fn phases(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[String]) {
     let options = unrestored();
     let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
     g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("decode", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| beslut::decode(black_box(d.as_bytes())).map_or(0, |t| t.text.len()))
+                .sum::<usize>()
+        })
+    });
     g.bench_function("normalize", |b| {
         b.iter(|| docs.iter().map(|d| beslut::normalize(black_box(d)).text.len()).sum::<usize>())
     });
@@ -88,7 +97,9 @@ fn generated(c: &mut Criterion) {
     let docs: Vec<String> =
         (0..500).map(|i| corpus::document(1, i, &options, &sentences)).collect();
     let mut g = c.benchmark_group("corpus");
-    g.sample_size(20).measurement_time(Duration::from_secs(6));
+    // Flat sampling: an iteration here is a whole batch (about 0.1 s), and
+    // criterion's default linear sampling would run 210 of them per phase.
+    g.sample_size(20).sampling_mode(SamplingMode::Flat).measurement_time(Duration::from_secs(5));
     phases(&mut g, &docs);
     g.finish();
 }
@@ -117,6 +128,7 @@ fn hostile(c: &mut Criterion) {
     let profile = beslut::Profile::standard();
     let mut g = c.benchmark_group("hostile");
     g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     for size in [100_000, 1_000_000, 10_000_000] {

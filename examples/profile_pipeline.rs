@@ -7,7 +7,7 @@
 //! ```
 //!
 //! PHASE is `none` (the baseline: generating only), `normalize`, `parse` (restoration off), `parse_validate`,
-//! `restore` or `pipeline` (parse with restoration, then validate); N
+//! `restore` or `pipeline` (decode, parse with restoration, validate); N
 //! documents of the seeded generator (`tests/support/corpus.rs`) are made
 //! first, then the phase runs over them once. Prints the bytes processed.
 
@@ -38,7 +38,8 @@ fn main() -> ExitCode {
             }
             "restore" => beslut::restore(doc).changes.len(),
             "pipeline" => {
-                let d = beslut::parse_decision(doc);
+                let Ok(decoded) = beslut::decode(doc.as_bytes()) else { continue };
+                let d = beslut::parse_decision(&decoded.text);
                 beslut::validate(&d, &profile).len()
             }
             other => {

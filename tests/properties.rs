@@ -200,6 +200,27 @@ proptest! {
         }
     }
 
+    #[test]
+    fn decode_never_panics_and_keeps_utf8_as_it_is(bytes in bytes()) {
+        if let Ok(decoded) = beslut::decode(&bytes)
+            && let Ok(s) = std::str::from_utf8(&bytes)
+        {
+            prop_assert_eq!(decoded.text.as_str(), s.strip_prefix('\u{feff}').unwrap_or(s));
+        }
+    }
+
+    /// decode → parse → restore → validate, from bytes, as a batch run does.
+    #[test]
+    fn the_whole_pipeline_never_panics(bytes in bytes()) {
+        if let Ok(decoded) = beslut::decode(&bytes) {
+            let d = beslut::parse_decision(&decoded.text);
+            common::assert_span_invariants(&d);
+            for diag in beslut::validate(&d, &beslut::Profile::standard()) {
+                prop_assert!(diag.span.end <= d.source.len(), "{diag:?}");
+            }
+        }
+    }
+
     /// Restoration only swaps words: every change names what stood at its
     /// span, and restoring the result again finds nothing left to change.
     #[test]
@@ -213,6 +234,21 @@ proptest! {
         prop_assert!(twice.changes.is_empty(), "changed again: {:?}", twice.changes);
         prop_assert_eq!(&twice.text, &once.text);
     }
+}
+
+/// Arbitrary bytes, or a document in UTF-8, windows-1252 or UTF-16 with a
+/// byte-order mark: the encodings an archive holds.
+fn bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..400),
+        document().prop_map(String::into_bytes),
+        document().prop_map(|d| {
+            d.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()
+        }),
+        document().prop_map(|d| {
+            [0xFF, 0xFE].into_iter().chain(d.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+        }),
+    ]
 }
 
 #[path = "support/corpus.rs"]
