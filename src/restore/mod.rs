@@ -289,14 +289,17 @@ impl<'l> Restorer<'l> {
         // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
         let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
         let mut r = Restorer { lexicon, index, outcomes: Vec::new(), intact, loss, quality };
-        let outcomes = pending
-            .into_iter()
+        let (words, verdicts): (Vec<Option<Word>>, Vec<Verdict>) = pending.into_iter().unzip();
+        let mut outcomes: Vec<Outcome> = words
+            .iter()
+            .zip(verdicts)
             .map(|(w, v)| match w {
-                Some(w) if is_acronym(&w) => Outcome::Caps(Box::new(r.decide(&w, v))),
-                Some(w) => r.decide(&w, v),
+                Some(w) if is_acronym(w) => Outcome::Caps(Box::new(r.decide(w, v))),
+                Some(w) => r.decide(w, v),
                 None => Outcome::Keep,
             })
             .collect();
+        spell_twins_alike(&words, &mut outcomes);
         r.outcomes = outcomes;
         r
     }
@@ -514,6 +517,37 @@ impl<'l> Restorer<'l> {
     /// terms, using this document's evidence.
     pub fn restore_str(&self, s: &str) -> String {
         self.restore_recording(s, 0, false).text
+    }
+}
+
+/// A word restored through what OCR made of it (`medborgarf0rslaget` →
+/// `medborgarförslaget`) shows how its plain twin elsewhere in the document
+/// (`medborgarforslaget`) is spelled. Without this, a clean-looking document
+/// keeps the twin, and restoring the output again changes it: one pass must
+/// already treat them alike.
+fn spell_twins_alike(words: &[Option<Word>], outcomes: &mut [Outcome]) {
+    let mut restored: HashMap<Box<[u8]>, u64, FxBuild> = HashMap::default();
+    for o in outcomes.iter() {
+        if let Outcome::Change { new, .. } = o
+            && let Some(w) = Word::read(new)
+        {
+            restored.entry(w.key().into()).or_insert(w.intact_code());
+        }
+    }
+    if restored.is_empty() {
+        return;
+    }
+    for (w, o) in words.iter().zip(outcomes.iter_mut()) {
+        let (Some(w), Outcome::Keep) = (w, &*o) else { continue };
+        if !w.is_plain() {
+            continue;
+        }
+        if let Some(&code) = restored.get(w.key()) {
+            let new = w.render(code);
+            if new != w.as_written() {
+                *o = Outcome::Change { new: new.into(), route: Route::Document, confidence: 0.8 };
+            }
+        }
     }
 }
 
