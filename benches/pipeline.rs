@@ -85,6 +85,13 @@ fn phases(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[String]) {
     });
 }
 
+/// Whether criterion is measuring. `cargo test --all-targets` runs this file
+/// too, without `--bench`, and criterion then runs each function once, in a
+/// debug build: the sizes shrink so that stays a smoke test of seconds.
+fn measuring() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
 fn seed(c: &mut Criterion) {
     let mut g = c.benchmark_group("seed");
     phases(&mut g, &[SEED.to_string()]);
@@ -94,8 +101,8 @@ fn seed(c: &mut Criterion) {
 fn generated(c: &mut Criterion) {
     let sentences = corpus::sentences();
     let options = corpus::Options::default();
-    let docs: Vec<String> =
-        (0..500).map(|i| corpus::document(1, i, &options, &sentences)).collect();
+    let n = if measuring() { 500 } else { 5 };
+    let docs: Vec<String> = (0..n).map(|i| corpus::document(1, i, &options, &sentences)).collect();
     let mut g = c.benchmark_group("corpus");
     // Flat sampling: an iteration here is a whole batch (about 0.1 s), and
     // criterion's default linear sampling would run 210 of them per phase.
@@ -131,7 +138,8 @@ fn hostile(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    for size in [100_000, 1_000_000, 10_000_000] {
+    let sizes: &[usize] = if measuring() { &[100_000, 1_000_000, 10_000_000] } else { &[10_000] };
+    for &size in sizes {
         for (shape, text) in hostile_shapes(size) {
             g.throughput(Throughput::Bytes(text.len() as u64));
             g.bench_function(format!("{shape}/{size}"), |b| {
