@@ -119,15 +119,30 @@ pub fn restore(text: &str) -> Restoration {
 /// assert_eq!(r.text, "Hjälmsäter gård");
 /// ```
 pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
-    let text = crate::normalize::normalize_text(text);
+    let text = normalized(text);
     // One scan serves both reading the document and restoring it.
     let mut toks = Vec::with_capacity(text.len() / 6);
     scan::tokens(&text, &mut toks);
     let mut ids = Vec::with_capacity(toks.len());
     let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
-    r.render(&text, 0, toks.iter().copied(), true, |_, i| {
+    r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
         ids.get(i).and_then(|&id| r.plans.get(id as usize)).map(Found::Doc)
     })
+}
+
+/// `text` as [`crate::normalize()`] gives it, without its char-by-char
+/// normalization check when a byte scan shows there is nothing to do.
+///
+/// Every char below U+0300 (ASCII, Latin-1 with å ä ö é, Latin Extended)
+/// passes the NFC check as it stands, and in UTF-8 those are exactly the chars
+/// whose lead byte is below 0xCC. So text without a byte of 0xCC or more (no
+/// combining mark, no byte-order mark) and without `\r` is already normal.
+fn normalized(text: &str) -> String {
+    if text.bytes().all(|b| b < 0xCC && b != b'\r') {
+        text.to_owned()
+    } else {
+        crate::normalize::normalize_text(text)
+    }
 }
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
@@ -253,6 +268,9 @@ pub struct Restorer<'l> {
     evidence: Evidence,
     /// Words of the document, and how many nothing recognizes.
     quality: OcrQuality,
+    /// Word tokens of the document whose plan may change them: the most
+    /// changes restoring it can make, so their list is allocated once.
+    changing: usize,
 }
 
 /// Below this estimated loss a document counts as clean: plain words without
@@ -351,7 +369,13 @@ impl<'l> Restorer<'l> {
                 .collect();
             (evidence, quality, plans, forms)
         });
-        Restorer { lexicon, index, plans, forms, evidence, quality }
+        let changing = counts
+            .iter()
+            .zip(&plans)
+            .filter(|(_, p)| !matches!(p.outcome, Outcome::Keep))
+            .map(|(&c, _)| c as usize)
+            .sum();
+        Restorer { lexicon, index, plans, forms, evidence, quality, changing }
     }
 
     /// The document's words and how many of them nothing recognizes: the
@@ -387,7 +411,9 @@ impl<'l> Restorer<'l> {
     /// a caller that wants just the text saves two strings per change.
     fn restore_recording(&self, text: &str, base: usize, record: bool) -> Restoration {
         let tokens = scan::Stream::new(text);
-        self.render(text, base, tokens, record, |s, _| match self.index.get(s) {
+        // A part of the document has at most the document's changes.
+        let most = if record { self.changing.min(text.len() / 2) } else { 0 };
+        self.render(text, base, tokens, (record, most), |s, _| match self.index.get(s) {
             Some(id) => self.plans.get(id as usize).map(Found::Doc),
             // Not in the document: judge it on the spot, with the document's evidence.
             None => Some(self.lexicon.judge(s, |j| {
@@ -404,15 +430,15 @@ impl<'l> Restorer<'l> {
         text: &str,
         base: usize,
         tokens: impl Iterator<Item = Token>,
-        record: bool,
+        // Whether to list the changes, and how many to make room for.
+        (record, most_changes): (bool, usize),
         mut plan: impl FnMut(&str, usize) -> Option<Found<'a>>,
     ) -> Restoration
     where
         'l: 'a,
     {
         let mut out = String::with_capacity(text.len() + text.len() / 16);
-        // OCR'd text changes about one word in three; a clean text none.
-        let mut changes = Vec::with_capacity(if record { text.len() / 32 } else { 0 });
+        let mut changes = Vec::with_capacity(if record { most_changes } else { 0 });
         let mut copied = 0;
         let mut tokens = tokens.peekable();
         let mut prev: Option<Token> = None;
@@ -432,7 +458,8 @@ impl<'l> Restorer<'l> {
                 Some(Found::Doc(p)) => (*p, self.forms.as_str()),
                 Some(Found::Own(p, arena)) => (p, arena.as_str()),
             };
-            if p.acronym && !in_capital_line(text, t) {
+            // The line is looked at only when the word would change.
+            if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
                 continue;
             }
             let (new, route, confidence) = match p.outcome {
@@ -648,10 +675,16 @@ fn breaks_sentence(gap: &str) -> bool {
 }
 
 /// Fold a neighbour into `buf`; `None` when it does not fit.
-fn fold_into<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+fn fold_into<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let bytes = s.as_bytes();
     if bytes.is_ascii() {
-        // fold_char of an ASCII char is its lower case.
+        if bytes.len() > buf.len() {
+            return None;
+        }
+        // fold_char of an ASCII char is its lower case: most words are folded already.
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Some(s);
+        }
         let out = buf.get_mut(..bytes.len())?;
         for (o, &b) in out.iter_mut().zip(bytes) {
             *o = b.to_ascii_lowercase();
@@ -775,6 +808,21 @@ mod tests {
         shared::<Lexicon>();
         shared::<Restorer<'static>>();
         shared::<Restoration>();
+    }
+
+    #[test]
+    fn the_byte_scan_normalizes_as_normalize_does() {
+        for t in [
+            "Förslag till beslut, é à ß ǅ \u{2ff}",
+            "Fo\u{308}rslag",
+            "a\u{300}",
+            "\u{feff}\u{feff}Förslag",
+            "rad\r\nrad\rrad",
+            "\u{212b}ngström \u{2126}",
+            "",
+        ] {
+            assert_eq!(normalized(t), crate::normalize::normalize_text(t), "{t:?}");
+        }
     }
 
     #[test]
