@@ -132,17 +132,37 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
 
 /// `text` as [`crate::normalize()`] gives it, without its char-by-char
 /// normalization check when a byte scan shows there is nothing to do.
-///
-/// Every char below U+0300 (ASCII, Latin-1 with å ä ö é, Latin Extended)
-/// passes the NFC check as it stands, and in UTF-8 those are exactly the chars
-/// whose lead byte is below 0xCC. So text without a byte of 0xCC or more (no
-/// combining mark, no byte-order mark) and without `\r` is already normal.
 fn normalized(text: &str) -> String {
-    if text.bytes().all(|b| b < 0xCC && b != b'\r') {
-        text.to_owned()
-    } else {
-        crate::normalize::normalize_text(text)
+    if already_normal(text) { text.to_owned() } else { crate::normalize::normalize_text(text) }
+}
+
+/// Whether `text` has no `\r` and only chars that NFC keeps as they are
+/// whatever stands around them: every char below U+0300 (ASCII, Latin-1 with
+/// å ä ö é, Latin Extended; in UTF-8 exactly the chars whose lead byte is
+/// below 0xCC), and the general punctuation and currency signs OCR'd text
+/// has (’ ” – • … €), none of which decomposes or combines. Anything else (a
+/// combining mark, a byte-order mark) goes to the full normalization.
+fn already_normal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0xCC {
+            if b == b'\r' {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // A lead byte: continuation bytes are below 0xC0, so `i` is a char boundary.
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        if !matches!(u32::from(c), 0x2002..=0x206F | 0x20A0..=0x20C0) {
+            return false;
+        }
+        i += c.len_utf8();
     }
+    true
 }
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
@@ -230,7 +250,8 @@ enum Found<'a> {
 /// What the whole document shows: the forms that stand intact, and how much
 /// of it lost its diacritics.
 #[derive(Debug)]
-struct Evidence {
+struct Evidence<'l> {
+    lexicon: &'l Lexicon,
     /// Folded keys of the intact forms, to their index in `intact`.
     intact_keys: index::WordIndex,
     /// Per intact key: (slot code, count).
@@ -265,7 +286,7 @@ pub struct Restorer<'l> {
     /// The new spellings `plans` point into, one after another: one string
     /// for the document instead of one allocation per word.
     forms: String,
-    evidence: Evidence,
+    evidence: Evidence<'l>,
     /// Words of the document, and how many nothing recognizes.
     quality: OcrQuality,
     /// Word tokens of the document whose plan may change them: the most
@@ -360,7 +381,7 @@ impl<'l> Restorer<'l> {
             }
             // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
             let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-            let evidence = Evidence { intact_keys, intact, loss };
+            let evidence = Evidence { lexicon, intact_keys, intact, loss };
             let mut forms = String::new();
             let plans: Vec<Plan> = judged
                 .iter()
@@ -535,7 +556,7 @@ impl<'l> Restorer<'l> {
     }
 }
 
-impl Evidence {
+impl Evidence<'_> {
     /// The plan for the word `s`, judged `j`; new spellings go to `arena`.
     fn plan(&self, s: &str, j: &Judged, arena: &mut String) -> Plan {
         match &j.facts {
@@ -549,11 +570,16 @@ impl Evidence {
         let contextual = f.contextual;
         // A plain spelling that is itself a word (`hall` beside `håll`) yields to
         // the intact form only where the document has lost its diacritics.
+        let plain_is_word =
+            || self.lexicon.get(f.key.as_bytes()).is_some_and(|e| e.plain_share > 0 || e.code == 0);
         let doc_form = || {
-            if !f.plain || (self.loss < CLEAN_LOSS && f.plain_is_word) {
+            if !f.plain {
                 return None;
             }
             let id = self.intact_keys.get(&f.key)?;
+            if self.loss < CLEAN_LOSS && plain_is_word() {
+                return None;
+            }
             let &(code, _) = self.intact.get(id as usize)?;
             Word::read(s).map(|w| w.render(code))
         };
@@ -819,6 +845,8 @@ mod tests {
             "\u{feff}\u{feff}Förslag",
             "rad\r\nrad\rrad",
             "\u{212b}ngström \u{2126}",
+            "”Citat” – se bilaga • punkt … 100 € ‰ \u{2000}\u{2001}",
+            "e\u{301}\u{2019}",
             "",
         ] {
             assert_eq!(normalized(t), crate::normalize::normalize_text(t), "{t:?}");

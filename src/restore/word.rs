@@ -134,8 +134,6 @@ pub(crate) struct Facts {
     pub acronym: bool,
     /// Plain and one of the ambiguous keys context decides.
     pub contextual: bool,
-    /// The lexicon knows the plain spelling as a word (only worked out for plain words).
-    pub plain_is_word: bool,
     /// For a contextual word, the forms context may choose, spelled in its case.
     pub forms: Box<[(&'static str, Box<str>)]>,
 }
@@ -156,8 +154,6 @@ impl Judged {
             plain,
             acronym: super::is_acronym(&w),
             contextual,
-            plain_is_word: plain
-                && lex.get(w.key()).is_some_and(|e| e.plain_share > 0 || e.code == 0),
             forms: if contextual { super::spell_forms(&w) } else { Box::default() },
         };
         Judged { verdict, facts: Some(facts) }
