@@ -24,13 +24,6 @@ fn hash(s: &str) -> u64 {
     x ^ (x >> 29)
 }
 
-/// Whether `a` is `b`: byte by byte, as words are short and a call to
-/// `memcmp` costs more than comparing them.
-#[inline]
-fn same(a: Option<&[u8]>, b: &[u8]) -> bool {
-    a.is_some_and(|a| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y))
-}
-
 impl WordIndex {
     pub(crate) fn with_capacity(words: usize) -> Self {
         let slots = (words * 2).next_power_of_two().max(16);
@@ -62,7 +55,7 @@ impl WordIndex {
                 return i;
             }
             let (wh, start, end) = self.words[(slot - 1) as usize];
-            if wh == h && same(self.arena.as_bytes().get(start..end), s.as_bytes()) {
+            if wh == h && self.arena.as_bytes().get(start..end) == Some(s.as_bytes()) {
                 return i;
             }
             i = (i + 1) & mask;
