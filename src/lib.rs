@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod decode;
 mod fold;
 mod model;
 mod normalize;
@@ -28,6 +29,7 @@ mod restore;
 mod span;
 mod validate;
 
+pub use decode::{Decoded, Encoding, NotText, decode};
 pub use fold::{fold, fold_char, is_swedish_diacritic};
 pub use model::{
     BasisDocument, Decision, Header, MatchKind, NoteKind, Official, ParseNote, Point, Proposal,

@@ -42,11 +42,46 @@ pub(crate) fn normalize_text(input: &str) -> String {
     } else {
         std::borrow::Cow::Borrowed(input)
     };
+    if is_plainly_nfc(&unified) {
+        return unified.into_owned();
+    }
     // The quick check answers "yes" for nearly all real input without allocating.
     match is_nfc_quick(unified.chars()) {
         IsNormalized::Yes => unified.into_owned(),
         _ => unified.nfc().collect(),
     }
+}
+
+/// Characters below U+0300 (where combining marks begin) and general
+/// punctuation (curly quotes, dashes) never change under NFC: text made of
+/// them only, as Swedish text nearly always is, needs no table lookups.
+fn is_plainly_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight ASCII bytes at a time: most of any text.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        match bytes[i] {
+            0x00..=0x7f => i += 1,
+            // Two-byte sequences up to U+02FF.
+            0xc2..=0xcb => i += 2,
+            // U+2000..=U+206F: E2 80 xx and E2 81 80..AF.
+            0xe2 if bytes.get(i + 1) == Some(&0x80)
+                || (bytes.get(i + 1) == Some(&0x81)
+                    && bytes.get(i + 2).is_some_and(|&b| b <= 0xaf)) =>
+            {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 fn unify_line_ends(input: &str) -> String {
@@ -82,6 +117,14 @@ mod tests {
     fn only_leading_boms_are_dropped() {
         assert_eq!(normalize_text("\u{feff}x\u{feff}"), "x\u{feff}");
         assert_eq!(normalize_text("\u{feff}\u{feff}x"), "x");
+    }
+
+    #[test]
+    fn the_plain_fast_path_accepts_only_what_nfc_keeps() {
+        assert!(is_plainly_nfc("Förslag ”till” beslut – 2026 ¢ é"));
+        assert!(!is_plainly_nfc("o\u{308}"));
+        assert!(!is_plainly_nfc("\u{2126}")); // OHM SIGN becomes Ω under NFC
+        assert!(!is_plainly_nfc("한"));
     }
 
     #[test]

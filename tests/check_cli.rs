@@ -170,13 +170,25 @@ fn usage_errors_exit_2_and_unreadable_files_exit_3() {
     assert_eq!(code(&beslut(&["check", SEED_OCR, "--lang", "de"], None)), 2);
     assert_eq!(code(&beslut(&["check"], None)), 2);
 
+    // A path that does not exist is a usage error (the batch issue), like a bad option.
     let missing = beslut(&["check", "fixtures/no-such-file.txt"], None);
-    assert_eq!(code(&missing), 3);
-    assert!(stderr(&missing).contains("cannot read fixtures/no-such-file.txt"));
+    assert_eq!(code(&missing), 2);
+    assert!(stderr(&missing).contains("fixtures/no-such-file.txt: no such file or directory"));
 
-    let latin1 = beslut(&["check", "-"], Some(b"F\xf6rslag till beslut\n"));
-    assert_eq!(code(&latin1), 3);
-    assert_eq!(stderr(&latin1), "beslut: <stdin> is not UTF-8 text (invalid byte at offset 1)\n");
+    let binary = beslut(&["check", "-"], Some(b"F\xf6rslag\0"));
+    assert_eq!(code(&binary), 3);
+    assert!(stderr(&binary).starts_with("beslut: <stdin> is not text: NUL byte at byte 7"));
+}
+
+#[test]
+fn windows_1252_is_read_by_the_decoding_cascade_and_said_to_be_a_guess() {
+    let latin1 = beslut(&["check", "-", "--format", "json"], Some(b"F\xf6rslag till beslut\n"));
+    assert_eq!(code(&latin1), 1, "read, checked, and incomplete");
+    assert_eq!(
+        stderr(&latin1),
+        "beslut: note: <stdin> is not UTF-8; read as windows-1252 (a guess)\n"
+    );
+    assert!(stdout(&latin1).contains("missing-section"));
 }
 
 #[test]

@@ -73,9 +73,12 @@ fn unreadable_input_and_word_lists_get_their_exit_codes() {
     let (code, _, err) = beslut(&["restore", "/no/such/file"], b"");
     assert_eq!(code, 3);
     assert!(err.contains("/no/such/file"), "{err}");
-    let (code, _, err) = beslut(&["restore", "-"], b"caf\xe9\n");
+    // Not UTF-8: read as windows-1252, like `parse` and `check` read it.
+    let (code, out, _) = beslut(&["restore", "-"], b"caf\xe9 f\xf6r\n");
+    assert_eq!((code, out.as_str()), (0, "café för\n"));
+    let (code, _, err) = beslut(&["restore", "-"], b"\x89PNG\r\n\x1a\n\0\0");
     assert_eq!(code, 3);
-    assert!(err.contains("not UTF-8") && err.contains("offset 3"), "{err}");
+    assert!(err.contains("not text") && err.contains("NUL byte at byte 8"), "{err}");
     let (code, _, _) = beslut(&["restore", "--lexicon", "/no/such/list", "-"], b"x");
     assert_eq!(code, 2);
 }

@@ -77,7 +77,9 @@ pub fn load_profile(arg: &str) -> Result<Profile, String> {
     Profile::from_file(path).map_err(|e| e.to_string())
 }
 
-pub fn run(args: &CheckArgs) -> u8 {
+/// `beslut check FILE|-`: one document, shown in full. (Several paths or a
+/// directory go to the batch report in `batch`.)
+pub fn run(args: &CheckArgs, file: &Path) -> u8 {
     let profile = match load_profile(&args.profile) {
         Ok(p) => p,
         Err(e) => {
@@ -85,36 +87,51 @@ pub fn run(args: &CheckArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let bytes = match super::read_input(&args.file) {
+    let name =
+        if file.as_os_str() == "-" { "<stdin>".to_string() } else { file.display().to_string() };
+    let bytes = match super::read_input(file) {
         Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("beslut: {name}: no such file or directory");
+            return exit::USAGE;
+        }
         Err(e) => {
-            eprintln!("beslut: cannot read {}: {e}", args.file.display());
+            eprintln!("beslut: cannot read {name}: {e}");
             return exit::UNREADABLE;
         }
     };
-    let name = if args.file.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        args.file.display().to_string()
-    };
-    // Guessing an encoding would put invented characters under the carets;
-    // a file that is not UTF-8 is reported, not validated.
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
+    if bytes.len() as u64 > args.max_size {
+        eprintln!(
+            "beslut: {name} skipped: larger than --max-size ({} > {} bytes)",
+            bytes.len(),
+            args.max_size
+        );
+        return exit::UNREADABLE;
+    }
+    // The same decoding as the batch report, `parse` and `restore`, so a file
+    // gets the same diagnostics however it is checked.
+    let decoded = match beslut::decode(&bytes) {
+        Ok(d) => d,
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            eprintln!("beslut: {name} is not UTF-8 text (invalid byte at offset {at})");
+            eprintln!("beslut: {name} is not text: {e}");
             return exit::UNREADABLE;
         }
     };
+    if decoded.guessed {
+        eprintln!("beslut: note: {name} is not UTF-8; read as {} (a guess)", decoded.encoding);
+    }
     let options = Options { lang: args.lang };
-    let report = check_document(&name, &text, &profile, &options);
+    let report = check_document(&name, &decoded.text, &profile, &options);
     let out = match args.format {
-        CheckFormat::Human => render::human(&report, render::use_color(), options.lang),
         CheckFormat::Json => render::json(&report) + "\n",
+        // jsonl and csv never come here: they are batch reports even for one file.
+        _ => render::human(&report, args.output.is_none() && render::use_color(), options.lang),
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()) {
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, out.as_bytes()),
+        None => std::io::stdout().lock().write_all(out.as_bytes()),
+    };
+    match written {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => {

@@ -3,17 +3,12 @@
 use super::{ParseArgs, ParseFormat, exit};
 use beslut::{Decision, LineIndex, Span};
 use std::fmt::Write as _;
-use std::io::Write;
 
 pub fn run(args: &ParseArgs) -> u8 {
-    let bytes = match super::read_input(&args.file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("beslut: cannot read {}: {e}", args.file.display());
-            return exit::UNREADABLE;
-        }
+    let text = match super::read_document(&args.file) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
-    let text = String::from_utf8_lossy(&bytes);
     let decision = beslut::parse_decision(&text);
     let out = match args.format {
         ParseFormat::Json => match serde_json::to_string_pretty(&decision) {
@@ -25,16 +20,7 @@ pub fn run(args: &ParseArgs) -> u8 {
         },
         ParseFormat::Outline => outline(&args.file.display().to_string(), &decision),
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
-        Ok(()) => exit::OK,
-        // `beslut parse x | head` is a normal thing to do, not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
-        Err(e) => {
-            eprintln!("beslut: cannot write output: {e}");
-            exit::USAGE
-        }
-    }
+    super::write_stdout(&out)
 }
 
 /// A readable outline of the model: header, title, sections with their

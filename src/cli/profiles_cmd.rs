@@ -4,7 +4,6 @@
 use super::{ProfilesArgs, check::load_profile, exit};
 use beslut::{Profile, Rule, SectionKind};
 use std::fmt::Write as _;
-use std::io::Write;
 
 pub fn run(args: &ProfilesArgs) -> u8 {
     let out = match &args.profile {
@@ -17,14 +16,7 @@ pub fn run(args: &ProfilesArgs) -> u8 {
             }
         },
     };
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
-        Ok(()) => exit::OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
-        Err(e) => {
-            eprintln!("beslut: cannot write output: {e}");
-            exit::USAGE
-        }
-    }
+    super::write_stdout(&out)
 }
 
 fn kinds(out: &mut String, title: &str, kinds: &[SectionKind]) {

@@ -16,14 +16,21 @@ pub fn use_color() -> bool {
 
 /// The report as text: one rustc-style block per diagnostic, then a summary line.
 pub fn human(report: &DocumentReport, color: bool, lang: Lang) -> String {
+    let mut out = diagnostics(report, color, lang);
+    out.push_str(&summary(report, lang));
+    out.push('\n');
+    out
+}
+
+/// One rustc-style block per diagnostic, each followed by a blank line
+/// (the batch report's `--verbose` listing, which has its own summary).
+pub fn diagnostics(report: &DocumentReport, color: bool, lang: Lang) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for d in &report.diagnostics {
         out.push_str(&renderer.render(&[group(report, d, lang)]));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report, lang));
-    out.push('\n');
     out
 }
 

@@ -6,7 +6,6 @@
 use super::{RestoreArgs, RestoreFormat, exit};
 use beslut::{Lexicon, LineIndex, Restoration};
 use serde::Serialize;
-use std::io::Write;
 
 /// One change as reported: where (1-based line and column in characters), what, why.
 #[derive(Serialize)]
@@ -52,38 +51,17 @@ pub fn run(args: &RestoreArgs) -> u8 {
             }
         },
     };
-    let bytes = match super::read_input(&args.file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("beslut: cannot read {}: {e}", args.file.display());
-            return exit::UNREADABLE;
-        }
-    };
-    // Restoring must not alter anything but letters, so undecodable bytes are
-    // refused rather than replaced.
-    let text = match String::from_utf8(bytes) {
+    // The same decoding as `parse` and `check`. It never replaces a byte:
+    // windows-1252 gives every byte its character, and what is not text is
+    // refused, so restoring still alters nothing but letters.
+    let text = match super::read_document(&args.file) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "beslut: {} is not UTF-8 text (first bad byte at offset {}); convert it first, e.g. with iconv -f WINDOWS-1252",
-                args.file.display(),
-                e.utf8_error().valid_up_to()
-            );
-            return exit::UNREADABLE;
-        }
+        Err(code) => return code,
     };
     let normalized = beslut::normalize(&text);
     let restored = beslut::restore_with(&normalized.text, lexicon);
     let out = render(args, lexicon, &normalized.text, &normalized.lines, &restored);
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
-        Ok(()) => exit::OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
-        Err(e) => {
-            eprintln!("beslut: cannot write output: {e}");
-            exit::USAGE
-        }
-    }
+    super::write_stdout(&out)
 }
 
 fn render(

@@ -157,23 +157,40 @@ struct DefEntry {
     last_word: &'static str,
 }
 
-fn def_table() -> &'static [DefEntry] {
-    static TABLE: std::sync::OnceLock<Vec<DefEntry>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        DEFS.iter()
-            .map(|def| {
-                let len = def.words.chars().count();
-                let spaces = def.words.matches(' ').count();
-                let lost_o = def.words.chars().filter(|c| matches!(c, 'ö' | 'Ö')).count();
-                DefEntry {
-                    def,
-                    first: def.words.chars().next().map_or(' ', fold_char),
-                    min_len: len - spaces,
-                    max_len: len + lost_o,
-                    last_word: def.words.rsplit(' ').next().unwrap_or(""),
-                }
-            })
-            .collect()
+/// The heading table indexed for the cheap filters: plain and rest forms by
+/// folded first letter, organ forms apart (they start with any organ's name).
+struct DefIndex {
+    by_first: Vec<Vec<DefEntry>>,
+    organ: Vec<DefEntry>,
+}
+
+/// Bucket of a folded first letter: `a`..=`z`, then one for everything else.
+fn bucket(c: char) -> usize {
+    if c.is_ascii_lowercase() { (c as u8 - b'a') as usize } else { 26 }
+}
+
+fn def_index() -> &'static DefIndex {
+    static INDEX: std::sync::OnceLock<DefIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index =
+            DefIndex { by_first: (0..27).map(|_| Vec::new()).collect(), organ: Vec::new() };
+        for def in DEFS {
+            let len = def.words.chars().count();
+            let spaces = def.words.matches(' ').count();
+            let lost_o = def.words.chars().filter(|c| matches!(c, 'ö' | 'Ö')).count();
+            let entry = DefEntry {
+                def,
+                first: def.words.chars().next().map_or(' ', fold_char),
+                min_len: len - spaces,
+                max_len: len + lost_o,
+                last_word: def.words.rsplit(' ').next().unwrap_or(""),
+            };
+            match def.form {
+                Words | Rest => index.by_first[bucket(entry.first)].push(entry),
+                Organ | OrganRest => index.organ.push(entry),
+            }
+        }
+        index
     })
 }
 
@@ -234,19 +251,28 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
             match_words(&prepared, words, Words).map(|m| (*kind, words.as_str(), m))
         })
         .or_else(|| {
-            def_table()
-                .iter()
-                .filter(|t| match t.def.form {
-                    Words => t.first == first && (t.min_len..=t.max_len).contains(&length),
-                    Rest => t.first == first && length > t.min_len,
-                    // An organ heading ends in the def's last word.
-                    Organ => ocr_word(t.last_word, last_word, true).is_ok(),
-                    OrganRest => shape.tokens <= MAX_HEADING_WORDS,
-                })
-                .find_map(|t| {
-                    let d = t.def;
-                    match_words(&prepared, d.words, d.form).map(|m| (d.kind, d.words, m))
-                })
+            let index = def_index();
+            let plain = index.by_first[bucket(first)].iter().filter(|t| match t.def.form {
+                Words => (t.min_len..=t.max_len).contains(&length),
+                _ => length > t.min_len,
+            });
+            // An organ heading has two words at least, and ends in the def's last
+            // word or (with rest words) has `förslag` in it.
+            let organ = index.organ.iter().filter(|t| {
+                shape.tokens >= 2
+                    && match t.def.form {
+                        Organ => ocr_word(t.last_word, last_word, true).is_ok(),
+                        _ => prepared
+                            .text
+                            .as_bytes()
+                            .windows(5)
+                            .any(|w| w.eq_ignore_ascii_case(b"rslag")),
+                    }
+            });
+            plain.chain(organ).find_map(|t| {
+                let d = t.def;
+                match_words(&prepared, d.words, d.form).map(|m| (d.kind, d.words, m))
+            })
         });
     let (kind, words, m) = found?;
     let canonical = match (m.organ, m.rest) {
@@ -370,7 +396,9 @@ fn is_organ_genitive(organ: &str) -> bool {
     let last = organ.rsplit(' ').next().unwrap_or("");
     last.chars().count() >= 4
         && last.ends_with(['s', 'S'])
-        && crate::fold::fold_ocr(organ).chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+        // Digits only as OCR's ö (`Kommunledningsf6rvaltningens`).
+        && organ.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | ' ' | '0' | '6'))
+        && organ.starts_with(char::is_alphabetic)
 }
 
 /// The canonical words, then optionally free rest words, then the end.
@@ -512,6 +540,7 @@ mod tests {
         assert_eq!(kind("Kommunledningsf6rvaltningens bedaomning"), Some(K::Assessment));
         assert_eq!(kind("2026s bedömning"), None);
         assert_eq!(kind("Kommunstyrelsens förslag till kommunfullmäktige"), Some(K::Proposal));
+        assert_eq!(kind("KOMMUNSTYRELSENS FÖRSLAG TILL KOMMUNFULLMÄKTIGE"), Some(K::Proposal));
         assert_eq!(kind("Kommunfullmäktiges beslut"), Some(K::Decision));
         assert_eq!(kind("Miljö- och byggnadsnämndens beslut"), Some(K::Decision));
         assert_eq!(kind("Förslag till beslut i kommunstyrelsen"), Some(K::Proposal));

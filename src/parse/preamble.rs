@@ -93,7 +93,8 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         } else if let Some(value) = after_label(text, "Datum") {
             roles[i] = Role::Header;
             if let Some((v, vstart)) = value_or_next(lines, &mut roles, i, value) {
-                let vstart = vstart.unwrap_or(at + (text.len() - v.len()));
+                // Lazily: the same-line offset means nothing for a value from the next line.
+                let vstart = vstart.unwrap_or_else(|| at + (text.len() - v.len()));
                 read_date(&mut header, v, vstart, notes);
             }
         } else if let Ok((rest, _)) = paragraph_sign(text) {
@@ -273,7 +274,13 @@ fn is_department(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let Some(last) = text.split_whitespace().last() else { return false };
     let digits_are_letters = fold_ocr(text);
+    // What follows the ö of `förvaltningen` survives OCR: a cheap first test.
+    let tail_fits = DEPARTMENT_ENDINGS.iter().any(|e| {
+        let tail = e.rsplit(['ö', 'ä', 'å']).next().unwrap_or(e);
+        digits_are_letters.ends_with(tail)
+    });
     (1..=5).contains(&words)
+        && tail_fits
         && !digits_are_letters.contains(|c: char| c.is_ascii_digit())
         && last.char_indices().any(|(at, _)| {
             DEPARTMENT_ENDINGS
@@ -358,6 +365,14 @@ mod tests {
         let p = parse(&lines(src), &mut Vec::new());
         assert_eq!(p.title.as_deref(), Some("x"));
         assert!(p.header.span.unwrap().contains(p.header.date_span.unwrap()));
+    }
+
+    #[test]
+    fn a_date_on_the_line_after_its_label() {
+        let src = "Datum\n2026-02-19";
+        let p = parse(&lines(src), &mut Vec::new());
+        assert_eq!(p.header.date.as_deref(), Some("2026-02-19"));
+        assert_eq!(p.header.date_span, Some(Span::new(6, 16)));
     }
 
     #[test]

@@ -11,7 +11,9 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
-    if let Ok((rest, ())) = bullet(line) {
+    if may_start_item(line)
+        && let Ok((rest, ())) = bullet(line)
+    {
         return Cow::Owned(format!("• {}", pipe_to_i(rest)));
     }
     pipe_to_i(line)
@@ -54,7 +56,16 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
 
 /// Whether a trimmed line starts a list item that keeps its own line in text.
 pub(crate) fn starts_list_item(line: &str) -> bool {
-    bullet(line).is_ok() || point_number(line).is_ok()
+    may_start_item(line) && (bullet(line).is_ok() || point_number(line).is_ok())
+}
+
+/// A cheap first test for [`starts_list_item`] and [`clean_line`]: most lines
+/// start with a letter that can be no bullet.
+pub(crate) fn may_start_item(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || !c.is_alphabetic() || matches!(c, 'e' | 'o'))
 }
 
 /// Append one more wrapped line to `out`, undoing hyphenation at the line end.

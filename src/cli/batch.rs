@@ -1,0 +1,785 @@
+//! `beslut check PATH...`: every file of an archive, one record each.
+//!
+//! The run is a pipeline in sorted chunks: the walker gathers the next chunk
+//! of paths while the pool checks the current one, and the current chunk's
+//! records are written in walk order before the next starts. So the report
+//! is the same for any `--jobs`, and memory holds one chunk of records, never
+//! the whole archive.
+
+use super::check::{self, Options};
+use super::report::{
+    self, DocRecord, FileStatus, Located, Report, RuleTally, RunInfo, RunOptions, Summary,
+};
+use super::{CheckArgs, CheckFormat, exit, render};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use rayon::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// Paths handed to the pool at once: enough to keep every core busy past
+/// the slowest document of a chunk, few enough that the records waiting to
+/// be written stay small.
+const CHUNK: usize = 1024;
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let started = SystemTime::now();
+    let clock = Instant::now();
+    let profile = match check::load_profile(&args.profile) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("beslut: {e}");
+            return exit::USAGE;
+        }
+    };
+    let inputs = match resolve_inputs(&args.inputs) {
+        Ok(inputs) => inputs,
+        Err(msg) => {
+            eprintln!("beslut: {msg}");
+            return exit::USAGE;
+        }
+    };
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => match File::create(path) {
+            Ok(f) => Box::new(BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("beslut: cannot write {}: {e}", path.display());
+                return exit::USAGE;
+            }
+        },
+        None => Box::new(BufWriter::new(io::stdout())),
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build() {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("beslut: cannot start {} worker threads: {e}", args.jobs.unwrap_or(0));
+            return exit::USAGE;
+        }
+    };
+    install_panic_hook();
+
+    let ext: Vec<String> =
+        args.ext.iter().map(|e| e.trim_start_matches('.').to_lowercase()).collect();
+    let run_info = RunInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        profile: profile.name().to_string(),
+        lexicon: Some(beslut::Lexicon::builtin().version().to_string()),
+        options: RunOptions {
+            inputs: args.inputs.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
+            ext: ext.clone(),
+            max_size: args.max_size,
+            shard: args.shard.map(|s| s.to_string()),
+        },
+        started: rfc3339(started),
+    };
+    let render = (args.verbose && args.format == CheckFormat::Human)
+        .then(|| args.output.is_none() && render::use_color());
+    let options = Options { lang: args.lang };
+    let check = |name: &str, text: &str| {
+        check_text(name, text, &profile, &options, args.max_repeats, render)
+    };
+    let pb = progress_bar(args.quiet, &inputs, &ext, args.shard);
+    // Lines written to the terminal the bar is drawn on must not be drawn over.
+    let suspend = !pb.is_hidden();
+    let mut report = Report::new(args.format, out, args.verbose);
+    let mut summary = Summary::default();
+    let mut walk = Walk::new(inputs, ext, args.shard);
+
+    let result = (|| -> io::Result<()> {
+        report.header(&run_info)?;
+        let mut next = take_chunk(&mut walk);
+        while !next.is_empty() {
+            let chunk = std::mem::take(&mut next);
+            let records: Vec<DocRecord> = pool.install(|| {
+                let (records, following) = rayon::join(
+                    || {
+                        chunk
+                            .into_par_iter()
+                            .map(|entry| {
+                                let rec = process(entry, args.max_size, &check);
+                                pb.inc(1);
+                                rec
+                            })
+                            .collect()
+                    },
+                    || take_chunk(&mut walk),
+                );
+                next = following;
+                records
+            });
+            let mut write = || -> io::Result<()> {
+                if !args.quiet {
+                    for note in walk.notes.drain(..) {
+                        eprintln!("beslut: {note}");
+                    }
+                }
+                for rec in &records {
+                    summary.add(rec);
+                    report.document(rec)?;
+                }
+                report.flush()
+            };
+            if suspend { pb.suspend(write) } else { write() }?;
+            pb.set_message(format!("{} invalid", summary.count(FileStatus::Invalid)));
+        }
+        pb.finish_and_clear();
+        report.summary(&run_info, &summary, clock.elapsed().as_secs_f64())?;
+        report.flush()
+    })();
+    pb.finish_and_clear();
+    match result {
+        Ok(()) => summary.exit_code(),
+        // Whoever reads the report has stopped (`| head`): not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => summary.exit_code(),
+        Err(e) => {
+            eprintln!("beslut: cannot write the report: {e}");
+            exit::USAGE
+        }
+    }
+}
+
+/// What checking one decoded document produced.
+pub struct Checked {
+    /// At most `--max-repeats` of each rule.
+    pub diagnostics: Vec<Located>,
+    /// Every rule's count, before the cap.
+    pub tally: Vec<RuleTally>,
+    /// How many the cap left out.
+    pub omitted: usize,
+    /// The diagnostics rendered against the text, when asked for.
+    pub rendered: Option<String>,
+}
+
+/// The one place that knows how a decoded document is checked: the same
+/// [`check::check_document`] as a single `beslut check FILE`, with line and
+/// column added, and the diagnostics rendered when `render` says in colour
+/// or not.
+fn check_text(
+    name: &str,
+    text: &str,
+    profile: &beslut::Profile,
+    options: &Options,
+    max_repeats: usize,
+    render: Option<bool>,
+) -> Checked {
+    let mut report = check::check_document(name, text, profile, options);
+    let tally = report::tally(&report.diagnostics);
+    let omitted = cap_repeats(&mut report.diagnostics, max_repeats);
+    let rendered = render.map(|color| {
+        let mut r = render::diagnostics(&report, color, options.lang);
+        if omitted > 0 {
+            r.push_str(&format!("note: {omitted} more of the same rules (--max-repeats)\n"));
+        }
+        r
+    });
+    if report.diagnostics.is_empty() {
+        // Most documents of an archive: no line index to build.
+        return Checked { diagnostics: Vec::new(), tally, omitted, rendered };
+    }
+    let index = beslut::LineIndex::new(&report.source);
+    let diagnostics = report
+        .diagnostics
+        .into_iter()
+        .map(|d| {
+            let at = index.line_col(&report.source, d.span.start);
+            Located { diagnostic: d, line: at.line, column: at.column }
+        })
+        .collect();
+    Checked { diagnostics, tally, omitted, rendered }
+}
+
+/// Keep the first `max` diagnostics of each rule (all when `max` is 0), as
+/// veraPDF caps failed checks per rule: a scan that repeats a heading on
+/// every page must not turn one record into megabytes. Returns how many
+/// were dropped.
+fn cap_repeats(diagnostics: &mut Vec<beslut::Diagnostic>, max: usize) -> usize {
+    if max == 0 {
+        return 0;
+    }
+    let before = diagnostics.len();
+    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    diagnostics.retain(|d| {
+        let n = seen.entry(d.code.code()).or_default();
+        *n += 1;
+        *n <= max
+    });
+    before - diagnostics.len()
+}
+
+/// Whether `beslut check` shows one document in full (`Some(path)`) or
+/// writes a batch report (`None`): one path that is a file or `-`, in the
+/// human or json format, is one document. `Err` is the exit code of a usage
+/// error, already reported.
+pub fn single_document(args: &CheckArgs) -> Result<Option<PathBuf>, u8> {
+    let one = match args.inputs.as_slice() {
+        [path] if path.as_os_str() == "-" || !path.is_dir() => Some(path.clone()),
+        _ => None,
+    };
+    match (args.format, one) {
+        (CheckFormat::Human | CheckFormat::Json, Some(path)) => Ok(Some(path)),
+        (CheckFormat::Json, None) => {
+            eprintln!("beslut: --format json shows one document; for several, use --format jsonl");
+            Err(exit::USAGE)
+        }
+        _ => Ok(None),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Inputs and the walk
+
+#[derive(Clone, Debug)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+    Dir(PathBuf),
+}
+
+/// Sort the arguments into stdin, files and directories, refusing any that
+/// does not exist before a single record is written: a typo must not look
+/// like an empty archive.
+fn resolve_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err("`-` (standard input) can be given only once".into());
+    }
+    paths
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                return Ok(Input::Stdin);
+            }
+            match std::fs::metadata(p) {
+                Ok(m) if m.is_dir() => Ok(Input::Dir(p.clone())),
+                Ok(_) => Ok(Input::File(p.clone())),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    Err(format!("{}: no such file or directory", p.display()))
+                }
+                // It exists but cannot be looked at: reading it will say why, in its record.
+                Err(_) => Ok(Input::File(p.clone())),
+            }
+        })
+        .collect()
+}
+
+/// One path to check.
+#[derive(Debug)]
+struct Entry {
+    root: String,
+    path: String,
+    display: String,
+    source: Source,
+}
+
+#[derive(Debug)]
+enum Source {
+    Stdin,
+    File(PathBuf),
+    /// A FIFO, socket or device found in a directory: opening a FIFO
+    /// would block the run forever, so these are never opened.
+    Special(&'static str),
+    /// The walk could not get at it (a directory that cannot be listed, a
+    /// broken symbolic link).
+    Failed(String),
+}
+
+/// The inputs' files in order: arguments as given, each directory's entries
+/// sorted by name, files filtered by extension and shard.
+struct Walk {
+    inputs: std::vec::IntoIter<Input>,
+    dir: Option<(PathBuf, walkdir::IntoIter)>,
+    ext: Vec<String>,
+    shard: Option<Shard>,
+    /// Things worth telling the user that are not a file's record.
+    notes: Vec<String>,
+}
+
+impl Walk {
+    fn new(inputs: Vec<Input>, ext: Vec<String>, shard: Option<Shard>) -> Walk {
+        Walk { inputs: inputs.into_iter(), dir: None, ext, shard, notes: Vec::new() }
+    }
+
+    /// The next entry before shard filtering.
+    fn next_unfiltered(&mut self) -> Option<Entry> {
+        loop {
+            let Some((root, iter)) = &mut self.dir else {
+                match self.inputs.next()? {
+                    Input::Stdin => {
+                        return Some(Entry {
+                            root: String::new(),
+                            path: "-".into(),
+                            display: "<stdin>".into(),
+                            source: Source::Stdin,
+                        });
+                    }
+                    Input::File(p) => return Some(file_entry(p)),
+                    Input::Dir(p) => {
+                        // Links are followed because archives link folders in;
+                        // walkdir notices a link back to an ancestor and yields an error
+                        // instead of looping.
+                        let iter = walkdir::WalkDir::new(&p).follow_links(true).sort_by_file_name();
+                        self.dir = Some((p, iter.into_iter()));
+                        continue;
+                    }
+                }
+            };
+            match iter.next() {
+                None => self.dir = None,
+                Some(Ok(e)) => {
+                    let ft = e.file_type();
+                    if ft.is_dir() || !wanted(&self.ext, e.path()) {
+                        continue;
+                    }
+                    let source = if ft.is_file() {
+                        Source::File(e.path().to_path_buf())
+                    } else {
+                        Source::Special(special_kind(&ft))
+                    };
+                    return Some(dir_entry(root, e.path(), source));
+                }
+                Some(Err(err)) => {
+                    let path = err.path().unwrap_or(root).to_path_buf();
+                    if let Some(ancestor) = err.loop_ancestor() {
+                        self.notes.push(format!(
+                            "{}: symbolic link loops back to {}; not followed again",
+                            path.display(),
+                            ancestor.display()
+                        ));
+                        continue;
+                    }
+                    // A directory that cannot be listed hides files, so it gets a
+                    // record; a broken link only when it has a name we would read.
+                    if !path.is_dir() && !wanted(&self.ext, &path) {
+                        continue;
+                    }
+                    let msg = err.io_error().map_or_else(|| err.to_string(), |e| e.to_string());
+                    return Some(dir_entry(root, &path, Source::Failed(msg)));
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        loop {
+            let entry = self.next_unfiltered()?;
+            if self.shard.is_none_or(|s| s.contains(&entry.path)) {
+                return Some(entry);
+            }
+        }
+    }
+}
+
+fn wanted(ext: &[String], path: &Path) -> bool {
+    let found = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    ext.contains(&found)
+}
+
+fn take_chunk(walk: &mut Walk) -> Vec<Entry> {
+    walk.by_ref().take(CHUNK).collect()
+}
+
+#[cfg(unix)]
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "a FIFO"
+    } else if ft.is_socket() {
+        "a socket"
+    } else if ft.is_block_device() || ft.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// A path as `/`-separated components, the same on every platform, since
+/// shards hash it.
+fn slash_path(path: &Path) -> String {
+    let parts: Vec<_> = path.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    if parts.is_empty() { ".".into() } else { parts.join("/") }
+}
+
+/// A file named as an argument: relative to its own directory.
+fn file_entry(p: PathBuf) -> Entry {
+    let root = p.parent().map(|r| r.to_string_lossy().into_owned()).unwrap_or_default();
+    let path = p.file_name().map_or_else(|| slash_path(&p), |n| n.to_string_lossy().into_owned());
+    Entry { root, path, display: p.to_string_lossy().into_owned(), source: Source::File(p) }
+}
+
+fn dir_entry(root: &Path, path: &Path, source: Source) -> Entry {
+    Entry {
+        root: root.to_string_lossy().into_owned(),
+        path: slash_path(path.strip_prefix(root).unwrap_or(path)),
+        display: path.to_string_lossy().into_owned(),
+        source,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One document
+
+type CheckFn<'a> = dyn Fn(&str, &str) -> Checked + Sync + 'a;
+
+/// Everything that can happen to one path ends in its record.
+fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
+    let mut rec = DocRecord {
+        root: entry.root,
+        path: entry.path,
+        display: entry.display,
+        bytes: 0,
+        encoding: None,
+        encoding_guessed: None,
+        status: FileStatus::Valid,
+        reason: None,
+        diagnostics: Vec::new(),
+        tally: Vec::new(),
+        omitted: 0,
+        rendered: None,
+    };
+    let read = match entry.source {
+        Source::Failed(msg) => return rec.finish(FileStatus::Unreadable, msg),
+        Source::Special(kind) => return rec.finish(FileStatus::Skipped, kind.to_string()),
+        Source::Stdin => read_limited(io::stdin().lock(), 0, max_size),
+        Source::File(path) => File::open(path).and_then(|f| {
+            // Looked at on the open file, so a size that changes between
+            // walking and reading cannot slip past.
+            let len = f.metadata()?.len();
+            if len > max_size { Ok(Fetched::TooLarge(len)) } else { read_limited(f, len, max_size) }
+        }),
+    };
+    match read {
+        Err(e) => rec.finish(FileStatus::Unreadable, e.to_string()),
+        Ok(Fetched::TooLarge(len)) => {
+            rec.bytes = len;
+            rec.finish(
+                FileStatus::Skipped,
+                format!("larger than --max-size ({len} > {max_size} bytes)"),
+            )
+        }
+        Ok(Fetched::Bytes(bytes)) => {
+            rec.bytes = bytes.len() as u64;
+            check_bytes(rec, &bytes, check)
+        }
+    }
+}
+
+impl DocRecord {
+    fn finish(mut self, status: FileStatus, reason: String) -> DocRecord {
+        self.status = status;
+        self.reason = Some(reason);
+        self
+    }
+}
+
+enum Fetched {
+    Bytes(Vec<u8>),
+    TooLarge(u64),
+}
+
+/// Read at most `max_size` bytes (and one more, to tell it went past).
+/// `expected` sizes the buffer, so a file is read without growing it.
+fn read_limited(reader: impl io::Read, expected: u64, max_size: u64) -> io::Result<Fetched> {
+    let mut buf = Vec::with_capacity(usize::try_from(expected.min(max_size)).unwrap_or(0) + 1);
+    reader.take(max_size.saturating_add(1)).read_to_end(&mut buf)?;
+    Ok(if buf.len() as u64 > max_size {
+        Fetched::TooLarge(buf.len() as u64)
+    } else {
+        Fetched::Bytes(buf)
+    })
+}
+
+/// Decode and check, each step behind a catch so a bug that panics on one
+/// document costs that document's record, not the run.
+fn check_bytes(mut rec: DocRecord, bytes: &[u8], check: &CheckFn<'_>) -> DocRecord {
+    let decoded = match catch_panic(|| beslut::decode(bytes)) {
+        Err(msg) => return rec.finish(FileStatus::InternalError, msg),
+        Ok(Err(not_text)) => return rec.finish(FileStatus::NotText, not_text.to_string()),
+        Ok(Ok(decoded)) => decoded,
+    };
+    rec.encoding = Some(decoded.encoding);
+    rec.encoding_guessed = Some(decoded.guessed);
+    match catch_panic(|| check(&rec.display, &decoded.text)) {
+        Err(msg) => rec.finish(FileStatus::InternalError, msg),
+        Ok(checked) => {
+            let invalid = checked.tally.iter().any(|t| t.severity == beslut::Severity::Error);
+            rec.status = if invalid { FileStatus::Invalid } else { FileStatus::Valid };
+            rec.diagnostics = checked.diagnostics;
+            rec.tally = checked.tally;
+            rec.omitted = checked.omitted;
+            rec.rendered = checked.rendered;
+            rec
+        }
+    }
+}
+
+thread_local! {
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    static PANIC_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Panics inside [`catch_panic`] are recorded (message and place) for the
+/// document's record instead of printed over the report; any other panic
+/// still goes to the default hook.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if CATCHING.get() {
+                let place = info
+                    .location()
+                    .map(|l| format!(" at {}:{}:{}", l.file(), l.line(), l.column()))
+                    .unwrap_or_default();
+                let message = format!("panicked{place}: {}", payload_message(info.payload()));
+                PANIC_MESSAGE.set(Some(message));
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn payload_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s
+    } else {
+        "(no message)"
+    }
+}
+
+fn catch_panic<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    let was = CATCHING.replace(true);
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.set(was);
+    result.map_err(|payload| {
+        PANIC_MESSAGE
+            .take()
+            .unwrap_or_else(|| format!("panicked: {}", payload_message(payload.as_ref())))
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Shards, sizes, progress, time
+
+/// `--shard I/N`: shard `index` (0-based inside, 1-based on the command line) of `count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    index: u64,
+    count: u64,
+}
+
+impl Shard {
+    /// Whether a file's relative path falls in this shard. The hash is
+    /// written here, not taken from std, whose hashers may change between
+    /// Rust versions: a shard must mean the same files on every machine.
+    fn contains(&self, relative_path: &str) -> bool {
+        fnv1a(relative_path.as_bytes()) % self.count == self.index
+    }
+}
+
+impl fmt::Display for Shard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.index + 1, self.count)
+    }
+}
+
+/// 64-bit FNV-1a.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+pub fn parse_shard(s: &str) -> Result<Shard, String> {
+    let bad = || format!("{s:?} is not I/N with 1 <= I <= N (e.g. 3/8)");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let (i, n): (u64, u64) =
+        (i.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    if i == 0 || i > n {
+        return Err(bad());
+    }
+    Ok(Shard { index: i - 1, count: n })
+}
+
+/// A size in bytes: a whole number with an optional unit, decimal (`KB`,
+/// `MB`, `GB`, also `K`, `M`, `G`) or binary (`KiB`, `MiB`, `GiB`).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let num: u64 = num.parse().map_err(|_| format!("{s:?} is not a size (e.g. 500KB, 10MB)"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1_000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        other => return Err(format!("unknown size unit {other:?} (B, KB, MB, GB, KiB, MiB, GiB)")),
+    };
+    num.checked_mul(factor).ok_or_else(|| format!("{s:?} is too large"))
+}
+
+fn progress_bar(
+    quiet: bool,
+    inputs: &[Input],
+    ext: &[String],
+    shard: Option<Shard>,
+) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = |t: &str| {
+        ProgressStyle::with_template(t).unwrap_or_else(|_| ProgressStyle::default_bar()).with_key(
+            "rate",
+            |s: &ProgressState, w: &mut dyn fmt::Write| {
+                let _ = write!(w, "{:.0} files/s", s.per_sec());
+            },
+        )
+    };
+    let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    pb.set_style(style("{spinner} {human_pos} files  {rate}  {msg}"));
+    // Counting walks the tree a second time, in the background, so the bar
+    // gets a length and an ETA without holding back the first records.
+    let counter = pb.clone();
+    let walk = Walk::new(inputs.to_vec(), ext.to_vec(), shard);
+    std::thread::spawn(move || {
+        let total = walk.count() as u64;
+        counter.set_length(total);
+        counter
+            .set_style(style("{bar:30} {human_pos}/{human_len} files  {rate}  ETA {eta}  {msg}"));
+    });
+    pb
+}
+
+/// `2026-11-28T08:27:55Z`, without a date library.
+fn rfc3339(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    let s = secs % 86_400;
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
+}
+
+/// Howard Hinnant's days-since-1970 to proleptic Gregorian date.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str) -> DocRecord {
+        DocRecord {
+            root: String::new(),
+            path: path.into(),
+            display: path.into(),
+            bytes: 0,
+            encoding: None,
+            encoding_guessed: None,
+            status: FileStatus::Valid,
+            reason: None,
+            diagnostics: Vec::new(),
+            tally: Vec::new(),
+            omitted: 0,
+            rendered: None,
+        }
+    }
+
+    #[test]
+    fn a_panic_while_checking_becomes_an_internal_error_record() {
+        install_panic_hook();
+        let boom = |_: &str, _: &str| -> Checked { panic!("boom in {}", 42) };
+        let rec = check_bytes(entry("a.txt"), b"Beslut\n", &boom);
+        assert_eq!(rec.status, FileStatus::InternalError);
+        let reason = rec.reason.unwrap();
+        assert!(reason.contains("boom in 42") && reason.contains("batch.rs"), "{reason}");
+        assert_eq!(rec.encoding, Some(beslut::Encoding::Utf8));
+        // The next document is checked as usual.
+        let fine = |_: &str, _: &str| Checked {
+            diagnostics: Vec::new(),
+            tally: Vec::new(),
+            omitted: 0,
+            rendered: None,
+        };
+        assert_eq!(check_bytes(entry("b.txt"), b"x", &fine).status, FileStatus::Valid);
+    }
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn shards_partition_paths() {
+        let shards: Vec<Shard> = (1..=3).map(|i| parse_shard(&format!("{i}/3")).unwrap()).collect();
+        for p in ["a.txt", "x/b.txt", "x/y/c.txt", "d.txt", "e"] {
+            assert_eq!(shards.iter().filter(|s| s.contains(p)).count(), 1, "{p}");
+        }
+        assert_eq!(shards[2].to_string(), "3/3");
+    }
+
+    #[test]
+    fn shard_syntax() {
+        assert!(parse_shard("1/1").is_ok());
+        for bad in ["0/2", "3/2", "1", "a/b", "1/0", "-1/2"] {
+            assert!(parse_shard(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("10MB"), Ok(10_000_000));
+        assert_eq!(parse_size("512"), Ok(512));
+        assert_eq!(parse_size("1MiB"), Ok(1 << 20));
+        assert_eq!(parse_size("2 kb"), Ok(2000));
+        assert!(parse_size("MB").is_err());
+        assert!(parse_size("10XB").is_err());
+        assert!(parse_size("99999999999999GB").is_err());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        let t = UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+        assert_eq!(rfc3339(t), "2023-11-14T22:13:20Z");
+        let leap = UNIX_EPOCH + std::time::Duration::from_secs(951_782_400);
+        assert_eq!(rfc3339(leap), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn relative_paths_use_slashes() {
+        assert_eq!(slash_path(Path::new("a/b/c.txt")), "a/b/c.txt");
+        assert_eq!(slash_path(Path::new("")), ".");
+        let e = file_entry(PathBuf::from("dir/x.txt"));
+        assert_eq!((e.root.as_str(), e.path.as_str()), ("dir", "x.txt"));
+    }
+}

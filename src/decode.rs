@@ -1,0 +1,369 @@
+//! Phase zero: bytes to text. Archives hold whatever the scanning software of
+//! the day wrote: UTF-8 with or without a byte-order mark, UTF-16 from Windows
+//! tools, and windows-1252 from older ones. [`decode`] reads them all by one
+//! fixed cascade, so the same bytes always give the same text, and says which
+//! encoding it used and whether that was a guess.
+//!
+//! The cascade:
+//! 1. a byte-order mark decides: `EF BB BF` UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE
+//!    (and bytes that then break that encoding are [`NotText::Malformed`]);
+//! 2. else bytes that are valid UTF-8 are UTF-8;
+//! 3. else windows-1252, which maps every byte to a character, so it is the
+//!    fallback and the only guess.
+//!
+//! Whatever the encoding, text holding a NUL or made mostly of control
+//! characters is refused as [`NotText`]: that is a binary file (or UTF-16
+//! without a byte-order mark), and parsing it would only produce noise.
+
+use std::fmt;
+
+/// The encoding [`decode`] read a document in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// UTF-16, little-endian (after an `FF FE` byte-order mark).
+    Utf16Le,
+    /// UTF-16, big-endian (after an `FE FF` byte-order mark).
+    Utf16Be,
+    /// windows-1252, the Western European code page of older Windows tools.
+    Windows1252,
+}
+
+impl Encoding {
+    /// The encoding's WHATWG label, as reports print it.
+    ///
+    /// ```
+    /// assert_eq!(beslut::Encoding::Windows1252.label(), "windows-1252");
+    /// assert_eq!(beslut::Encoding::Utf16Le.label(), "utf-16le");
+    /// ```
+    pub const fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A document's text and how it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without the byte-order mark. Line ends are left as they were:
+    /// [`normalize`](crate::normalize) unifies them.
+    pub text: String,
+    /// The encoding the bytes were read in.
+    pub encoding: Encoding,
+    /// Whether the bytes started with a byte-order mark.
+    pub bom: bool,
+    /// Whether the encoding was guessed: true only for the windows-1252
+    /// fallback. A byte-order mark names the encoding, and bytes that are
+    /// valid UTF-8 are, in practice, never meant as anything else.
+    pub guessed: bool,
+}
+
+/// Why some bytes are not a text document.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotText {
+    /// A NUL character: text never has one, binary files and UTF-16 without a
+    /// byte-order mark nearly always do.
+    #[error("NUL byte at byte {offset}: a binary file, or UTF-16 without a byte-order mark")]
+    Nul {
+        /// Byte offset of the NUL in the input.
+        offset: usize,
+    },
+    /// At least a quarter of the characters are control characters (other
+    /// than tab, line feed, carriage return and form feed).
+    #[error("{control} of {chars} characters are control characters")]
+    ControlCharacters {
+        /// How many control characters.
+        control: usize,
+        /// How many characters in all.
+        chars: usize,
+    },
+    /// The byte-order mark names an encoding the bytes after it break.
+    #[error("byte-order mark says {encoding} but byte {offset} does not decode as {encoding}")]
+    Malformed {
+        /// The encoding the byte-order mark names.
+        encoding: Encoding,
+        /// Byte offset of the first byte that does not decode.
+        offset: usize,
+    },
+}
+
+/// Decode a document's bytes by the fixed cascade described in the module
+/// documentation: byte-order mark, else UTF-8, else windows-1252.
+///
+/// ```
+/// use beslut::{Encoding, decode};
+///
+/// let utf8 = decode("Beslut sänds till".as_bytes()).unwrap();
+/// assert_eq!((utf8.encoding, utf8.guessed), (Encoding::Utf8, false));
+///
+/// // "Sändlista" as windows-1252: 0xE4 is ä, and is not valid UTF-8 on its own.
+/// let legacy = decode(b"S\xe4ndlista").unwrap();
+/// assert_eq!(legacy.text, "Sändlista");
+/// assert_eq!((legacy.encoding, legacy.guessed), (Encoding::Windows1252, true));
+///
+/// let utf16 = decode(&[0xFF, 0xFE, b'J', 0, 0xE5, 0]).unwrap();
+/// assert_eq!((utf16.text.as_str(), utf16.encoding, utf16.bom), ("Jå", Encoding::Utf16Le, true));
+///
+/// assert!(decode(b"\x7fELF\x02\x01\x01\x00").is_err());
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    let (text, encoding, bom) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = std::str::from_utf8(rest).map_err(|e| NotText::Malformed {
+            encoding: Encoding::Utf8,
+            offset: 3 + e.valid_up_to(),
+        })?;
+        (text.to_owned(), Encoding::Utf8, true)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le, true)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be, true)
+    } else if bytes.contains(&0) {
+        // Checked before decoding so a binary file costs one scan, not a
+        // copy; `contains` on bytes is a word-at-a-time memchr, where
+        // `position` goes byte by byte.
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(NotText::Nul { offset });
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_owned(), Encoding::Utf8, false),
+            Err(_) => {
+                (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252, false)
+            }
+        }
+    };
+    check_characters(&text, if encoding == Encoding::Utf8 && bom { 3 } else { 0 })?;
+    let guessed = encoding == Encoding::Windows1252;
+    Ok(Decoded { text, encoding, bom, guessed })
+}
+
+fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
+    // Offsets in errors count from the start of the input, byte-order mark included.
+    const BOM_LEN: usize = 2;
+    if bytes.len() % 2 == 1 {
+        return Err(NotText::Malformed { encoding, offset: BOM_LEN + bytes.len() - 1 });
+    }
+    let units = bytes.chunks_exact(2).map(|pair| match encoding {
+        Encoding::Utf16Be => u16::from_be_bytes([pair[0], pair[1]]),
+        _ => u16::from_le_bytes([pair[0], pair[1]]),
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut offset = BOM_LEN;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok('\0') => return Err(NotText::Nul { offset }),
+            Ok(c) => {
+                text.push(c);
+                offset += 2 * c.len_utf16();
+            }
+            Err(_) => return Err(NotText::Malformed { encoding, offset }),
+        }
+    }
+    Ok(text)
+}
+
+/// Refuse text with a NUL (UTF-8 after a byte-order mark can still hold one)
+/// or made mostly of control characters. `offset` is where `text` starts in
+/// the input, for error offsets.
+fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
+    // A byte scan, not a char walk: in UTF-8 the C0 controls and DEL are
+    // single bytes and the C1 controls are C2 80..C2 9F, and real documents
+    // have none, so the characters are only counted when there are some.
+    let bytes = text.as_bytes();
+    // First pass, branch-free so it vectorizes: any byte that could start a
+    // control character (or be a NUL) at all?
+    let suspect = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) | (b == 0x7F) | (b == 0xC2)
+    };
+    if !bytes.iter().fold(false, |any, &b| any | suspect(b)) {
+        return Ok(());
+    }
+    let mut control = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\t' | b'\n' | b'\r' | 0x0c => {}
+            0 => return Err(NotText::Nul { offset: offset + i }),
+            0x01..=0x1F | 0x7F => control += 1,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
+            _ => {}
+        }
+    }
+    if control == 0 {
+        return Ok(());
+    }
+    let chars = text.chars().count();
+    // Real text, OCR'd or not, has next to no control characters; a quarter
+    // is far past anything a damaged scan produces and well inside what a
+    // binary file without NUL bytes shows.
+    if control * 4 >= chars {
+        return Err(NotText::ControlCharacters { control, chars });
+    }
+    Ok(())
+}
+
+/// windows-1252: Latin-1 except 0x80–0x9F, where it has typographic
+/// characters. The five bytes it leaves undefined map to the C1 controls of
+/// the same value, as the WHATWG encoding standard does, so no byte is lost.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}',
+        '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}',
+        '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}',
+        '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(bytes: &[u8]) -> Decoded {
+        decode(bytes).unwrap_or_else(|e| panic!("{bytes:?} refused: {e}"))
+    }
+
+    #[test]
+    fn plain_utf8_is_not_a_guess() {
+        let d = ok("Förslag till beslut\r\n".as_bytes());
+        assert_eq!(d.text, "Förslag till beslut\r\n");
+        assert_eq!((d.encoding, d.bom, d.guessed), (Encoding::Utf8, false, false));
+    }
+
+    #[test]
+    fn empty_input_is_empty_utf8_text() {
+        let d = ok(b"");
+        assert_eq!((d.text.as_str(), d.encoding, d.guessed), ("", Encoding::Utf8, false));
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped_and_recorded() {
+        let d = ok(b"\xEF\xBB\xBFS\xC3\xA4ndlista");
+        assert_eq!(d.text, "Sändlista");
+        assert_eq!((d.encoding, d.bom, d.guessed), (Encoding::Utf8, true, false));
+    }
+
+    #[test]
+    fn utf8_bom_followed_by_other_bytes_is_malformed_not_silently_reread() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFS\xE4ndlista"),
+            Err(NotText::Malformed { encoding: Encoding::Utf8, offset: 4 })
+        );
+    }
+
+    #[test]
+    fn utf16_both_byte_orders_including_surrogate_pairs() {
+        let text = "Beslut ö 𝄞\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let (l, b) = (ok(&le), ok(&be));
+        assert_eq!((l.text.as_str(), l.encoding), (text, Encoding::Utf16Le));
+        assert_eq!((b.text.as_str(), b.encoding), (text, Encoding::Utf16Be));
+        assert!(!l.guessed && l.bom && !b.guessed && b.bom);
+    }
+
+    #[test]
+    fn utf16_odd_length_and_lone_surrogate_are_malformed_at_their_byte() {
+        assert_eq!(
+            decode(&[0xFF, 0xFE, b'a', 0, b'b']),
+            Err(NotText::Malformed { encoding: Encoding::Utf16Le, offset: 4 })
+        );
+        // 'a', then a lone high surrogate followed by 'b'.
+        assert_eq!(
+            decode(&[0xFE, 0xFF, 0, b'a', 0xD8, 0x00, 0, b'b']),
+            Err(NotText::Malformed { encoding: Encoding::Utf16Be, offset: 4 })
+        );
+    }
+
+    #[test]
+    fn utf16_nul_is_not_text_at_its_byte() {
+        assert_eq!(decode(&[0xFF, 0xFE, b'a', 0, 0, 0]), Err(NotText::Nul { offset: 4 }));
+    }
+
+    #[test]
+    fn invalid_utf8_falls_back_to_windows_1252_as_a_guess() {
+        let d = ok(b"f\xF6r k\xE4nnedom \x96 \x80 100 \x93citat\x94");
+        assert_eq!(d.text, "för kännedom – € 100 “citat”");
+        assert_eq!((d.encoding, d.bom, d.guessed), (Encoding::Windows1252, false, true));
+    }
+
+    #[test]
+    fn every_windows_1252_byte_maps_to_one_distinct_character() {
+        let all: Vec<char> = (0..=255u8).map(windows_1252).collect();
+        let mut unique = all.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), 256);
+        assert_eq!(windows_1252(0xA0), '\u{A0}');
+        assert_eq!(windows_1252(0x9F), 'Ÿ');
+    }
+
+    #[test]
+    fn nul_bytes_are_not_text() {
+        assert_eq!(decode(b"abc\0def"), Err(NotText::Nul { offset: 3 }));
+        assert_eq!(decode(b"\xEF\xBB\xBFab\0"), Err(NotText::Nul { offset: 5 }));
+    }
+
+    #[test]
+    fn mostly_control_characters_are_not_text() {
+        let e = decode(b"\x01\x02\x03abc\x1b\x7f").unwrap_err();
+        assert_eq!(e, NotText::ControlCharacters { control: 5, chars: 8 });
+        assert_eq!(e.to_string(), "5 of 8 characters are control characters");
+    }
+
+    #[test]
+    fn c1_controls_count_too() {
+        // The bytes windows-1252 leaves undefined become C1 controls.
+        let e = decode(b"\x81\x8d\x8f\x90ab").unwrap_err();
+        assert_eq!(e, NotText::ControlCharacters { control: 4, chars: 6 });
+        ok("a\u{85}bcd".as_bytes());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_or_are_refused_without_panicking(bytes: Vec<u8>) {
+            let _ = decode(&bytes);
+        }
+
+        #[test]
+        fn utf8_text_comes_back_unchanged(text in "[^\\p{C}]*") {
+            let d = decode(text.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(d.text, text);
+            proptest::prop_assert!(!d.guessed);
+        }
+
+        #[test]
+        fn windows_1252_keeps_one_character_per_byte(bytes: Vec<u8>) {
+            if let Ok(d) = decode(&bytes) {
+                if d.encoding == Encoding::Windows1252 {
+                    proptest::prop_assert_eq!(d.text.chars().count(), bytes.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn layout_controls_and_a_stray_control_are_still_text() {
+        ok(b"a\tb\r\nc\x0cd\n");
+        ok(b"Beslutsunderlag\x1a\nTj\xC3\xA4nsteskrivelse, 2026-02-19\n");
+    }
+}
