@@ -31,6 +31,7 @@ use crate::span::Span;
 use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use word::{Facts, Judged, Verdict, Word};
 
@@ -641,13 +642,24 @@ fn spell_twins_alike<'w>(
     // Folded key of each restored spelling, to its slot codes (the first one wins).
     let mut keys = index::WordIndex::with_capacity(16);
     let mut codes: Vec<u64> = Vec::new();
-    for p in plans.iter().filter(|p| !p.acronym) {
-        if let Outcome::Change { new, .. } = p.outcome
-            && let Some(w) = new.get(forms).and_then(Word::read)
-            && let Ok(key) = std::str::from_utf8(w.key())
-            && keys.intern(key) as usize == codes.len()
-        {
-            codes.push(w.intact_code());
+    for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
+        let Outcome::Change { new, .. } = p.outcome else { continue };
+        let Some(new) = new.get(forms) else { continue };
+        // Most new spellings are the verdict's, whose key the memo keeps.
+        let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| match &j.verdict {
+            Verdict::Plain(_, v) | Verdict::Fix { new: v, .. } => **v == *new,
+            _ => false,
+        });
+        let (key, code) = match cached {
+            Some((key, code)) => (Cow::Borrowed(&**key), *code),
+            None => {
+                let Some(w) = Word::read(new) else { continue };
+                let Ok(key) = std::str::from_utf8(w.key()) else { continue };
+                (Cow::Owned(key.to_owned()), w.intact_code())
+            }
+        };
+        if keys.intern(&key) as usize == codes.len() {
+            codes.push(code);
         }
     }
     if codes.is_empty() {

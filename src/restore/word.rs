@@ -136,6 +136,9 @@ pub(crate) struct Facts {
     pub contextual: bool,
     /// For a contextual word, the forms context may choose, spelled in its case.
     pub forms: Box<[(&'static str, Box<str>)]>,
+    /// The folded key and intact code of the verdict's new spelling, if any:
+    /// what the document's plain twins of it are spelled from.
+    pub twin: Option<(Box<str>, u64)>,
 }
 
 impl Judged {
@@ -155,6 +158,11 @@ impl Judged {
             acronym: super::is_acronym(&w),
             contextual,
             forms: if contextual { super::spell_forms(&w) } else { Box::default() },
+            twin: match &verdict {
+                Verdict::Plain(_, new) | Verdict::Fix { new, .. } => Word::read(new)
+                    .map(|n| (n.key().iter().map(|&b| char::from(b)).collect(), n.intact_code())),
+                _ => None,
+            },
         };
         Judged { verdict, facts: Some(facts) }
     }
