@@ -55,7 +55,7 @@ impl WordIndex {
                 return i;
             }
             let (wh, start, end) = self.words[(slot - 1) as usize];
-            if wh == h && &self.arena.as_bytes()[start..end] == s.as_bytes() {
+            if wh == h && self.arena.as_bytes().get(start..end) == Some(s.as_bytes()) {
                 return i;
             }
             i = (i + 1) & mask;

@@ -17,13 +17,13 @@
 //! compound splitting covers such words.
 
 use super::hash::FxBuild;
-use super::word::{Verdict, Word};
+use super::word::{Judged, Verdict};
 use crate::fold::fold_char;
 use fst::raw::{CompiledAddr, Fst};
 use fst::{Map, MapBuilder};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::{OnceLock, RwLock};
+use std::sync::{OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 static BUILTIN_FST: &[u8] = include_bytes!("../../data/lexicon.fst");
 
@@ -240,27 +240,105 @@ pub struct Lexicon {
     memo: Memo,
 }
 
-/// Most words the memo keeps; past this it stops growing (about 10 MB).
+/// Most words the memo keeps; past this it stops growing (about 20 MB).
 const MEMO_CAP: usize = 1 << 17;
 
 #[derive(Default)]
-pub(crate) struct Memo(RwLock<std::collections::HashMap<Box<str>, Verdict, FxBuild>>);
+pub(crate) struct Memo(RwLock<std::collections::HashMap<Box<str>, Judged, FxBuild>>);
+
+/// What a word the memo somehow lacks is taken for: left as written.
+static KEEP: Judged = Judged { verdict: Verdict::Keep, facts: None };
+
+impl Memo {
+    // A poisoned lock only means another thread panicked mid-insert; the
+    // map itself is still a valid map.
+    fn read(&self) -> RwLockReadGuard<'_, MemoMap> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, MemoMap> {
+        self.0.write().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+type MemoMap = std::collections::HashMap<Box<str>, Judged, FxBuild>;
 
 impl Lexicon {
     /// Judge a word as written, from the memo when it was judged before.
-    pub(crate) fn verdict(&self, s: &str, w: &Word) -> Verdict {
-        if let Ok(map) = self.memo.0.read()
-            && let Some(v) = map.get(s)
-        {
-            return v.clone();
+    #[cfg(test)]
+    pub(crate) fn verdict(&self, s: &str) -> Verdict {
+        self.judge(s, |j| j.verdict.clone())
+    }
+
+    /// Call `f` with the judgement of `s`, from the memo when it was judged before.
+    pub(crate) fn judge<R>(&self, s: &str, f: impl FnOnce(&Judged) -> R) -> R {
+        if let Some(j) = self.memo.read().get(s) {
+            return f(j);
         }
-        let v = super::word::resolve(self, w);
-        if let Ok(mut map) = self.memo.0.write()
-            && map.len() < MEMO_CAP
-        {
-            map.insert(s.into(), v.clone());
+        let j = Judged::new(self, s);
+        let r = f(&j);
+        let mut map = self.memo.write();
+        if map.len() < MEMO_CAP {
+            map.insert(s.into(), j);
         }
-        v
+        r
+    }
+
+    /// Call `f` with the judgements of the words `word(0..n)`, in order.
+    ///
+    /// One read lock serves the whole document and the judgements are lent,
+    /// not copied: a warm memo costs one hash lookup per distinct word. Words
+    /// not yet judged are judged outside the lock and added under one write lock.
+    pub(crate) fn judge_all<'w, R>(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> &'w str,
+        f: impl FnOnce(&[&Judged]) -> R,
+    ) -> R {
+        let mut missing = Vec::new();
+        {
+            let map = self.memo.read();
+            let mut refs = Vec::with_capacity(n);
+            for i in 0..n {
+                match map.get(word(i)) {
+                    Some(j) => refs.push(j),
+                    None => missing.push(i),
+                }
+            }
+            if missing.is_empty() {
+                return f(&refs);
+            }
+        }
+        let mut fresh: Vec<Option<Judged>> =
+            missing.iter().map(|&i| Some(Judged::new(self, word(i)))).collect();
+        {
+            let mut map = self.memo.write();
+            for (&i, j) in missing.iter().zip(fresh.iter_mut()) {
+                if map.len() >= MEMO_CAP {
+                    break;
+                }
+                let s = word(i);
+                if !map.contains_key(s)
+                    && let Some(j) = j.take()
+                {
+                    map.insert(s.into(), j);
+                }
+            }
+        }
+        let map = self.memo.read();
+        let mut refs = Vec::with_capacity(n);
+        let mut next_missing = missing.iter().zip(&fresh).peekable();
+        for i in 0..n {
+            let local = match next_missing.peek() {
+                Some(&(&m, j)) if m == i => {
+                    next_missing.next();
+                    j.as_ref()
+                }
+                _ => None,
+            };
+            refs.push(local.or_else(|| map.get(word(i))).unwrap_or(&KEEP));
+        }
+        f(&refs)
     }
 }
 
@@ -546,6 +624,7 @@ impl StreamPairs for Map<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::word::Word;
     use super::*;
 
     #[test]
@@ -603,11 +682,11 @@ mod tests {
     #[test]
     fn the_memo_gives_what_resolving_gives_and_clones_start_empty() {
         let lex = Lexicon::builtin().clone();
-        let memo_len = |l: &Lexicon| l.memo.0.read().map(|m| m.len()).unwrap_or(usize::MAX);
+        let memo_len = |l: &Lexicon| l.memo.read().len();
         assert_eq!(memo_len(&lex), 0);
         for word in ["fér", "xqzvw", "fér"] {
             let w = Word::read(word).unwrap();
-            assert_eq!(lex.verdict(word, &w), super::super::word::resolve(&lex, &w));
+            assert_eq!(lex.verdict(word), super::super::word::resolve(&lex, &w));
         }
         assert_eq!(memo_len(&lex), 2, "a word is judged once");
         assert_eq!(memo_len(&lex.clone()), 0);

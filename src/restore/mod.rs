@@ -33,8 +33,7 @@ use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
-use word::{Verdict, Word};
+use word::{Facts, Judged, Verdict, Word};
 
 pub use lexicon::Lexicon;
 
@@ -127,8 +126,8 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     scan::tokens(&text, &mut toks);
     let mut ids = Vec::with_capacity(toks.len());
     let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
-    r.render(&text, 0, toks.iter().copied(), true, |_, i| {
-        ids.get(i).and_then(|&id| r.outcomes.get(id as usize)).map(Cow::Borrowed)
+    r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
+        ids.get(i).and_then(|&id| r.plans.get(id as usize)).map(Found::Doc)
     })
 }
 
@@ -147,9 +146,8 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
         let s = &text[t.start..t.end];
         q.words += 1;
-        let known = *seen.entry(s).or_insert_with(|| match Word::read(s) {
-            Some(w) => !matches!(lexicon.verdict(s, &w), Verdict::Unknown),
-            None => false,
+        let known = *seen.entry(s).or_insert_with(|| {
+            lexicon.judge(s, |j| j.facts.is_some() && !matches!(j.verdict, Verdict::Unknown))
         });
         if !known {
             q.unrecognized += 1;
@@ -158,24 +156,74 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     q
 }
 
+/// A new spelling, as a byte range of an arena string (the restorer's
+/// `forms`, or a word's own when it was judged on the spot).
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    start: usize,
+    end: usize,
+}
+
+impl Piece {
+    fn put(arena: &mut String, s: &str) -> Piece {
+        let start = arena.len();
+        arena.push_str(s);
+        Piece { start, end: arena.len() }
+    }
+
+    fn get(self, arena: &str) -> Option<&str> {
+        arena.get(self.start..self.end)
+    }
+}
+
 /// What the restorer does with one distinct word of the document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 enum Outcome {
     Keep,
     Change {
-        new: Arc<str>,
+        new: Piece,
         route: Route,
         confidence: f32,
     },
-    /// A short all-capital word: an acronym (kept) unless it stands among
-    /// capital words (`AVGIFTER FOR AR 2026`), where it is judged as a word.
-    Caps(Box<Outcome>),
     /// An ambiguous key: the neighbours decide; `default` when they don't.
     Context {
-        default: Option<(Arc<str>, f32)>,
-        /// Every form the context rules may pick, spelled in the word's case.
-        forms: Box<[(&'static str, Box<str>)]>,
+        default: Option<(Piece, f32)>,
+        /// Every form the context rules may pick, spelled in the word's case
+        /// (at most two: see [`context::forms`]).
+        forms: [(&'static str, Piece); 2],
+        n: u8,
     },
+}
+
+/// An outcome, and whether the word is a short all-capital one: an acronym
+/// (kept) unless it stands among capital words (`AVGIFTER FOR AR 2026`),
+/// where the outcome holds.
+#[derive(Clone, Copy, Debug)]
+struct Plan {
+    outcome: Outcome,
+    acronym: bool,
+}
+
+const KEEP: Plan = Plan { outcome: Outcome::Keep, acronym: false };
+
+/// A word's plan while writing: the document's, or one made on the spot for
+/// a word the document does not have, with its own arena.
+enum Found<'a> {
+    Doc(&'a Plan),
+    Own(Plan, String),
+}
+
+/// What the whole document shows: the forms that stand intact, and how much
+/// of it lost its diacritics.
+#[derive(Debug)]
+struct Evidence<'l> {
+    lexicon: &'l Lexicon,
+    /// Folded keys of the intact forms, to their index in `intact`.
+    intact_keys: index::WordIndex,
+    /// Per intact key: (slot code, count).
+    intact: Vec<(u64, u32)>,
+    /// Estimated share of diacritics the document lost, 0..1.
+    loss: f32,
 }
 
 /// Restores the words of one document, using what the whole document shows.
@@ -198,15 +246,18 @@ enum Outcome {
 #[derive(Debug)]
 pub struct Restorer<'l> {
     lexicon: &'l Lexicon,
-    /// Each distinct word of the document, to its index in `outcomes`.
+    /// Each distinct word of the document, to its index in `plans`.
     index: index::WordIndex,
-    outcomes: Vec<Outcome>,
-    /// Intact forms of the document by folded key: (slot code, count).
-    intact: HashMap<Box<[u8]>, (u64, u32), FxBuild>,
-    /// Estimated share of diacritics the document lost, 0..1.
-    loss: f32,
+    plans: Vec<Plan>,
+    /// The new spellings `plans` point into, one after another: one string
+    /// for the document instead of one allocation per word.
+    forms: String,
+    evidence: Evidence<'l>,
     /// Words of the document, and how many nothing recognizes.
     quality: OcrQuality,
+    /// Word tokens of the document whose plan may change them: the most
+    /// changes restoring it can make, so their list is allocated once.
+    changing: usize,
 }
 
 /// Below this estimated loss a document counts as clean: plain words without
@@ -248,60 +299,71 @@ impl<'l> Restorer<'l> {
                 ids.push(id);
             }
         }
-        let mut pending: Vec<(Option<Word>, Verdict)> = Vec::with_capacity(counts.len());
-        let mut intact: HashMap<Box<[u8]>, (u64, u32), FxBuild> = HashMap::default();
-        let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
-        // The same count `ocr_quality` makes, for free: every word is judged here anyway.
-        let mut quality = OcrQuality::default();
-        for (id, &count) in counts.iter().enumerate() {
-            let s = index.word(id as u32);
-            quality.words += count as usize;
-            let Some(w) = Word::read(s) else {
-                quality.unrecognized += count as usize;
-                pending.push((None, Verdict::Keep));
-                continue;
-            };
-            let v = lexicon.verdict(s, &w);
-            if matches!(v, Verdict::Unknown) {
-                quality.unrecognized += count as usize;
-            }
-            if w.intact_code() != 0 && !matches!(v, Verdict::Fix { .. }) && w.key().is_ascii() {
-                seen_intact = seen_intact.saturating_add(count);
-                let e = intact.entry(w.key().into()).or_insert((w.intact_code(), 0));
-                if e.0 == w.intact_code() {
-                    e.1 = e.1.saturating_add(count);
-                } else if count > e.1 {
-                    *e = (w.intact_code(), count);
+        let word = |i: usize| index.word(i as u32);
+        let (evidence, quality, plans, forms) = lexicon.judge_all(counts.len(), word, |judged| {
+            let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
+            let mut intact: Vec<(u64, u32)> = Vec::new();
+            let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
+            // The same count `ocr_quality` makes, for free: every word is judged here anyway.
+            let mut quality = OcrQuality::default();
+            for (j, &count) in judged.iter().zip(&counts) {
+                quality.words += count as usize;
+                let Some(f) = &j.facts else {
+                    quality.unrecognized += count as usize;
+                    continue;
+                };
+                let v = &j.verdict;
+                if matches!(v, Verdict::Unknown) {
+                    quality.unrecognized += count as usize;
+                }
+                if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
+                    seen_intact = seen_intact.saturating_add(count);
+                    let id = intact_keys.intern(&f.key) as usize;
+                    if id == intact.len() {
+                        intact.push((f.intact, 0));
+                    }
+                    if let Some(e) = intact.get_mut(id) {
+                        if e.0 == f.intact {
+                            e.1 = e.1.saturating_add(count);
+                        } else if count > e.1 {
+                            *e = (f.intact, count);
+                        }
+                    }
+                }
+                match v {
+                    // Ambiguous keys say nothing about loss: `for` may be the verb.
+                    Verdict::Plain(e, _)
+                        if e.code != 0
+                            && e.best_share >= 121
+                            && !context::is_contextual(f.key.as_bytes()) =>
+                    {
+                        seen_lost = seen_lost.saturating_add(count)
+                    }
+                    Verdict::Fix { plain: false, .. } => {
+                        seen_lost = seen_lost.saturating_add(count)
+                    }
+                    _ => {}
                 }
             }
-            match &v {
-                // Ambiguous keys say nothing about loss: `for` may be the verb.
-                Verdict::Plain(e, _)
-                    if e.code != 0 && e.best_share >= 121 && !context::is_contextual(w.key()) =>
-                {
-                    seen_lost = seen_lost.saturating_add(count)
-                }
-                Verdict::Fix { plain: false, .. } => seen_lost = seen_lost.saturating_add(count),
-                _ => {}
-            }
-            pending.push((Some(w), v));
-        }
-        // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
-        let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-        let mut r = Restorer { lexicon, index, outcomes: Vec::new(), intact, loss, quality };
-        let (words, verdicts): (Vec<Option<Word>>, Vec<Verdict>) = pending.into_iter().unzip();
-        let mut outcomes: Vec<Outcome> = words
+            // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
+            let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
+            let evidence = Evidence { lexicon, intact_keys, intact, loss };
+            let mut forms = String::new();
+            let mut plans: Vec<Plan> = judged
+                .iter()
+                .enumerate()
+                .map(|(i, j)| evidence.plan(word(i), j, &mut forms))
+                .collect();
+            spell_twins_alike(&word, judged, &mut plans, &mut forms);
+            (evidence, quality, plans, forms)
+        });
+        let changing = counts
             .iter()
-            .zip(verdicts)
-            .map(|(w, v)| match w {
-                Some(w) if is_acronym(w) => Outcome::Caps(Box::new(r.decide(w, v))),
-                Some(w) => r.decide(w, v),
-                None => Outcome::Keep,
-            })
-            .collect();
-        spell_twins_alike(&words, &mut outcomes);
-        r.outcomes = outcomes;
-        r
+            .zip(&plans)
+            .filter(|(_, p)| !matches!(p.outcome, Outcome::Keep))
+            .map(|(&c, _)| c as usize)
+            .sum();
+        Restorer { lexicon, index, plans, forms, evidence, quality, changing }
     }
 
     /// The document's words and how many of them nothing recognizes: the
@@ -324,76 +386,7 @@ impl<'l> Restorer<'l> {
     /// assert!(beslut::Restorer::new(lex, "Forslag till beslut for kannedom").diacritic_loss() > 0.7);
     /// ```
     pub fn diacritic_loss(&self) -> f32 {
-        self.loss
-    }
-
-    /// Weigh a word's verdict against the document's evidence.
-    fn decide(&self, w: &Word, v: Verdict) -> Outcome {
-        let contextual = w.is_plain() && context::is_contextual(w.key());
-        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
-        // the intact form only where the document has lost its diacritics.
-        let plain_is_word =
-            || self.lexicon.get(w.key()).is_some_and(|e| e.plain_share > 0 || e.code == 0);
-        let doc_form = || {
-            self.intact
-                .get(w.key())
-                .filter(|_| w.is_plain() && (self.loss >= CLEAN_LOSS || !plain_is_word()))
-                .map(|&(code, _)| w.render(code))
-        };
-        match v {
-            Verdict::Keep if contextual => {
-                Outcome::Context { default: None, forms: spell_forms(w) }
-            }
-            Verdict::Keep | Verdict::Unknown => match doc_form() {
-                Some(new) if new != w.as_written() => {
-                    Outcome::Change { new: new.into(), route: Route::Document, confidence: 0.8 }
-                }
-                _ => Outcome::Keep,
-            },
-            Verdict::Plain(e, best_form) => {
-                let p = self.loss;
-                let (best, plain) = (e.best_share(), e.plain_share());
-                let take = best * p >= plain;
-                let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
-                if contextual {
-                    let default = take.then_some((best_form, confidence));
-                    return Outcome::Context { default, forms: spell_forms(w) };
-                }
-                if let Some(new) = doc_form() {
-                    if new != w.as_written() {
-                        let agrees = *new == *best_form;
-                        return Outcome::Change {
-                            new: new.into(),
-                            route: if agrees { Route::Lexicon } else { Route::Document },
-                            confidence: if agrees { confidence.max(0.9) } else { 0.8 },
-                        };
-                    }
-                }
-                if take {
-                    Outcome::Change { new: best_form, route: Route::Lexicon, confidence }
-                } else {
-                    Outcome::Keep
-                }
-            }
-            Verdict::Fix { new, route, confidence, plain } => {
-                if let Some(doc) = doc_form() {
-                    return if doc == w.as_written() {
-                        Outcome::Keep
-                    } else {
-                        Outcome::Change {
-                            route: if *doc == *new { route } else { Route::Document },
-                            new: doc.into(),
-                            confidence: 0.8,
-                        }
-                    };
-                }
-                if plain && self.loss < CLEAN_LOSS {
-                    Outcome::Keep
-                } else {
-                    Outcome::Change { new, route, confidence }
-                }
-            }
-        }
+        self.evidence.loss
     }
 
     /// Restore `text`, a part of the document (or any text); change spans are
@@ -406,15 +399,15 @@ impl<'l> Restorer<'l> {
     /// a caller that wants just the text saves two strings per change.
     fn restore_recording(&self, text: &str, base: usize, record: bool) -> Restoration {
         let tokens = scan::Stream::new(text);
-        self.render(text, base, tokens, record, |s, _| match self.index.get(s) {
-            Some(id) => self.outcomes.get(id as usize).map(Cow::Borrowed),
+        // A part of the document has at most the document's changes.
+        let most = if record { self.changing.min(text.len() / 2) } else { 0 };
+        self.render(text, base, tokens, (record, most), |s, _| match self.index.get(s) {
+            Some(id) => self.plans.get(id as usize).map(Found::Doc),
             // Not in the document: judge it on the spot, with the document's evidence.
-            None => Some(Cow::Owned(match Word::read(s) {
-                Some(w) => {
-                    let o = self.decide(&w, self.lexicon.verdict(s, &w));
-                    if is_acronym(&w) { Outcome::Caps(Box::new(o)) } else { o }
-                }
-                None => Outcome::Keep,
+            None => Some(self.lexicon.judge(s, |j| {
+                let mut arena = String::new();
+                let plan = self.evidence.plan(s, j, &mut arena);
+                Found::Own(plan, arena)
             })),
         })
     }
@@ -425,15 +418,15 @@ impl<'l> Restorer<'l> {
         text: &str,
         base: usize,
         tokens: impl Iterator<Item = Token>,
-        record: bool,
-        mut outcome: impl FnMut(&str, usize) -> Option<Cow<'a, Outcome>>,
+        // Whether to list the changes, and how many to make room for.
+        (record, most_changes): (bool, usize),
+        mut plan: impl FnMut(&str, usize) -> Option<Found<'a>>,
     ) -> Restoration
     where
         'l: 'a,
     {
         let mut out = String::with_capacity(text.len() + text.len() / 16);
-        // OCR'd text changes about one word in three; a clean text none.
-        let mut changes = Vec::with_capacity(if record { text.len() / 32 } else { 0 });
+        let mut changes = Vec::with_capacity(if record { most_changes } else { 0 });
         let mut copied = 0;
         let mut tokens = tokens.peekable();
         let mut prev: Option<Token> = None;
@@ -447,21 +440,31 @@ impl<'l> Restorer<'l> {
                 continue;
             }
             let s = &text[t.start..t.end];
-            let found = outcome(s, i);
-            let mut found = found.as_deref();
-            if let Some(Outcome::Caps(inner)) = found {
-                found = in_capital_line(text, t).then_some(&**inner);
+            let found = plan(s, i);
+            let (p, arena) = match &found {
+                None => continue,
+                Some(Found::Doc(p)) => (*p, self.forms.as_str()),
+                Some(Found::Own(p, arena)) => (p, arena.as_str()),
+            };
+            // The line is looked at only when the word would change.
+            if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
+                continue;
             }
-            let (new, route, confidence) = match found {
-                None | Some(Outcome::Keep | Outcome::Caps(_)) => continue,
-                Some(Outcome::Change { new, route, confidence }) => {
-                    (Cow::Borrowed(&**new), *route, *confidence)
-                }
-                Some(Outcome::Context { default, forms }) => {
+            let (new, route, confidence) = match p.outcome {
+                Outcome::Keep => continue,
+                Outcome::Change { new, route, confidence } => match new.get(arena) {
+                    Some(new) => (new, route, confidence),
+                    None => continue,
+                },
+                Outcome::Context { default, forms, n } => {
+                    let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
                     match self.in_context(text, t, before, tokens.peek().copied(), forms) {
-                        Some(new) => (Cow::Borrowed(new), Route::Context, 0.75),
-                        None => match default {
-                            Some((new, c)) => (Cow::Borrowed(&**new), Route::Lexicon, *c),
+                        Some(new) => match new.get(arena) {
+                            Some(new) => (new, Route::Context, 0.75),
+                            None => continue,
+                        },
+                        None => match default.and_then(|(new, c)| Some((new.get(arena)?, c))) {
+                            Some((new, c)) => (new, Route::Lexicon, c),
                             None => continue,
                         },
                     }
@@ -471,7 +474,7 @@ impl<'l> Restorer<'l> {
                 continue;
             }
             out.push_str(&text[copied..t.start]);
-            out.push_str(&new);
+            out.push_str(new);
             copied = t.end;
             if !record {
                 continue;
@@ -479,7 +482,7 @@ impl<'l> Restorer<'l> {
             changes.push(Change {
                 span: Span::new(base + t.start, base + t.end),
                 old: s.to_string(),
-                new: new.into_owned(),
+                new: new.to_string(),
                 route,
                 confidence,
             });
@@ -489,14 +492,14 @@ impl<'l> Restorer<'l> {
     }
 
     /// The form the neighbours of `t` call for, spelled in its case.
-    fn in_context<'f>(
+    fn in_context(
         &self,
         text: &str,
         t: Token,
         prev: Option<Token>,
         next: Option<Token>,
-        forms: &'f [(&'static str, Box<str>)],
-    ) -> Option<&'f str> {
+        forms: &[(&'static str, Piece)],
+    ) -> Option<Piece> {
         let mut key_buf = [0u8; 24];
         let key = fold_into(&text[t.start..t.end], &mut key_buf)?;
         let mut prev_buf = [0u8; 24];
@@ -510,7 +513,7 @@ impl<'l> Restorer<'l> {
             next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
         };
         let form = context::choose(key.as_bytes(), &nb)?;
-        forms.iter().find(|f| f.0 == form).map(|f| &*f.1)
+        forms.iter().find(|f| f.0 == form).map(|f| f.1)
     }
 
     /// Restore one string of the model (a title, a name, a heading) on its own
@@ -520,33 +523,162 @@ impl<'l> Restorer<'l> {
     }
 }
 
+impl Evidence<'_> {
+    /// The plan for the word `s`, judged `j`; new spellings go to `arena`.
+    fn plan(&self, s: &str, j: &Judged, arena: &mut String) -> Plan {
+        match &j.facts {
+            Some(f) => Plan { outcome: self.decide(s, &j.verdict, f, arena), acronym: f.acronym },
+            None => KEEP,
+        }
+    }
+
+    /// Weigh a word's verdict against the document's evidence.
+    fn decide(&self, s: &str, v: &Verdict, f: &Facts, arena: &mut String) -> Outcome {
+        let contextual = f.contextual;
+        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
+        // the intact form only where the document has lost its diacritics.
+        let plain_is_word =
+            || self.lexicon.get(f.key.as_bytes()).is_some_and(|e| e.plain_share > 0 || e.code == 0);
+        let doc_form = || {
+            if !f.plain {
+                return None;
+            }
+            let id = self.intact_keys.get(&f.key)?;
+            if self.loss < CLEAN_LOSS && plain_is_word() {
+                return None;
+            }
+            let &(code, _) = self.intact.get(id as usize)?;
+            Word::read(s).map(|w| w.render(code))
+        };
+        let context_forms = |arena: &mut String| {
+            let mut forms = [("", Piece { start: 0, end: 0 }); 2];
+            let mut n = 0;
+            for (slot, (form, spelled)) in forms.iter_mut().zip(f.forms.iter()) {
+                *slot = (*form, Piece::put(arena, spelled));
+                n += 1;
+            }
+            (forms, n)
+        };
+        match v {
+            Verdict::Keep if contextual => {
+                let (forms, n) = context_forms(arena);
+                Outcome::Context { default: None, forms, n }
+            }
+            Verdict::Keep | Verdict::Unknown => match doc_form() {
+                Some(new) if new != s => Outcome::Change {
+                    new: Piece::put(arena, &new),
+                    route: Route::Document,
+                    confidence: 0.8,
+                },
+                _ => Outcome::Keep,
+            },
+            Verdict::Plain(e, best_form) => {
+                let p = self.loss;
+                let (best, plain) = (e.best_share(), e.plain_share());
+                let take = best * p >= plain;
+                let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
+                if contextual {
+                    let default = take.then(|| (Piece::put(arena, best_form), confidence));
+                    let (forms, n) = context_forms(arena);
+                    return Outcome::Context { default, forms, n };
+                }
+                if let Some(new) = doc_form()
+                    && new != s
+                {
+                    let agrees = *new == **best_form;
+                    return Outcome::Change {
+                        new: Piece::put(arena, &new),
+                        route: if agrees { Route::Lexicon } else { Route::Document },
+                        confidence: if agrees { confidence.max(0.9) } else { 0.8 },
+                    };
+                }
+                if take {
+                    Outcome::Change {
+                        new: Piece::put(arena, best_form),
+                        route: Route::Lexicon,
+                        confidence,
+                    }
+                } else {
+                    Outcome::Keep
+                }
+            }
+            Verdict::Fix { new, route, confidence, plain } => {
+                if let Some(doc) = doc_form() {
+                    return if doc == s {
+                        Outcome::Keep
+                    } else {
+                        Outcome::Change {
+                            route: if *doc == **new { *route } else { Route::Document },
+                            new: Piece::put(arena, &doc),
+                            confidence: 0.8,
+                        }
+                    };
+                }
+                if *plain && self.loss < CLEAN_LOSS {
+                    Outcome::Keep
+                } else {
+                    Outcome::Change {
+                        new: Piece::put(arena, new),
+                        route: *route,
+                        confidence: *confidence,
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A word restored through what OCR made of it (`medborgarf0rslaget` →
 /// `medborgarförslaget`) shows how its plain twin elsewhere in the document
 /// (`medborgarforslaget`) is spelled. Without this, a clean-looking document
 /// keeps the twin, and restoring the output again changes it: one pass must
 /// already treat them alike.
-fn spell_twins_alike(words: &[Option<Word>], outcomes: &mut [Outcome]) {
-    let mut restored: HashMap<Box<[u8]>, u64, FxBuild> = HashMap::default();
-    for o in outcomes.iter() {
-        if let Outcome::Change { new, .. } = o
-            && let Some(w) = Word::read(new)
-        {
-            restored.entry(w.key().into()).or_insert(w.intact_code());
+fn spell_twins_alike<'w>(
+    word: &impl Fn(usize) -> &'w str,
+    judged: &[&Judged],
+    plans: &mut [Plan],
+    forms: &mut String,
+) {
+    // Folded key of each restored spelling, to its slot codes (the first one wins).
+    let mut keys = index::WordIndex::with_capacity(16);
+    let mut codes: Vec<u64> = Vec::new();
+    for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
+        let Outcome::Change { new, .. } = p.outcome else { continue };
+        let Some(new) = new.get(forms) else { continue };
+        // Most new spellings are the verdict's, whose key the memo keeps.
+        let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| match &j.verdict {
+            Verdict::Plain(_, v) | Verdict::Fix { new: v, .. } => **v == *new,
+            _ => false,
+        });
+        let (key, code) = match cached {
+            Some((key, code)) => (Cow::Borrowed(&**key), *code),
+            None => {
+                let Some(w) = Word::read(new) else { continue };
+                let Ok(key) = std::str::from_utf8(w.key()) else { continue };
+                (Cow::Owned(key.to_owned()), w.intact_code())
+            }
+        };
+        if keys.intern(&key) as usize == codes.len() {
+            codes.push(code);
         }
     }
-    if restored.is_empty() {
+    if codes.is_empty() {
         return;
     }
-    for (w, o) in words.iter().zip(outcomes.iter_mut()) {
-        let (Some(w), Outcome::Keep) = (w, &*o) else { continue };
-        if !w.is_plain() {
+    for (i, (p, j)) in plans.iter_mut().zip(judged).enumerate() {
+        let Some(f) = &j.facts else { continue };
+        if p.acronym || !matches!(p.outcome, Outcome::Keep) || !f.plain {
             continue;
         }
-        if let Some(&code) = restored.get(w.key()) {
-            let new = w.render(code);
-            if new != w.as_written() {
-                *o = Outcome::Change { new: new.into(), route: Route::Document, confidence: 0.8 };
-            }
+        let Some(&code) = keys.get(&f.key).and_then(|id| codes.get(id as usize)) else {
+            continue;
+        };
+        let s = word(i);
+        if let Some(new) = Word::read(s).map(|w| w.render(code))
+            && new != s
+        {
+            let new = Piece::put(forms, &new);
+            p.outcome = Outcome::Change { new, route: Route::Document, confidence: 0.8 };
         }
     }
 }
@@ -562,7 +694,7 @@ fn in_capital_line(text: &str, t: Token) -> bool {
 }
 
 /// Short all-capital words are acronyms (MDU, KS, SKR), not shouted words.
-fn is_acronym(w: &Word) -> bool {
+pub(crate) fn is_acronym(w: &Word) -> bool {
     w.key().len() <= 3 && w.as_written().chars().all(|c| !c.is_lowercase())
 }
 
@@ -591,7 +723,22 @@ fn breaks_sentence(gap: &str) -> bool {
 }
 
 /// Fold a neighbour into `buf`; `None` when it does not fit.
-fn fold_into<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+fn fold_into<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        if bytes.len() > buf.len() {
+            return None;
+        }
+        // fold_char of an ASCII char is its lower case: most words are folded already.
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Some(s);
+        }
+        let out = buf.get_mut(..bytes.len())?;
+        for (o, &b) in out.iter_mut().zip(bytes) {
+            *o = b.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(out).ok();
+    }
     let mut n = 0;
     for c in s.chars() {
         let f = crate::fold::fold_char(c);
@@ -609,7 +756,7 @@ fn fold_into<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 /// The forms context may choose for `w`'s key, spelled in `w`'s case.
-fn spell_forms(w: &Word) -> Box<[(&'static str, Box<str>)]> {
+pub(crate) fn spell_forms(w: &Word) -> Box<[(&'static str, Box<str>)]> {
     context::forms(w.key()).iter().map(|&f| (f, w.render(form_code(f)).into_boxed_str())).collect()
 }
 

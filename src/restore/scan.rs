@@ -31,7 +31,8 @@ pub(crate) struct Stream<'t> {
 
 impl<'t> Stream<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        Stream { text, pos: 0, buf: Vec::with_capacity(8), at: 0 }
+        // Allocated only when a chunk needs the general scan.
+        Stream { text, pos: 0, buf: Vec::new(), at: 0 }
     }
 }
 

@@ -111,6 +111,63 @@ pub(crate) enum Verdict {
     Fix { new: Arc<str>, route: Route, confidence: f32, plain: bool },
 }
 
+/// What restoration needs to know about one word as written, whatever the
+/// document: judged once and kept in the lexicon's memo, so that a word seen
+/// before costs a lookup instead of a read and lexicon walks.
+#[derive(Clone, Debug)]
+pub(crate) struct Judged {
+    pub verdict: Verdict,
+    /// `None` when [`Word::read`] refused the word.
+    pub facts: Option<Facts>,
+}
+
+/// The facts of a word [`Word::read`] accepted.
+#[derive(Clone, Debug)]
+pub(crate) struct Facts {
+    /// The plain folded key.
+    pub key: Box<str>,
+    /// Slot codes of the intact diacritics.
+    pub intact: u64,
+    /// [`Word::is_plain`].
+    pub plain: bool,
+    /// A short all-capital word (see `is_acronym`).
+    pub acronym: bool,
+    /// Plain and one of the ambiguous keys context decides.
+    pub contextual: bool,
+    /// For a contextual word, the forms context may choose, spelled in its case.
+    pub forms: Box<[(&'static str, Box<str>)]>,
+    /// The folded key and intact code of the verdict's new spelling, if any:
+    /// what the document's plain twins of it are spelled from.
+    pub twin: Option<(Box<str>, u64)>,
+}
+
+impl Judged {
+    /// Read and resolve `s` against `lex` (no memo).
+    pub(crate) fn new(lex: &Lexicon, s: &str) -> Judged {
+        let Some(w) = Word::read(s) else {
+            return Judged { verdict: Verdict::Keep, facts: None };
+        };
+        let verdict = resolve(lex, &w);
+        let plain = w.is_plain();
+        let contextual = plain && super::context::is_contextual(w.key());
+        let facts = Facts {
+            // Key bytes are ASCII letters and digits.
+            key: w.key().iter().map(|&b| char::from(b)).collect(),
+            intact: w.intact_code(),
+            plain,
+            acronym: super::is_acronym(&w),
+            contextual,
+            forms: if contextual { super::spell_forms(&w) } else { Box::default() },
+            twin: match &verdict {
+                Verdict::Plain(_, new) | Verdict::Fix { new, .. } => Word::read(new)
+                    .map(|n| (n.key().iter().map(|&b| char::from(b)).collect(), n.intact_code())),
+                _ => None,
+            },
+        };
+        Judged { verdict, facts: Some(facts) }
+    }
+}
+
 impl Word {
     /// Read `s`, or `None` when it is too long, holds letters the lexicon
     /// cannot, or mixes case in a way no OCR confusion explains (`iPhone`).
