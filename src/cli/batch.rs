@@ -434,20 +434,7 @@ type CheckFn<'a> = dyn Fn(&str, &str) -> Checked + Sync + 'a;
 
 /// Everything that can happen to one path ends in its record.
 fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
-    let mut rec = DocRecord {
-        root: entry.root,
-        path: entry.path,
-        display: entry.display,
-        bytes: 0,
-        encoding: None,
-        encoding_guessed: None,
-        status: FileStatus::Valid,
-        reason: None,
-        diagnostics: Vec::new(),
-        tally: Vec::new(),
-        omitted: 0,
-        rendered: None,
-    };
+    let mut rec = DocRecord::new(entry.root, entry.path, entry.display);
     let read = match entry.source {
         Source::Failed(msg) => return rec.finish(FileStatus::Unreadable, msg),
         Source::Special(kind) => return rec.finish(FileStatus::Skipped, kind.to_string()),
@@ -476,6 +463,24 @@ fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
 }
 
 impl DocRecord {
+    /// A record for one file, before anything is known about it.
+    pub(crate) fn new(root: String, path: String, display: String) -> DocRecord {
+        DocRecord {
+            root,
+            path,
+            display,
+            bytes: 0,
+            encoding: None,
+            encoding_guessed: None,
+            status: FileStatus::Valid,
+            reason: None,
+            diagnostics: Vec::new(),
+            tally: Vec::new(),
+            omitted: 0,
+            rendered: None,
+        }
+    }
+
     fn finish(mut self, status: FileStatus, reason: String) -> DocRecord {
         self.status = status;
         self.reason = Some(reason);
@@ -696,20 +701,7 @@ mod tests {
     use super::*;
 
     fn entry(path: &str) -> DocRecord {
-        DocRecord {
-            root: String::new(),
-            path: path.into(),
-            display: path.into(),
-            bytes: 0,
-            encoding: None,
-            encoding_guessed: None,
-            status: FileStatus::Valid,
-            reason: None,
-            diagnostics: Vec::new(),
-            tally: Vec::new(),
-            omitted: 0,
-            rendered: None,
-        }
+        DocRecord::new(String::new(), path.into(), path.into())
     }
 
     #[test]
