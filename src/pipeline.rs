@@ -36,13 +36,25 @@ pub struct ParseOptions {
     /// Restore diacritics in the model's strings. On by default; off leaves
     /// every string as the OCR wrote it (and parses faster).
     pub restore: bool,
+    /// With `restore`, restore each section's running text
+    /// ([`Section::text`](crate::Section::text)) too. On by default. The
+    /// section texts cover nearly the whole document, so a caller that reads
+    /// only structure and names (a validator over a batch, like `beslut
+    /// check`) turns this off and saves most of restoring's cost; every other
+    /// string is restored either way.
+    pub restore_section_text: bool,
     /// The lexicon to restore with; `None` is [`Lexicon::builtin`].
     pub lexicon: Option<Arc<Lexicon>>,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { extra_headings: Vec::new(), restore: true, lexicon: None }
+        ParseOptions {
+            extra_headings: Vec::new(),
+            restore: true,
+            restore_section_text: true,
+            lexicon: None,
+        }
     }
 }
 
@@ -87,6 +99,20 @@ impl ParseOptions {
         self.restore = false;
         self
     }
+
+    /// Options that restore every string but the sections' running text,
+    /// which keeps its OCR spelling.
+    ///
+    /// ```
+    /// let options = beslut::ParseOptions::default().without_restoring_section_text();
+    /// let d = beslut::parse_decision_with("Ett arende\n\nBakgrund\n\nArendet ar nytt.\n", &options);
+    /// assert_eq!(d.title.as_deref(), Some("Ett ärende"));
+    /// assert_eq!(d.sections[0].text, "Arendet ar nytt.");
+    /// ```
+    pub fn without_restoring_section_text(mut self) -> Self {
+        self.restore_section_text = false;
+        self
+    }
 }
 
 /// [`parse_decision`] with options.
@@ -101,7 +127,7 @@ pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
     if options.restore {
         let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
         let restorer = Restorer::new(lexicon, &decision.source);
-        restore_strings(&mut decision, &restorer);
+        restore_strings(&mut decision, &restorer, options.restore_section_text);
         decision.ocr_quality = Some(restorer.ocr_quality());
     }
     decision
@@ -110,7 +136,7 @@ pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
 /// Give every string of the model that holds the document's words its
 /// restored spelling. Headings as found, diary numbers, dates and all spans
 /// are left as they are: they describe the source.
-fn restore_strings(d: &mut Decision, r: &Restorer<'_>) {
+fn restore_strings(d: &mut Decision, r: &Restorer<'_>, section_text: bool) {
     let fix = |s: &mut String| *s = r.restore_str(s);
     let fix_opt = |s: &mut Option<String>| {
         if let Some(s) = s {
@@ -122,7 +148,9 @@ fn restore_strings(d: &mut Decision, r: &Restorer<'_>) {
     fix_opt(&mut d.title);
     for s in &mut d.sections {
         fix(&mut s.canonical);
-        fix(&mut s.text);
+        if section_text {
+            fix(&mut s.text);
+        }
     }
     let fix_proposal = |p: &mut Proposal| {
         fix_opt(&mut p.decision_maker);

@@ -624,3 +624,40 @@ fn low_ocr_quality_follows_the_profile_threshold_and_needs_enough_words() {
     let ds = validate(&beslut::parse_decision(fragment), &Profile::basic());
     assert!(!codes(&ds).contains(&Rule::LowOcrQuality), "{ds:#?}");
 }
+
+/// `beslut check` leaves the sections' running text unrestored: the findings
+/// must be exactly those of a fully restored model, on every fixture.
+#[test]
+fn findings_do_not_depend_on_restoring_section_text() {
+    let full = beslut::ParseOptions::default();
+    let lean = beslut::ParseOptions::default().without_restoring_section_text();
+    let mut compared = 0;
+    for dir in ["fixtures/parse", "fixtures/invalid"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut paths: Vec<_> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            let text = read(path);
+            let restored = beslut::parse_decision_with(&text, &full);
+            let partly = beslut::parse_decision_with(&text, &lean);
+            for profile in [Profile::standard(), Profile::basic()] {
+                for lang in [Lang::En, Lang::Sv] {
+                    assert_eq!(
+                        validate_in(&restored, &profile, lang),
+                        validate_in(&partly, &profile, lang),
+                        "{}",
+                        path.display()
+                    );
+                }
+            }
+            // Only the section texts differ: the degraded fixtures show it does change something.
+            if restored.sections.iter().zip(&partly.sections).any(|(a, b)| a.text != b.text) {
+                compared += 1;
+            }
+            assert_eq!(restored.title, partly.title, "{}", path.display());
+            assert_eq!(restored.distribution, partly.distribution, "{}", path.display());
+        }
+    }
+    assert!(compared >= 3, "only {compared} fixtures had restorable section text");
+}

@@ -47,9 +47,12 @@ pub fn check_document(
     options: &Options,
 ) -> DocumentReport {
     // The profile's heading synonyms are the parser's to recognize: then the
-    // section's content is read too, not just its presence counted.
-    let parse_options =
-        beslut::ParseOptions::default().with_headings(profile.extra_headings().iter().cloned());
+    // section's content is read too, not just its presence counted. The
+    // report shows names and titles but never a section's running text, so
+    // that text (nearly the whole document) is not restored.
+    let parse_options = beslut::ParseOptions::default()
+        .with_headings(profile.extra_headings().iter().cloned())
+        .without_restoring_section_text();
     let decision = beslut::parse_decision_with(text, &parse_options);
     let diagnostics = beslut::validate_in(&decision, profile, options.lang);
     let status = beslut::status(&diagnostics);
