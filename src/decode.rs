@@ -128,11 +128,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le, true)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be, true)
-    } else if bytes.contains(&0) {
-        // Checked before decoding so a binary file costs one scan, not a
-        // copy; `contains` on bytes is a word-at-a-time memchr, where
-        // `position` goes byte by byte.
-        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    } else if !any_suspect(bytes) {
+        // The common case, settled by one vectorized scan: no NUL and no
+        // control character, so valid UTF-8 needs no further look.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text: text.to_owned(),
+                    encoding: Encoding::Utf8,
+                    bom: false,
+                    guessed: false,
+                });
+            }
+            Err(_) => {
+                (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252, false)
+            }
+        }
+    } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        // Checked before decoding so a binary file costs a scan, not a copy.
         return Err(NotText::Nul { offset });
     } else {
         match std::str::from_utf8(bytes) {
@@ -177,25 +190,24 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
 /// the input, for error offsets.
 fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     // A byte scan, not a char walk: in UTF-8 the C0 controls and DEL are
-    // single bytes and the C1 controls are C2 80..C2 9F, and real documents
-    // have none, so the characters are only counted when there are some.
+    // single bytes and the C1 controls are C2 80..C2 9F. Real documents have
+    // none, but `§` and a no-break space start with C2 too, so only the
+    // chunks where a suspect byte stands are looked at byte by byte.
     let bytes = text.as_bytes();
-    // First pass, branch-free so it vectorizes: any byte that could start a
-    // control character (or be a NUL) at all?
-    let suspect = |b: u8| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) | (b == 0x7F) | (b == 0xC2)
-    };
-    if !bytes.iter().fold(false, |any, &b| any | suspect(b)) {
-        return Ok(());
-    }
     let mut control = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\t' | b'\n' | b'\r' | 0x0c => {}
-            0 => return Err(NotText::Nul { offset: offset + i }),
-            0x01..=0x1F | 0x7F => control += 1,
-            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
-            _ => {}
+    for (k, chunk) in bytes.chunks(CHUNK).enumerate() {
+        if !any_suspect(chunk) {
+            continue;
+        }
+        for (j, &b) in chunk.iter().enumerate() {
+            let i = k * CHUNK + j;
+            match b {
+                b'\t' | b'\n' | b'\r' | 0x0c => {}
+                0 => return Err(NotText::Nul { offset: offset + i }),
+                0x01..=0x1F | 0x7F => control += 1,
+                0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
+                _ => {}
+            }
         }
     }
     if control == 0 {
@@ -209,6 +221,21 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
         return Err(NotText::ControlCharacters { control, chars });
     }
     Ok(())
+}
+
+/// Bytes [`any_suspect`] looks at in one go: small enough to re-read, large
+/// enough to vectorize.
+const CHUNK: usize = 64;
+
+/// Whether any byte could be, or start, a control character or NUL: C0
+/// controls but tab, line feed, carriage return and form feed; DEL; and
+/// `C2`, the lead byte of the C1 controls in UTF-8 (and of `§`). Branch-free,
+/// so it vectorizes.
+fn any_suspect(bytes: &[u8]) -> bool {
+    let suspect = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) | (b == 0x7F) | (b == 0xC2)
+    };
+    bytes.iter().fold(false, |any, &b| any | suspect(b))
 }
 
 /// windows-1252: Latin-1 except 0x80–0x9F, where it has typographic
