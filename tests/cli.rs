@@ -197,8 +197,12 @@ fn every_file_gets_exactly_one_record_with_the_right_status() {
     // The summary counts what the records say.
     let s = &report.summary;
     assert_eq!(s["files"], report.documents.len());
-    let bytes: u64 = report.documents.iter().map(|d| d["bytes"].as_u64().unwrap()).sum();
+    // Bytes read: the file too big to check was not.
+    let read = |d: &&Value| !matches!(d["status"].as_str(), Some("skipped" | "unreadable"));
+    let bytes: u64 =
+        report.documents.iter().filter(read).map(|d| d["bytes"].as_u64().unwrap()).sum();
     assert_eq!(s["bytes"], bytes);
+    assert!(bytes > 0 && bytes < 20 * fixture(OCR).len() as u64, "{bytes}");
     for status in ["valid", "invalid", "not-text", "unreadable", "skipped", "internal-error"] {
         let n = got.values().filter(|v| *v == status).count();
         assert_eq!(s["statuses"][status], n, "{status}");
@@ -361,6 +365,17 @@ fn output_file_gets_the_report_and_stdout_stays_empty() {
     assert!(out.stdout.is_empty());
     let report = jsonl(&fs::read_to_string(dir.path().join("report.jsonl")).unwrap());
     assert_eq!(report.documents.len(), expected.len());
+}
+
+#[test]
+fn a_report_written_into_the_checked_folder_is_not_checked() {
+    let (dir, expected) = tree();
+    let out = beslut(dir.path(), &["check", ".", SMALL, "--format", "jsonl", "-o", "report.txt"]);
+    assert_eq!(code(&out), 3);
+    let report = jsonl(&fs::read_to_string(dir.path().join("report.txt")).unwrap());
+    assert_eq!(statuses(&report).keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("report.txt: the report being written; not checked"), "{stderr}");
 }
 
 #[test]

@@ -87,7 +87,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let suspend = !pb.is_hidden();
     let mut report = Report::new(args.format, out, args.verbose);
     let mut summary = Summary::default();
-    let mut walk = Walk::new(inputs, ext, args.shard);
+    let mut walk = Walk::new(inputs, ext, args.shard).excluding(args.output.as_deref());
 
     let result = (|| -> io::Result<()> {
         report.header(&run_info)?;
@@ -295,11 +295,21 @@ struct Walk {
     shard: Option<Shard>,
     /// Things worth telling the user that are not a file's record.
     notes: Vec<String>,
+    /// The report being written (`--output`), canonical: when it lies in a
+    /// checked folder with a wanted extension, reading it would check a
+    /// half-written file that is not a document.
+    report: Option<PathBuf>,
 }
 
 impl Walk {
     fn new(inputs: Vec<Input>, ext: Vec<String>, shard: Option<Shard>) -> Walk {
-        Walk { inputs: inputs.into_iter(), dir: None, ext, shard, notes: Vec::new() }
+        Walk { inputs: inputs.into_iter(), dir: None, ext, shard, notes: Vec::new(), report: None }
+    }
+
+    /// Leave out `report`, the file the report goes to.
+    fn excluding(mut self, report: Option<&Path>) -> Walk {
+        self.report = report.and_then(|p| std::fs::canonicalize(p).ok());
+        self
     }
 
     /// The next entry before shard filtering.
@@ -331,6 +341,13 @@ impl Walk {
                 Some(Ok(e)) => {
                     let ft = e.file_type();
                     if ft.is_dir() || !wanted(&self.ext, e.path()) {
+                        continue;
+                    }
+                    if is_report(self.report.as_deref(), e.path()) {
+                        self.notes.push(format!(
+                            "{}: the report being written; not checked",
+                            e.path().display()
+                        ));
                         continue;
                     }
                     let source = if ft.is_file() {
@@ -374,6 +391,15 @@ impl Iterator for Walk {
             }
         }
     }
+}
+
+/// Whether `path` is `report`, the report being written. Names are compared
+/// first, so only a file of the same name costs a system call.
+fn is_report(report: Option<&Path>, path: &Path) -> bool {
+    report.is_some_and(|report| {
+        report.file_name() == path.file_name()
+            && std::fs::canonicalize(path).is_ok_and(|p| p == report)
+    })
 }
 
 fn wanted(ext: &[String], path: &Path) -> bool {

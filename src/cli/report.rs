@@ -164,6 +164,7 @@ struct RuleCount {
 #[derive(Debug, Default)]
 pub struct Summary {
     pub files: u64,
+    /// Bytes read: a skipped or unreadable file adds nothing.
     pub bytes: u64,
     statuses: [u64; FileStatus::ALL.len()],
     rules: BTreeMap<String, RuleCount>,
@@ -172,7 +173,9 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, rec: &DocRecord) {
         self.files += 1;
-        self.bytes += rec.bytes;
+        if !matches!(rec.status, FileStatus::Skipped | FileStatus::Unreadable) {
+            self.bytes += rec.bytes;
+        }
         self.statuses[rec.status as usize] += 1;
         for t in &rec.tally {
             let r = self.rules.entry(t.code.to_owned()).or_insert(RuleCount {
