@@ -446,8 +446,11 @@ fn severity_str(s: Severity) -> &'static str {
 }
 
 fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n")
+    // Serialized into a buffer first: straight into `out`, every token of
+    // the record is a call through `dyn Write`.
+    let mut line = serde_json::to_vec(value)?;
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 fn csv_io(e: csv::Error) -> io::Error {
