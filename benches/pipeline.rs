@@ -17,7 +17,8 @@
 //! Phases: `decode`; `normalize`; `parse` (normalize included, restoration off);
 //! `parse_validate` (the same, then validate); `restore` (`beslut::restore`
 //! on the whole text); `pipeline`: from the file's bytes, decode →
-//! `parse_decision` (which restores the model's strings) → validate.
+//! `parse_decision` (which restores the model's strings) → validate; `check`:
+//! the pipeline as `beslut check` runs it, the section texts left unrestored.
 
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
@@ -82,6 +83,19 @@ fn phases(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[String]) {
     });
     g.bench_function("pipeline", |b| {
         b.iter(|| docs.iter().map(|d| pipeline(black_box(d.as_bytes()), &profile)).sum::<usize>())
+    });
+    // What `beslut check` does per file: the pipeline without restoring the
+    // section texts, which its report never shows.
+    let check = beslut::ParseOptions::default().without_restoring_section_text();
+    g.bench_function("check", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| {
+                    let Ok(decoded) = beslut::decode(black_box(d.as_bytes())) else { return 0 };
+                    parse_validate(&decoded.text, &check, &profile)
+                })
+                .sum::<usize>()
+        })
     });
 }
 
