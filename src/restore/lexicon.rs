@@ -16,7 +16,7 @@
 //! So a key whose best form has a diacritic past its 20th slot is not stored;
 //! compound splitting covers such words.
 
-use super::hash::FxBuild;
+use super::index::WordIndex;
 use super::word::{Judged, Verdict};
 use crate::fold::fold_char;
 use fst::raw::{CompiledAddr, Fst};
@@ -244,7 +244,38 @@ pub struct Lexicon {
 const MEMO_CAP: usize = 1 << 17;
 
 #[derive(Default)]
-pub(crate) struct Memo(RwLock<std::collections::HashMap<Box<str>, Judged, FxBuild>>);
+pub(crate) struct Memo(RwLock<MemoMap>);
+
+/// The words judged so far, keyed by [`super::index::hash`] like a document's own
+/// words: a document looks each of its words up with the hash it already has.
+#[derive(Default)]
+pub(crate) struct MemoMap {
+    words: WordIndex,
+    /// Per word id of `words`.
+    judged: Vec<Judged>,
+}
+
+impl MemoMap {
+    fn get(&self, s: &str, h: u64) -> Option<&Judged> {
+        self.judged.get(self.words.get_hashed(s, h)? as usize)
+    }
+
+    fn has_room(&self) -> bool {
+        self.judged.len() < MEMO_CAP
+    }
+
+    /// Keep `j` for `s` unless the memo is full or has it already.
+    fn insert(&mut self, s: &str, h: u64, j: Judged) {
+        if self.has_room() && self.words.intern_hashed(s, h) as usize == self.judged.len() {
+            self.judged.push(j);
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.judged.len()
+    }
+}
 
 /// What a word the memo somehow lacks is taken for: left as written.
 static KEEP: Judged = Judged { verdict: Verdict::Keep, facts: None };
@@ -261,30 +292,27 @@ impl Memo {
     }
 }
 
-type MemoMap = std::collections::HashMap<Box<str>, Judged, FxBuild>;
-
 impl Lexicon {
     /// Judge a word as written, from the memo when it was judged before.
     #[cfg(test)]
     pub(crate) fn verdict(&self, s: &str) -> Verdict {
-        self.judge(s, |j| j.verdict.clone())
+        self.judge(s, super::index::hash(s), |j| j.verdict.clone())
     }
 
-    /// Call `f` with the judgement of `s`, from the memo when it was judged before.
-    pub(crate) fn judge<R>(&self, s: &str, f: impl FnOnce(&Judged) -> R) -> R {
-        if let Some(j) = self.memo.read().get(s) {
+    /// Call `f` with the judgement of `s` (whose [`super::index::hash`] is `h`),
+    /// from the memo when it was judged before.
+    pub(crate) fn judge<R>(&self, s: &str, h: u64, f: impl FnOnce(&Judged) -> R) -> R {
+        if let Some(j) = self.memo.read().get(s, h) {
             return f(j);
         }
         let j = Judged::new(self, s);
         let r = f(&j);
-        let mut map = self.memo.write();
-        if map.len() < MEMO_CAP {
-            map.insert(s.into(), j);
-        }
+        self.memo.write().insert(s, h, j);
         r
     }
 
-    /// Call `f` with the judgements of the words `word(0..n)`, in order.
+    /// Call `f` with the judgements of the words `word(0..n)` (each with its
+    /// [`super::index::hash`]), in order.
     ///
     /// One read lock serves the whole document and the judgements are lent,
     /// not copied: a warm memo costs one hash lookup per distinct word. Words
@@ -292,7 +320,7 @@ impl Lexicon {
     pub(crate) fn judge_all<'w, R>(
         &self,
         n: usize,
-        word: impl Fn(usize) -> &'w str,
+        word: impl Fn(usize) -> (&'w str, u64),
         f: impl FnOnce(&[&Judged]) -> R,
     ) -> R {
         let mut missing = Vec::new();
@@ -300,7 +328,8 @@ impl Lexicon {
             let map = self.memo.read();
             let mut refs = Vec::with_capacity(n);
             for i in 0..n {
-                match map.get(word(i)) {
+                let (s, h) = word(i);
+                match map.get(s, h) {
                     Some(j) => refs.push(j),
                     None => missing.push(i),
                 }
@@ -310,18 +339,18 @@ impl Lexicon {
             }
         }
         let mut fresh: Vec<Option<Judged>> =
-            missing.iter().map(|&i| Some(Judged::new(self, word(i)))).collect();
+            missing.iter().map(|&i| Some(Judged::new(self, word(i).0))).collect();
         {
             let mut map = self.memo.write();
             for (&i, j) in missing.iter().zip(fresh.iter_mut()) {
-                if map.len() >= MEMO_CAP {
+                let (s, h) = word(i);
+                if !map.has_room() {
                     break;
                 }
-                let s = word(i);
-                if !map.contains_key(s)
+                if map.get(s, h).is_none()
                     && let Some(j) = j.take()
                 {
-                    map.insert(s.into(), j);
+                    map.insert(s, h, j);
                 }
             }
         }
@@ -336,7 +365,8 @@ impl Lexicon {
                 }
                 _ => None,
             };
-            refs.push(local.or_else(|| map.get(word(i))).unwrap_or(&KEEP));
+            let (s, h) = word(i);
+            refs.push(local.or_else(|| map.get(s, h)).unwrap_or(&KEEP));
         }
         f(&refs)
     }

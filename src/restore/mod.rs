@@ -31,7 +31,6 @@ use crate::span::Span;
 use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use word::{Facts, Judged, Verdict, Word};
 
@@ -147,7 +146,9 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
         let s = &text[t.start..t.end];
         q.words += 1;
         let known = *seen.entry(s).or_insert_with(|| {
-            lexicon.judge(s, |j| j.facts.is_some() && !matches!(j.verdict, Verdict::Unknown))
+            lexicon.judge(s, index::hash(s), |j| {
+                j.facts.is_some() && !matches!(j.verdict, Verdict::Unknown)
+            })
         });
         if !known {
             q.unrecognized += 1;
@@ -173,6 +174,13 @@ impl Piece {
 
     fn get(self, arena: &str) -> Option<&str> {
         arena.get(self.start..self.end)
+    }
+
+    /// Give back a piece that was the last one put and is not wanted after all.
+    fn take_back(self, arena: &mut String) {
+        if self.end == arena.len() {
+            arena.truncate(self.start);
+        }
     }
 }
 
@@ -216,8 +224,7 @@ enum Found<'a> {
 /// What the whole document shows: the forms that stand intact, and how much
 /// of it lost its diacritics.
 #[derive(Debug)]
-struct Evidence<'l> {
-    lexicon: &'l Lexicon,
+struct Evidence {
     /// Folded keys of the intact forms, to their index in `intact`.
     intact_keys: index::WordIndex,
     /// Per intact key: (slot code, count).
@@ -252,7 +259,7 @@ pub struct Restorer<'l> {
     /// The new spellings `plans` point into, one after another: one string
     /// for the document instead of one allocation per word.
     forms: String,
-    evidence: Evidence<'l>,
+    evidence: Evidence,
     /// Words of the document, and how many nothing recognizes.
     quality: OcrQuality,
     /// Word tokens of the document whose plan may change them: the most
@@ -300,63 +307,65 @@ impl<'l> Restorer<'l> {
             }
         }
         let word = |i: usize| index.word(i as u32);
-        let (evidence, quality, plans, forms) = lexicon.judge_all(counts.len(), word, |judged| {
-            let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
-            let mut intact: Vec<(u64, u32)> = Vec::new();
-            let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
-            // The same count `ocr_quality` makes, for free: every word is judged here anyway.
-            let mut quality = OcrQuality::default();
-            for (j, &count) in judged.iter().zip(&counts) {
-                quality.words += count as usize;
-                let Some(f) = &j.facts else {
-                    quality.unrecognized += count as usize;
-                    continue;
-                };
-                let v = &j.verdict;
-                if matches!(v, Verdict::Unknown) {
-                    quality.unrecognized += count as usize;
-                }
-                if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
-                    seen_intact = seen_intact.saturating_add(count);
-                    let id = intact_keys.intern(&f.key) as usize;
-                    if id == intact.len() {
-                        intact.push((f.intact, 0));
+        let word_and_hash = |i: usize| index.word_and_hash(i as u32);
+        let (evidence, quality, plans, forms) =
+            lexicon.judge_all(counts.len(), word_and_hash, |judged| {
+                let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
+                let mut intact: Vec<(u64, u32)> = Vec::new();
+                let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
+                // The same count `ocr_quality` makes, for free: every word is judged here anyway.
+                let mut quality = OcrQuality::default();
+                for (j, &count) in judged.iter().zip(&counts) {
+                    quality.words += count as usize;
+                    let Some(f) = &j.facts else {
+                        quality.unrecognized += count as usize;
+                        continue;
+                    };
+                    let v = &j.verdict;
+                    if matches!(v, Verdict::Unknown) {
+                        quality.unrecognized += count as usize;
                     }
-                    if let Some(e) = intact.get_mut(id) {
-                        if e.0 == f.intact {
-                            e.1 = e.1.saturating_add(count);
-                        } else if count > e.1 {
-                            *e = (f.intact, count);
+                    if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
+                        seen_intact = seen_intact.saturating_add(count);
+                        let id = intact_keys.intern_hashed(&f.key, f.key_hash) as usize;
+                        if id == intact.len() {
+                            intact.push((f.intact, 0));
+                        }
+                        if let Some(e) = intact.get_mut(id) {
+                            if e.0 == f.intact {
+                                e.1 = e.1.saturating_add(count);
+                            } else if count > e.1 {
+                                *e = (f.intact, count);
+                            }
                         }
                     }
-                }
-                match v {
-                    // Ambiguous keys say nothing about loss: `for` may be the verb.
-                    Verdict::Plain(e, _)
-                        if e.code != 0
-                            && e.best_share >= 121
-                            && !context::is_contextual(f.key.as_bytes()) =>
-                    {
-                        seen_lost = seen_lost.saturating_add(count)
+                    match v {
+                        // Ambiguous keys say nothing about loss: `for` may be the verb.
+                        Verdict::Plain(e, _)
+                            if e.code != 0
+                                && e.best_share >= 121
+                                && !context::is_contextual(f.key.as_bytes()) =>
+                        {
+                            seen_lost = seen_lost.saturating_add(count)
+                        }
+                        Verdict::Fix { plain: false, .. } => {
+                            seen_lost = seen_lost.saturating_add(count)
+                        }
+                        _ => {}
                     }
-                    Verdict::Fix { plain: false, .. } => {
-                        seen_lost = seen_lost.saturating_add(count)
-                    }
-                    _ => {}
                 }
-            }
-            // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
-            let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-            let evidence = Evidence { lexicon, intact_keys, intact, loss };
-            let mut forms = String::new();
-            let mut plans: Vec<Plan> = judged
-                .iter()
-                .enumerate()
-                .map(|(i, j)| evidence.plan(word(i), j, &mut forms))
-                .collect();
-            spell_twins_alike(&word, judged, &mut plans, &mut forms);
-            (evidence, quality, plans, forms)
-        });
+                // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
+                let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
+                let evidence = Evidence { intact_keys, intact, loss };
+                let mut forms = String::new();
+                let mut plans: Vec<Plan> = judged
+                    .iter()
+                    .enumerate()
+                    .map(|(i, j)| evidence.plan(word(i), j, &mut forms))
+                    .collect();
+                spell_twins_alike(&word, judged, &mut plans, &mut forms);
+                (evidence, quality, plans, forms)
+            });
         let changing = counts
             .iter()
             .zip(&plans)
@@ -401,14 +410,17 @@ impl<'l> Restorer<'l> {
         let tokens = scan::Stream::new(text);
         // A part of the document has at most the document's changes.
         let most = if record { self.changing.min(text.len() / 2) } else { 0 };
-        self.render(text, base, tokens, (record, most), |s, _| match self.index.get(s) {
-            Some(id) => self.plans.get(id as usize).map(Found::Doc),
-            // Not in the document: judge it on the spot, with the document's evidence.
-            None => Some(self.lexicon.judge(s, |j| {
-                let mut arena = String::new();
-                let plan = self.evidence.plan(s, j, &mut arena);
-                Found::Own(plan, arena)
-            })),
+        self.render(text, base, tokens, (record, most), |s, _| {
+            let h = index::hash(s);
+            match self.index.get_hashed(s, h) {
+                Some(id) => self.plans.get(id as usize).map(Found::Doc),
+                // Not in the document: judge it on the spot, with the document's evidence.
+                None => Some(self.lexicon.judge(s, h, |j| {
+                    let mut arena = String::new();
+                    let plan = self.evidence.plan(s, j, &mut arena);
+                    Found::Own(plan, arena)
+                })),
+            }
         })
     }
 
@@ -523,7 +535,7 @@ impl<'l> Restorer<'l> {
     }
 }
 
-impl Evidence<'_> {
+impl Evidence {
     /// The plan for the word `s`, judged `j`; new spellings go to `arena`.
     fn plan(&self, s: &str, j: &Judged, arena: &mut String) -> Plan {
         match &j.facts {
@@ -532,24 +544,28 @@ impl Evidence<'_> {
         }
     }
 
+    /// The spelling of `s` that an intact form of its key elsewhere in the
+    /// document gives, appended to `arena`; `None` when there is none to go by.
+    fn doc_form(&self, s: &str, f: &Facts, arena: &mut String) -> Option<Piece> {
+        if !f.plain {
+            return None;
+        }
+        let id = self.intact_keys.get_hashed(&f.key, f.key_hash)?;
+        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
+        // the intact form only where the document has lost its diacritics.
+        if self.loss < CLEAN_LOSS && f.plain_is_word {
+            return None;
+        }
+        let &(code, _) = self.intact.get(id as usize)?;
+        let w = Word::read(s)?;
+        let start = arena.len();
+        w.render_into(code, arena);
+        Some(Piece { start, end: arena.len() })
+    }
+
     /// Weigh a word's verdict against the document's evidence.
     fn decide(&self, s: &str, v: &Verdict, f: &Facts, arena: &mut String) -> Outcome {
         let contextual = f.contextual;
-        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
-        // the intact form only where the document has lost its diacritics.
-        let plain_is_word =
-            || self.lexicon.get(f.key.as_bytes()).is_some_and(|e| e.plain_share > 0 || e.code == 0);
-        let doc_form = || {
-            if !f.plain {
-                return None;
-            }
-            let id = self.intact_keys.get(&f.key)?;
-            if self.loss < CLEAN_LOSS && plain_is_word() {
-                return None;
-            }
-            let &(code, _) = self.intact.get(id as usize)?;
-            Word::read(s).map(|w| w.render(code))
-        };
         let context_forms = |arena: &mut String| {
             let mut forms = [("", Piece { start: 0, end: 0 }); 2];
             let mut n = 0;
@@ -559,17 +575,22 @@ impl Evidence<'_> {
             }
             (forms, n)
         };
+        // The document's spelling, unless it is the word as written.
+        let changed_doc_form = |arena: &mut String| {
+            let new = self.doc_form(s, f, arena)?;
+            if new.get(arena) == Some(s) {
+                new.take_back(arena);
+                return Some(None);
+            }
+            Some(Some(new))
+        };
         match v {
             Verdict::Keep if contextual => {
                 let (forms, n) = context_forms(arena);
                 Outcome::Context { default: None, forms, n }
             }
-            Verdict::Keep | Verdict::Unknown => match doc_form() {
-                Some(new) if new != s => Outcome::Change {
-                    new: Piece::put(arena, &new),
-                    route: Route::Document,
-                    confidence: 0.8,
-                },
+            Verdict::Keep | Verdict::Unknown => match changed_doc_form(arena) {
+                Some(Some(new)) => Outcome::Change { new, route: Route::Document, confidence: 0.8 },
                 _ => Outcome::Keep,
             },
             Verdict::Plain(e, best_form) => {
@@ -582,12 +603,10 @@ impl Evidence<'_> {
                     let (forms, n) = context_forms(arena);
                     return Outcome::Context { default, forms, n };
                 }
-                if let Some(new) = doc_form()
-                    && new != s
-                {
-                    let agrees = *new == **best_form;
+                if let Some(Some(new)) = changed_doc_form(arena) {
+                    let agrees = new.get(arena) == Some(&**best_form);
                     return Outcome::Change {
-                        new: Piece::put(arena, &new),
+                        new,
                         route: if agrees { Route::Lexicon } else { Route::Document },
                         confidence: if agrees { confidence.max(0.9) } else { 0.8 },
                     };
@@ -603,16 +622,20 @@ impl Evidence<'_> {
                 }
             }
             Verdict::Fix { new, route, confidence, plain } => {
-                if let Some(doc) = doc_form() {
-                    return if doc == s {
-                        Outcome::Keep
-                    } else {
-                        Outcome::Change {
-                            route: if *doc == **new { *route } else { Route::Document },
-                            new: Piece::put(arena, &doc),
+                match changed_doc_form(arena) {
+                    Some(None) => return Outcome::Keep,
+                    Some(Some(doc)) => {
+                        return Outcome::Change {
+                            route: if doc.get(arena) == Some(&**new) {
+                                *route
+                            } else {
+                                Route::Document
+                            },
+                            new: doc,
                             confidence: 0.8,
-                        }
-                    };
+                        };
+                    }
+                    None => {}
                 }
                 if *plain && self.loss < CLEAN_LOSS {
                     Outcome::Keep
@@ -650,15 +673,15 @@ fn spell_twins_alike<'w>(
             Verdict::Plain(_, v) | Verdict::Fix { new: v, .. } => **v == *new,
             _ => false,
         });
-        let (key, code) = match cached {
-            Some((key, code)) => (Cow::Borrowed(&**key), *code),
+        let (id, code) = match cached {
+            Some(t) => (keys.intern_hashed(&t.key, t.hash), t.code),
             None => {
                 let Some(w) = Word::read(new) else { continue };
                 let Ok(key) = std::str::from_utf8(w.key()) else { continue };
-                (Cow::Owned(key.to_owned()), w.intact_code())
+                (keys.intern(key), w.intact_code())
             }
         };
-        if keys.intern(&key) as usize == codes.len() {
+        if id as usize == codes.len() {
             codes.push(code);
         }
     }
@@ -670,14 +693,18 @@ fn spell_twins_alike<'w>(
         if p.acronym || !matches!(p.outcome, Outcome::Keep) || !f.plain {
             continue;
         }
-        let Some(&code) = keys.get(&f.key).and_then(|id| codes.get(id as usize)) else {
+        let Some(&code) = keys.get_hashed(&f.key, f.key_hash).and_then(|id| codes.get(id as usize))
+        else {
             continue;
         };
         let s = word(i);
-        if let Some(new) = Word::read(s).map(|w| w.render(code))
-            && new != s
-        {
-            let new = Piece::put(forms, &new);
+        let Some(w) = Word::read(s) else { continue };
+        let new = Piece { start: forms.len(), end: forms.len() };
+        w.render_into(code, forms);
+        let new = Piece { end: forms.len(), ..new };
+        if new.get(forms) == Some(s) {
+            new.take_back(forms);
+        } else {
             p.outcome = Outcome::Change { new, route: Route::Document, confidence: 0.8 };
         }
     }

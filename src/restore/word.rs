@@ -126,6 +126,12 @@ pub(crate) struct Judged {
 pub(crate) struct Facts {
     /// The plain folded key.
     pub key: Box<str>,
+    /// [`super::index::hash`] of `key`: the document's tables look keys up
+    /// for every distinct word, so the hash is made once, here.
+    pub key_hash: u64,
+    /// Whether the plain spelling of the key is itself a word (`hall` beside
+    /// `håll`), for plain words: the lexicon walk made once, here.
+    pub plain_is_word: bool,
     /// Slot codes of the intact diacritics.
     pub intact: u64,
     /// [`Word::is_plain`].
@@ -136,9 +142,29 @@ pub(crate) struct Facts {
     pub contextual: bool,
     /// For a contextual word, the forms context may choose, spelled in its case.
     pub forms: Box<[(&'static str, Box<str>)]>,
-    /// The folded key and intact code of the verdict's new spelling, if any:
-    /// what the document's plain twins of it are spelled from.
-    pub twin: Option<(Box<str>, u64)>,
+    /// The folded key of the verdict's new spelling, if any: what the
+    /// document's plain twins of it are spelled from.
+    pub twin: Option<Twin>,
+}
+
+/// The folded key of a new spelling, its [`super::index::hash`] and its intact slot codes.
+#[derive(Clone, Debug)]
+pub(crate) struct Twin {
+    pub key: Box<str>,
+    pub hash: u64,
+    pub code: u64,
+}
+
+impl Twin {
+    fn of(w: &Word) -> Twin {
+        let key = key_text(w);
+        Twin { hash: super::index::hash(&key), key, code: w.intact_code() }
+    }
+}
+
+/// A word's key as text (key bytes are ASCII letters and digits).
+fn key_text(w: &Word) -> Box<str> {
+    w.key().iter().map(|&b| char::from(b)).collect()
 }
 
 impl Judged {
@@ -150,17 +176,21 @@ impl Judged {
         let verdict = resolve(lex, &w);
         let plain = w.is_plain();
         let contextual = plain && super::context::is_contextual(w.key());
+        let key = key_text(&w);
         let facts = Facts {
-            // Key bytes are ASCII letters and digits.
-            key: w.key().iter().map(|&b| char::from(b)).collect(),
+            key_hash: super::index::hash(&key),
+            plain_is_word: plain
+                && lex.get(w.key()).is_some_and(|e| e.plain_share > 0 || e.code == 0),
+            key,
             intact: w.intact_code(),
             plain,
             acronym: super::is_acronym(&w),
             contextual,
             forms: if contextual { super::spell_forms(&w) } else { Box::default() },
             twin: match &verdict {
-                Verdict::Plain(_, new) | Verdict::Fix { new, .. } => Word::read(new)
-                    .map(|n| (n.key().iter().map(|&b| char::from(b)).collect(), n.intact_code())),
+                Verdict::Plain(_, new) | Verdict::Fix { new, .. } => {
+                    Word::read(new).map(|n| Twin::of(&n))
+                }
                 _ => None,
             },
         };
@@ -278,6 +308,12 @@ impl Word {
     /// This word with its slots set to `code`, in its own case.
     pub(crate) fn render(&self, code: u64) -> String {
         let mut out = String::with_capacity(self.n + 4);
+        self.render_into(code, &mut out);
+        out
+    }
+
+    /// [`Word::render`], appended to `out`: no string of its own.
+    pub(crate) fn render_into(&self, code: u64, out: &mut String) {
         let mut slot = 0usize;
         for i in 0..self.n {
             let b = self.key[i];
@@ -294,9 +330,8 @@ impl Word {
             } else {
                 char::from(b)
             };
-            push_cased(&mut out, c, self.upper_at(i));
+            push_cased(out, c, self.upper_at(i));
         }
-        out
     }
 
     fn upper_at(&self, i: usize) -> bool {
