@@ -166,7 +166,9 @@ fn class_at(text: &str, i: usize) -> (u8, usize) {
         return (if low == 0x97 || low == 0xB7 { PUNCT } else { LETTER }, 2);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
-    let class = if c.is_whitespace() {
+    let class = if is_common_punctuation(c) {
+        PUNCT
+    } else if c.is_whitespace() {
         SPACE
     } else if c.is_alphabetic() {
         LETTER
@@ -176,6 +178,28 @@ fn class_at(text: &str, i: usize) -> (u8, usize) {
         PUNCT
     };
     (class, c.len_utf8())
+}
+
+/// Punctuation OCR'd text is full of (quotes, bullets, dashes): known
+/// without the Unicode tables, which cost more than the rest of the scan.
+#[inline]
+fn is_common_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '“'
+            | '•'
+            | '–'
+            | '—'
+            | '’'
+            | '‘'
+            | '„'
+            | '…'
+            | '§'
+            | '¢'
+            | '°'
+            | '«'
+            | '»'
+    )
 }
 
 /// Append the tokens of `text` to `out`, in order.
@@ -360,6 +384,14 @@ mod tests {
         }
         assert_eq!(word_end("Förslag, till".as_bytes(), 0), "Förslag".len());
         assert_eq!(word_end("kommunledningsförvaltningens×".as_bytes(), 0), 29);
+    }
+
+    #[test]
+    fn common_punctuation_is_what_the_unicode_tables_say() {
+        for c in "”“•–—’‘„…§¢°«»".chars() {
+            assert!(is_common_punctuation(c));
+            assert!(!c.is_whitespace() && !c.is_alphabetic() && !c.is_numeric(), "{c}");
+        }
     }
 
     #[test]
