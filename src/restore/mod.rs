@@ -125,9 +125,12 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     scan::tokens(&text, &mut toks);
     let mut ids = Vec::with_capacity(toks.len());
     let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
-    r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
-        ids.get(i).and_then(|&id| r.plans.get(id as usize)).map(Found::Doc)
-    })
+    // Every word token of the text has its id: none is judged elsewhere.
+    let (new_text, changes) =
+        r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
+            Lookup::Doc(ids.get(i).copied().unwrap_or(u32::MAX))
+        });
+    Restoration { text: new_text.unwrap_or(text), changes }
 }
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
@@ -214,11 +217,11 @@ struct Plan {
 
 const KEEP: Plan = Plan { outcome: Outcome::Keep, acronym: false };
 
-/// A word's plan while writing: the document's, or one made on the spot for
-/// a word the document does not have, with its own arena.
-enum Found<'a> {
-    Doc(&'a Plan),
-    Own(Plan, String),
+/// Where the plan of a word being written is: the document's plan with this
+/// id, or none yet, for a word the document does not have (with its hash).
+enum Lookup {
+    Doc(u32),
+    Elsewhere(u64),
 }
 
 /// What the whole document shows: the forms that stand intact, and how much
@@ -407,37 +410,49 @@ impl<'l> Restorer<'l> {
     /// [`Restorer::restore`], keeping the list of changes only when `record`:
     /// a caller that wants just the text saves two strings per change.
     fn restore_recording(&self, text: &str, base: usize, record: bool) -> Restoration {
+        let (new_text, changes) = self.rewrite(text, base, record);
+        Restoration { text: new_text.unwrap_or_else(|| text.to_string()), changes }
+    }
+
+    /// The text with its words restored, `None` when no word changes, and
+    /// the changes when `record`.
+    fn rewrite(&self, text: &str, base: usize, record: bool) -> (Option<String>, Vec<Change>) {
         let tokens = scan::Stream::new(text);
         // A part of the document has at most the document's changes.
         let most = if record { self.changing.min(text.len() / 2) } else { 0 };
         self.render(text, base, tokens, (record, most), |s, _| {
             let h = index::hash(s);
             match self.index.get_hashed(s, h) {
-                Some(id) => self.plans.get(id as usize).map(Found::Doc),
-                // Not in the document: judge it on the spot, with the document's evidence.
-                None => Some(self.lexicon.judge(s, h, |j| {
-                    let mut arena = String::new();
-                    let plan = self.evidence.plan(s, j, &mut arena);
-                    Found::Own(plan, arena)
-                })),
+                Some(id) => Lookup::Doc(id),
+                None => Lookup::Elsewhere(h),
             }
         })
     }
 
-    /// Write `text` with each word token's outcome applied.
-    fn render<'a>(
-        &'a self,
+    /// The plan for a word the document does not have, judged on the spot
+    /// with the document's evidence, and the arena its spellings are in.
+    fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, String) {
+        self.lexicon.judge(s, h, |j| {
+            let mut arena = String::new();
+            let plan = self.evidence.plan(s, j, &mut arena);
+            (plan, arena)
+        })
+    }
+
+    /// Write `text` with each word token's outcome applied: the new text
+    /// (`None` when no word changed) and, when recording, the changes.
+    fn render(
+        &self,
         text: &str,
         base: usize,
         tokens: impl Iterator<Item = Token>,
         // Whether to list the changes, and how many to make room for.
         (record, most_changes): (bool, usize),
-        mut plan: impl FnMut(&str, usize) -> Option<Found<'a>>,
-    ) -> Restoration
-    where
-        'l: 'a,
-    {
-        let mut out = String::with_capacity(text.len() + text.len() / 16);
+        // Where the plan of word token `i`, spelled `s`, is.
+        mut lookup: impl FnMut(&str, usize) -> Lookup,
+    ) -> (Option<String>, Vec<Change>) {
+        // Made at the first change: many strings of a document need none.
+        let mut out: Option<String> = None;
         let mut changes = Vec::with_capacity(if record { most_changes } else { 0 });
         let mut copied = 0;
         let mut tokens = tokens.peekable();
@@ -452,11 +467,16 @@ impl<'l> Restorer<'l> {
                 continue;
             }
             let s = &text[t.start..t.end];
-            let found = plan(s, i);
-            let (p, arena) = match &found {
-                None => continue,
-                Some(Found::Doc(p)) => (*p, self.forms.as_str()),
-                Some(Found::Own(p, arena)) => (p, arena.as_str()),
+            let own;
+            let (p, arena) = match lookup(s, i) {
+                Lookup::Doc(id) => match self.plans.get(id as usize) {
+                    Some(p) => (p, self.forms.as_str()),
+                    None => continue,
+                },
+                Lookup::Elsewhere(h) => {
+                    own = self.plan_elsewhere(s, h);
+                    (&own.0, own.1.as_str())
+                }
             };
             // The line is looked at only when the word would change.
             if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
@@ -485,6 +505,8 @@ impl<'l> Restorer<'l> {
             if new == s {
                 continue;
             }
+            let out =
+                out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 16));
             out.push_str(&text[copied..t.start]);
             out.push_str(new);
             copied = t.end;
@@ -499,8 +521,10 @@ impl<'l> Restorer<'l> {
                 confidence,
             });
         }
-        out.push_str(&text[copied..]);
-        Restoration { text: out, changes }
+        if let Some(out) = &mut out {
+            out.push_str(&text[copied..]);
+        }
+        (out, changes)
     }
 
     /// The form the neighbours of `t` call for, spelled in its case.
@@ -532,6 +556,14 @@ impl<'l> Restorer<'l> {
     /// terms, using this document's evidence.
     pub fn restore_str(&self, s: &str) -> String {
         self.restore_recording(s, 0, false).text
+    }
+
+    /// [`Restorer::restore_str`] in place: a string with nothing to restore
+    /// is left as it is, without a copy.
+    pub(crate) fn restore_in_place(&self, s: &mut String) {
+        if let (Some(new), _) = self.rewrite(s, 0, false) {
+            *s = new;
+        }
     }
 }
 
