@@ -19,7 +19,7 @@
 use super::index::WordIndex;
 use super::word::{Judged, Verdict};
 use crate::fold::fold_char;
-use fst::raw::{CompiledAddr, Fst};
+use fst::raw::{CompiledAddr, Node};
 use fst::{Map, MapBuilder};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -552,51 +552,73 @@ impl Lexicon {
         }
     }
 
-    /// One byte further along, or `None` when no key continues that way.
+    /// The nodes `c` stands on, read once for all that is asked of them.
     #[inline]
+    pub(crate) fn here(&self, c: Cursor) -> Here<'_> {
+        Here {
+            base: read_node(self.base.as_ref(), c.base),
+            extra: read_node(self.extra.as_ref(), c.extra),
+        }
+    }
+
+    /// One byte further along, or `None` when no key continues that way.
+    #[cfg(test)]
     pub(crate) fn step(&self, c: Cursor, b: u8) -> Option<Cursor> {
-        let base = match (&self.base, c.base) {
-            (Some(m), Some(s)) => step_fst(m.as_fst(), s, b),
-            _ => None,
-        };
-        let extra = match (&self.extra, c.extra) {
-            (Some(m), Some(s)) => step_fst(m.as_fst(), s, b),
-            _ => None,
-        };
-        if base.is_none() && extra.is_none() { None } else { Some(Cursor { base, extra }) }
+        self.here(c).step(b)
     }
 
     /// The entry when the walk so far spells a whole key.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn entry_at(&self, c: Cursor) -> Option<Entry> {
-        if let (Some(m), Some(s)) = (&self.extra, c.extra)
-            && let Some(v) = final_value(m.as_fst(), s)
-        {
-            return Some(Entry::unpack(v));
-        }
-        match (&self.base, c.base) {
-            (Some(m), Some(s)) => final_value(m.as_fst(), s).map(Entry::unpack),
-            _ => None,
-        }
+        self.here(c).entry()
     }
 }
 
+/// The node of `map` at `at`, with its output so far.
 #[inline]
-fn step_fst<D: AsRef<[u8]>>(
-    fst: &Fst<D>,
-    (addr, out): (CompiledAddr, u64),
-    b: u8,
-) -> Option<(CompiledAddr, u64)> {
-    let node = fst.node(addr);
-    let i = node.find_input(b)?;
-    let t = node.transition(i);
-    Some((t.addr, out.wrapping_add(t.out.value())))
+fn read_node<D: AsRef<[u8]>>(
+    map: Option<&Map<D>>,
+    at: Option<(CompiledAddr, u64)>,
+) -> Option<(Node<'_>, u64)> {
+    let (addr, out) = at?;
+    Some((map?.as_fst().node(addr), out))
 }
 
-#[inline]
-fn final_value<D: AsRef<[u8]>>(fst: &Fst<D>, (addr, out): (CompiledAddr, u64)) -> Option<u64> {
-    let node = fst.node(addr);
-    node.is_final().then(|| out.wrapping_add(node.final_output().value()))
+/// The nodes a [`Cursor`] stands on, each with the output gathered so far.
+/// A walk asks the same node whether it ends a key and where each of up to
+/// four bytes leads; reading (decoding) the node was most of each such
+/// question, so it is read once.
+#[derive(Clone, Copy)]
+pub(crate) struct Here<'a> {
+    base: Option<(Node<'a>, u64)>,
+    extra: Option<(Node<'a>, u64)>,
+}
+
+impl Here<'_> {
+    /// One byte further along, or `None` when no key continues that way.
+    #[inline]
+    pub(crate) fn step(&self, b: u8) -> Option<Cursor> {
+        let step = |(node, out): &(Node<'_>, u64)| {
+            let t = node.transition(node.find_input(b)?);
+            Some((t.addr, out.wrapping_add(t.out.value())))
+        };
+        let base = self.base.as_ref().and_then(step);
+        let extra = self.extra.as_ref().and_then(step);
+        if base.is_none() && extra.is_none() { None } else { Some(Cursor { base, extra }) }
+    }
+
+    /// The entry when the walk so far spells a whole key (the user words' first).
+    #[inline]
+    pub(crate) fn entry(&self) -> Option<Entry> {
+        let value = |(node, out): &(Node<'_>, u64)| {
+            node.is_final().then(|| out.wrapping_add(node.final_output().value()))
+        };
+        self.extra
+            .as_ref()
+            .and_then(value)
+            .or_else(|| self.base.as_ref().and_then(value))
+            .map(Entry::unpack)
+    }
 }
 
 /// The lower-case spelling of `key` under `e`'s best form.

@@ -696,9 +696,10 @@ fn walk(
     choice: u128,
 ) {
     let w = ctx.w;
+    let here = ctx.lex.here(cursor);
     if pos > ctx.start
         && key_len >= 1
-        && let Some(e) = ctx.lex.entry_at(cursor)
+        && let Some(e) = here.entry()
     {
         let whole = ctx.start == 0 && pos == w.n;
         if whole || (!ctx.whole_only && key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
@@ -728,7 +729,7 @@ fn walk(
         if nsubs > MAX_SUBS || pos + alt.width as usize > w.n {
             continue;
         }
-        let Some(next) = ctx.lex.step(cursor, alt.key) else {
+        let Some(next) = here.step(alt.key) else {
             continue;
         };
         let is_plain_sub = alt.sub
