@@ -360,7 +360,8 @@ impl<'l> Restorer<'l> {
                 // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
                 let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
                 let evidence = Evidence { intact_keys, intact, loss };
-                let mut forms = String::new();
+                // Room for a new spelling of most words: grown a few times at most.
+                let mut forms = String::with_capacity(judged.len() * 8);
                 let mut plans: Vec<Plan> = judged
                     .iter()
                     .enumerate()
@@ -695,7 +696,8 @@ fn spell_twins_alike<'w>(
     forms: &mut String,
 ) {
     // Folded key of each restored spelling, to its slot codes (the first one wins).
-    let mut keys = index::WordIndex::with_capacity(16);
+    // Sized for every word changing, so the table is not grown word by word.
+    let mut keys = index::WordIndex::with_capacity(plans.len());
     let mut codes: Vec<u64> = Vec::new();
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
         let Outcome::Change { new, .. } = p.outcome else { continue };
