@@ -39,7 +39,9 @@ impl<'t> Stream<'t> {
 impl Iterator for Stream<'_> {
     type Item = Token;
 
-    #[inline]
+    // Always inlined into the renderer, as are the scanners below: called, it
+    // returned each token through memory, which cost a good part of scanning it.
+    #[inline(always)]
     fn next(&mut self) -> Option<Token> {
         loop {
             if let Some(&t) = self.buf.get(self.at) {
@@ -61,7 +63,7 @@ impl Iterator for Stream<'_> {
 /// The commonest chunk, a word and maybe closing punctuation (`beslut`,
 /// `kännedom,` `klart.`), read in one pass; `None` (with `*pos` past any
 /// blanks) for anything else, which the general scan then reads.
-#[inline]
+#[inline(always)]
 fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
     let n = bytes.len();
     let mut i = *pos;
@@ -91,7 +93,7 @@ fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
 /// Where the run of letters (ASCII, or Latin-1 letters such as å ä ö é)
 /// from `i` ends. Eight bytes are tested at a time: most of a word is ASCII
 /// letters, and a byte-by-byte loop was most of the scan.
-#[inline]
+#[inline(always)]
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
         while let Some(run) = bytes.get(i..i + 8).and_then(|b| b.try_into().ok()).map(ascii_letters)
@@ -111,7 +113,7 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// How many of the eight bytes, from the first, are ASCII letters.
-#[inline]
+#[inline(always)]
 fn ascii_letters(chunk: [u8; 8]) -> usize {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
