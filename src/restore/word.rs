@@ -545,8 +545,7 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
         nalts[i] = alts_at(w, i, &mut alts[i]) as u8;
     }
     // best[pos][subs]
-    let mut best: [[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1] =
-        [[None; (MAX_SUBS + 1) as usize]; MAX_WORD + 1];
+    let mut best: Best = [[None; (MAX_SUBS + 1) as usize]; MAX_WORD + 1];
     best[0][0] = Some(Cell {
         cost: 0,
         parts: 0,
@@ -557,48 +556,28 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
         code: 0,
     });
     // The whole word as one part first: fewest parts wins, and this one walk
-    // settles most words without the walks from every split point.
-    let mut parts: Vec<Part> = Vec::new();
-    for whole_only in [true, false] {
-        let starts = if whole_only { 0..1 } else { 0..n };
-        for start in starts {
+    // settles most words without the walks from every split point. The walk
+    // from the first letter keeps every part it finds, so that splitting
+    // (when no whole reading exists) need not walk from there again.
+    let mut from_first: Vec<Part> = Vec::new();
+    let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start: 0 };
+    walk(&ctx, &mut from_first, lex.root(), 0, 0, 0, Forces::default(), 0, 0, 0);
+    offer_parts(&mut best, w, 0, 0, from_first.iter().filter(|p| p.end == n));
+    if best[n].iter().all(Option::is_none) {
+        let mut parts: Vec<Part> = Vec::new();
+        for start in 0..n {
             // One walk per start serves every substitution count reached there.
             let Some(min_s0) = (0..=MAX_SUBS).find(|&s0| best[start][s0 as usize].is_some()) else {
                 continue;
             };
-            let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start, whole_only };
+            if start == 0 {
+                offer_parts(&mut best, w, 0, min_s0, from_first.iter());
+                continue;
+            }
+            let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start };
             parts.clear();
             walk(&ctx, &mut parts, lex.root(), start, min_s0, 0, Forces::default(), 0, 0, 0);
-            for s0 in min_s0..=MAX_SUBS {
-                let Some(base) = best[start][s0 as usize] else {
-                    continue;
-                };
-                for p in &parts {
-                    let subs = s0 + (p.subs - min_s0);
-                    if subs > MAX_SUBS {
-                        continue;
-                    }
-                    let extra = if base.parts > 0 { u32::from(cost::PART) } else { 0 };
-                    let mut cell = Cell {
-                        cost: base.cost + p.cost + extra,
-                        parts: base.parts + 1,
-                        plain_subs: base.plain_subs + p.plain_subs,
-                        from: (start as u8, s0),
-                        part_end: p.end as u8,
-                        choice: p.choice,
-                        code: p.code,
-                    };
-                    offer(&mut best, p.end, subs, cell);
-                    // A linking `s` after a part that does not end the word.
-                    if p.end + 1 < n && w.key[p.end] == b's' {
-                        cell.cost += u32::from(cost::LINK_S);
-                        offer(&mut best, p.end + 1, subs, cell);
-                    }
-                }
-            }
-        }
-        if best[n].iter().any(Option::is_some) {
-            break;
+            offer_parts(&mut best, w, start, min_s0, parts.iter());
         }
     }
     let cell = (0..=MAX_SUBS).filter_map(|s| best[n][s as usize]).min_by_key(|c| c.cost)?;
@@ -610,14 +589,53 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
     })
 }
 
+/// Offer each of `parts`, found by a walk from `start` that began with
+/// `min_s0` substitutions, after every reading that reaches `start`.
+fn offer_parts<'p>(
+    best: &mut Best,
+    w: &Word,
+    start: usize,
+    min_s0: u8,
+    parts: impl Iterator<Item = &'p Part> + Clone,
+) {
+    for s0 in min_s0..=MAX_SUBS {
+        let Some(base) = best[start][s0 as usize] else {
+            continue;
+        };
+        for p in parts.clone() {
+            let subs = s0 + (p.subs - min_s0);
+            if subs > MAX_SUBS {
+                continue;
+            }
+            let extra = if base.parts > 0 { u32::from(cost::PART) } else { 0 };
+            let mut cell = Cell {
+                cost: base.cost + p.cost + extra,
+                parts: base.parts + 1,
+                plain_subs: base.plain_subs + p.plain_subs,
+                from: (start as u8, s0),
+                part_end: p.end as u8,
+                choice: p.choice,
+                code: p.code,
+            };
+            offer(best, p.end, subs, cell);
+            // A linking `s` after a part that does not end the word.
+            if p.end + 1 < w.n && w.key[p.end] == b's' {
+                cell.cost += u32::from(cost::LINK_S);
+                offer(best, p.end + 1, subs, cell);
+            }
+        }
+    }
+}
+
+/// The cheapest reading found so far, by position and substitutions used.
+type Best = [[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1];
+
 struct PartCtx<'a> {
     lex: &'a Lexicon,
     w: &'a Word,
     alts: &'a [[Alt; 4]; MAX_WORD],
     nalts: &'a [u8; MAX_WORD],
     start: usize,
-    /// Only readings of the whole word as one part.
-    whole_only: bool,
 }
 
 /// One known word a walk found from its start: where it ends, what it cost.
@@ -702,7 +720,7 @@ fn walk(
         && let Some(e) = here.entry()
     {
         let whole = ctx.start == 0 && pos == w.n;
-        if whole || (!ctx.whole_only && key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
+        if whole || (key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
             let chosen = forces.code_for(&e).map(|c| (c, 0)).or_else(|| {
                 // The lexicon keeps only the best form; for the frequent
                 // ambiguous keys the others are known (`ér` → `år`, not `är`).
@@ -773,12 +791,7 @@ fn second_form(ctx: &PartCtx<'_>, end: usize, choice: u128, forces: &Forces) -> 
     })
 }
 
-fn offer(
-    best: &mut [[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1],
-    pos: usize,
-    subs: u8,
-    cell: Cell,
-) {
+fn offer(best: &mut Best, pos: usize, subs: u8, cell: Cell) {
     let slot = &mut best[pos][subs as usize];
     if slot.is_none_or(|c| cell.cost < c.cost) {
         *slot = Some(cell);
@@ -786,13 +799,7 @@ fn offer(
 }
 
 /// Spell out the reading that ends in `cell` at `end`.
-fn rebuild(
-    w: &Word,
-    alts: &[[Alt; 4]; MAX_WORD],
-    best: &[[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1],
-    end: usize,
-    cell: Cell,
-) -> String {
+fn rebuild(w: &Word, alts: &[[Alt; 4]; MAX_WORD], best: &Best, end: usize, cell: Cell) -> String {
     // Parts, last first.
     let mut parts: Vec<(usize, usize, usize, Cell)> = Vec::new();
     let mut at = (end, cell);
