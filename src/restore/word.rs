@@ -173,14 +173,16 @@ impl Judged {
         let Some(w) = Word::read(s) else {
             return Judged { verdict: Verdict::Keep, facts: None };
         };
-        let verdict = resolve(lex, &w);
+        // A plain word's entry serves both its verdict and `plain_is_word`.
+        let direct = direct_entry(lex, &w);
+        let verdict = resolve_known(lex, &w, direct);
         let plain = w.is_plain();
         let contextual = plain && super::context::is_contextual(w.key());
         let key = key_text(&w);
         let facts = Facts {
             key_hash: super::index::hash(&key),
-            plain_is_word: plain
-                && lex.get(w.key()).is_some_and(|e| e.plain_share > 0 || e.code == 0),
+            // A plain word is noiseless, so `direct` was looked up.
+            plain_is_word: plain && direct.is_some_and(|e| e.plain_share > 0 || e.code == 0),
             key,
             intact: w.intact_code(),
             plain,
@@ -356,9 +358,22 @@ fn push_cased(out: &mut String, c: char, upper: bool) {
     }
 }
 
-/// Resolve one word against the lexicon.
+/// Resolve one word against the lexicon. [`Judged::new`] calls
+/// [`resolve_known`] itself, as it needs the direct entry too.
+#[cfg(test)]
 pub(crate) fn resolve(lex: &Lexicon, w: &Word) -> Verdict {
-    let direct = if !w.noisy || w.only_acute { lex.get(w.key()) } else { None };
+    let direct = direct_entry(lex, w);
+    resolve_known(lex, w, direct)
+}
+
+/// The lexicon's entry for the word's key as written, looked up only when
+/// the word has no noise other than `é` (noise calls for the OCR search).
+fn direct_entry(lex: &Lexicon, w: &Word) -> Option<Entry> {
+    if !w.noisy || w.only_acute { lex.get(w.key()) } else { None }
+}
+
+/// [`resolve`], with the [`direct_entry`] already looked up.
+fn resolve_known(lex: &Lexicon, w: &Word, direct: Option<Entry>) -> Verdict {
     if let Some(e) = direct {
         let acute_ok = !w.only_acute || acute_slots_match(w, &e);
         if acute_ok {
