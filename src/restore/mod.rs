@@ -124,7 +124,7 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let mut toks = Vec::with_capacity(text.len() / 6);
     scan::tokens(&text, &mut toks);
     let mut ids = Vec::with_capacity(toks.len());
-    let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
+    let r = Restorer::build(lexicon, &text, toks.iter().copied(), Some(&mut ids));
     // Every word token of the text has its id: none is judged elsewhere.
     let (new_text, changes) =
         r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
@@ -277,9 +277,8 @@ const CLEAN_LOSS: f32 = 0.3;
 impl<'l> Restorer<'l> {
     /// Read `document` and prepare to restore it (or any part of it).
     pub fn new(lexicon: &'l Lexicon, document: &str) -> Self {
-        let mut toks = Vec::with_capacity(document.len() / 6);
-        scan::tokens(document, &mut toks);
-        Self::build(lexicon, document, &toks, None)
+        // Read as a stream: the tokens are not needed again.
+        Self::build(lexicon, document, scan::Stream::new(document), None)
     }
 
     /// Read the tokens of `document`; with `ids`, also note each token's
@@ -288,11 +287,13 @@ impl<'l> Restorer<'l> {
     fn build(
         lexicon: &'l Lexicon,
         document: &str,
-        toks: &[Token],
+        toks: impl Iterator<Item = Token>,
         mut ids: Option<&mut Vec<u32>>,
     ) -> Self {
-        let mut index = index::WordIndex::with_capacity(toks.len() / 3 + 8);
-        let mut counts: Vec<u32> = Vec::with_capacity(toks.len() / 3 + 8);
+        // About one distinct word in 16 bytes of running text.
+        let distinct = document.len() / 16 + 8;
+        let mut index = index::WordIndex::with_capacity(distinct);
+        let mut counts: Vec<u32> = Vec::with_capacity(distinct);
         for t in toks {
             if t.kind != Kind::Word {
                 if let Some(ids) = ids.as_deref_mut() {
