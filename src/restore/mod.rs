@@ -290,8 +290,9 @@ impl<'l> Restorer<'l> {
         toks: impl Iterator<Item = Token>,
         mut ids: Option<&mut Vec<u32>>,
     ) -> Self {
-        // About one distinct word in 16 bytes of running text.
-        let distinct = document.len() / 16 + 8;
+        // Up to one distinct word in 12 bytes of running text (every other
+        // word): a table that must grow costs more than a larger one.
+        let distinct = document.len() / 12 + 8;
         let mut index = index::WordIndex::with_capacity(distinct);
         let mut counts: Vec<u32> = Vec::with_capacity(distinct);
         for t in toks {
@@ -697,8 +698,13 @@ fn spell_twins_alike<'w>(
     forms: &mut String,
 ) {
     // Folded key of each restored spelling, to its slot codes (the first one wins).
-    // Sized for every word changing, so the table is not grown word by word.
-    let mut keys = index::WordIndex::with_capacity(plans.len());
+    // Sized for the changed words, so the table is neither grown word by word
+    // nor larger than needed.
+    let changed = plans.iter().filter(|p| matches!(p.outcome, Outcome::Change { .. })).count();
+    if changed == 0 {
+        return;
+    }
+    let mut keys = index::WordIndex::with_capacity(changed);
     let mut codes: Vec<u64> = Vec::new();
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
         let Outcome::Change { new, .. } = p.outcome else { continue };
