@@ -224,6 +224,16 @@ enum Lookup {
     Elsewhere(u64),
 }
 
+/// What the document's intact forms say about the spelling of a word.
+enum DocForm {
+    /// Nothing: no intact form of its key, or one a plain word need not follow.
+    Silent,
+    /// The word as written is already the intact form's spelling.
+    Same,
+    /// The word is to be spelled as this piece of the arena.
+    Differs(Piece),
+}
+
 /// What the whole document shows: the forms that stand intact, and how much
 /// of it lost its diacritics.
 #[derive(Debug)]
@@ -579,23 +589,31 @@ impl Evidence {
         }
     }
 
-    /// The spelling of `s` that an intact form of its key elsewhere in the
-    /// document gives, appended to `arena`; `None` when there is none to go by.
-    fn doc_form(&self, s: &str, f: &Facts, arena: &mut String) -> Option<Piece> {
+    /// What an intact form of the key of `s` elsewhere in the document says
+    /// about its spelling; a differing spelling is appended to `arena`.
+    fn doc_form(&self, s: &str, f: &Facts, arena: &mut String) -> DocForm {
         if !f.plain {
-            return None;
+            return DocForm::Silent;
         }
-        let id = self.intact_keys.get_hashed(&f.key, f.key_hash)?;
+        let Some(id) = self.intact_keys.get_hashed(&f.key, f.key_hash) else {
+            return DocForm::Silent;
+        };
         // A plain spelling that is itself a word (`hall` beside `håll`) yields to
         // the intact form only where the document has lost its diacritics.
         if self.loss < CLEAN_LOSS && f.plain_is_word {
-            return None;
+            return DocForm::Silent;
         }
-        let &(code, _) = self.intact.get(id as usize)?;
-        let w = Word::read(s)?;
+        let (Some(&(code, _)), Some(w)) = (self.intact.get(id as usize), Word::read(s)) else {
+            return DocForm::Silent;
+        };
         let start = arena.len();
         w.render_into(code, arena);
-        Some(Piece { start, end: arena.len() })
+        let new = Piece { start, end: arena.len() };
+        if new.get(arena) == Some(s) {
+            new.take_back(arena);
+            return DocForm::Same;
+        }
+        DocForm::Differs(new)
     }
 
     /// Weigh a word's verdict against the document's evidence.
@@ -610,23 +628,16 @@ impl Evidence {
             }
             (forms, n)
         };
-        // The document's spelling, unless it is the word as written.
-        let changed_doc_form = |arena: &mut String| {
-            let new = self.doc_form(s, f, arena)?;
-            if new.get(arena) == Some(s) {
-                new.take_back(arena);
-                return Some(None);
-            }
-            Some(Some(new))
-        };
         match v {
             Verdict::Keep if contextual => {
                 let (forms, n) = context_forms(arena);
                 Outcome::Context { default: None, forms, n }
             }
-            Verdict::Keep | Verdict::Unknown => match changed_doc_form(arena) {
-                Some(Some(new)) => Outcome::Change { new, route: Route::Document, confidence: 0.8 },
-                _ => Outcome::Keep,
+            Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, arena) {
+                DocForm::Differs(new) => {
+                    Outcome::Change { new, route: Route::Document, confidence: 0.8 }
+                }
+                DocForm::Same | DocForm::Silent => Outcome::Keep,
             },
             Verdict::Plain(e, best_form) => {
                 let p = self.loss;
@@ -638,7 +649,7 @@ impl Evidence {
                     let (forms, n) = context_forms(arena);
                     return Outcome::Context { default, forms, n };
                 }
-                if let Some(Some(new)) = changed_doc_form(arena) {
+                if let DocForm::Differs(new) = self.doc_form(s, f, arena) {
                     let agrees = new.get(arena) == Some(&**best_form);
                     return Outcome::Change {
                         new,
@@ -657,9 +668,9 @@ impl Evidence {
                 }
             }
             Verdict::Fix { new, route, confidence, plain } => {
-                match changed_doc_form(arena) {
-                    Some(None) => return Outcome::Keep,
-                    Some(Some(doc)) => {
+                match self.doc_form(s, f, arena) {
+                    DocForm::Same => return Outcome::Keep,
+                    DocForm::Differs(doc) => {
                         return Outcome::Change {
                             route: if doc.get(arena) == Some(&**new) {
                                 *route
@@ -670,7 +681,7 @@ impl Evidence {
                             confidence: 0.8,
                         };
                     }
-                    None => {}
+                    DocForm::Silent => {}
                 }
                 if *plain && self.loss < CLEAN_LOSS {
                     Outcome::Keep
