@@ -582,6 +582,7 @@ impl<'l> Restorer<'l> {
 
 impl Evidence {
     /// The plan for the word `s`, judged `j`; new spellings go to `arena`.
+    #[inline]
     fn plan(&self, s: &str, j: &Judged, arena: &mut String) -> Plan {
         match &j.facts {
             Some(f) => Plan { outcome: self.decide(s, &j.verdict, f, arena), acronym: f.acronym },
