@@ -137,10 +137,10 @@ pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
 /// restored spelling. Headings as found, diary numbers, dates and all spans
 /// are left as they are: they describe the source.
 fn restore_strings(d: &mut Decision, r: &Restorer<'_>, section_text: bool) {
-    let fix = |s: &mut String| *s = r.restore_str(s);
+    let fix = |s: &mut String| r.restore_in_place(s);
     let fix_opt = |s: &mut Option<String>| {
         if let Some(s) = s {
-            *s = r.restore_str(s);
+            r.restore_in_place(s);
         }
     };
     fix_opt(&mut d.header.case_officer);

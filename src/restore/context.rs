@@ -7,6 +7,7 @@
 //! their own diacritics.
 
 /// Whether a folded key is one of the ambiguous keys handled here.
+#[inline]
 pub(crate) fn is_contextual(key: &[u8]) -> bool {
     matches!(key, b"ar" | b"for" | b"sa" | b"nar" | b"har" | b"dar" | b"far" | b"val" | b"andra")
 }

@@ -1,27 +1,78 @@
 //! The distinct words of a document, each with a small id: one string holds
 //! them all, so a lookup touches a slot, a hash and a few contiguous bytes
 //! instead of a separately allocated key per word.
+//!
+//! Callers that look a word up in several tables (the document's words, the
+//! lexicon's memo, the intact keys) hash it once with [`hash`] and pass the
+//! hash along: hashing was a good part of each lookup.
 
 use super::hash::FxHasher;
 use std::hash::Hasher;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct WordIndex {
     /// All words, one after another.
     arena: String,
     /// Per id: hash, start and end in `arena`.
     words: Vec<(u64, usize, usize)>,
-    /// Open addressing: id + 1, or 0 for an empty slot; length a power of two.
-    slots: Vec<u32>,
+    /// Open addressing: (upper half of the hash, id + 1), id + 1 = 0 for an
+    /// empty slot; length a power of two. The hash half in the slot settles
+    /// most probes without touching `words` or the arena.
+    slots: Vec<(u32, u32)>,
 }
 
+/// The hash every table here keys on.
 #[inline]
-fn hash(s: &str) -> u64 {
+pub(crate) fn hash(s: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(s.as_bytes());
-    // The top bits pick the slot; mix so short words spread over them.
+    // The low bits pick the slot; mix so short words spread over them.
     let x = h.finish();
     x ^ (x >> 29)
+}
+
+/// The part of a hash a slot keeps.
+#[inline]
+fn tag(h: u64) -> u32 {
+    (h >> 32) as u32
+}
+
+/// Eight bytes of `s` from `at`, little-endian; 0 past the end (callers stay inside).
+#[inline]
+fn load8(s: &[u8], at: usize) -> u64 {
+    s.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// Four bytes of `s` from `at`, little-endian; 0 past the end (callers stay inside).
+#[inline]
+fn load4(s: &[u8], at: usize) -> u32 {
+    s.get(at..at + 4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
+
+/// `a == b`, with the short lengths words have compared in two loads each
+/// instead of a call to `memcmp`.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        // Bytes 0, n/2 and n-1 cover every position of a 1..=3 byte word.
+        1..=3 => a.first() == b.first() && a.get(n / 2) == b.get(n / 2) && a.last() == b.last(),
+        // Two overlapping windows cover the word.
+        4..=7 => load4(a, 0) == load4(b, 0) && load4(a, n - 4) == load4(b, n - 4),
+        8..=16 => load8(a, 0) == load8(b, 0) && load8(a, n - 8) == load8(b, n - 8),
+        _ => a == b,
+    }
+}
+
+impl Default for WordIndex {
+    /// An index with room to start: `find` relies on at least one slot.
+    fn default() -> Self {
+        WordIndex::with_capacity(0)
+    }
 }
 
 impl WordIndex {
@@ -30,12 +81,12 @@ impl WordIndex {
         WordIndex {
             arena: String::with_capacity(words * 8),
             words: Vec::with_capacity(words),
-            slots: vec![0; slots],
+            slots: vec![(0, 0); slots],
         }
     }
 
     #[cfg(test)]
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.words.len()
     }
 
@@ -44,47 +95,68 @@ impl WordIndex {
         self.words.get(id as usize).and_then(|&(_, s, e)| self.arena.get(s..e)).unwrap_or("")
     }
 
+    /// The word with id `id` and its [`hash`].
+    pub(crate) fn word_and_hash(&self, id: u32) -> (&str, u64) {
+        let h = self.words.get(id as usize).map_or(0, |w| w.0);
+        (self.word(id), h)
+    }
+
     /// Slot of `s` (with hash `h`): where it is, or the empty slot it would take.
-    #[inline]
+    // Always inlined: it runs once per word token, and the call was a good part of it.
+    #[inline(always)]
     fn find(&self, s: &str, h: u64) -> usize {
         let mask = self.slots.len() - 1;
+        let t = tag(h);
         let mut i = (h as usize) & mask;
         loop {
-            let slot = self.slots[i];
+            let Some(&(st, slot)) = self.slots.get(i) else { return i };
             if slot == 0 {
                 return i;
             }
-            let (wh, start, end) = self.words[(slot - 1) as usize];
-            if wh == h && self.arena.as_bytes().get(start..end) == Some(s.as_bytes()) {
+            if st == t
+                && let Some(&(_, start, end)) = self.words.get((slot - 1) as usize)
+                && self.arena.as_bytes().get(start..end).is_some_and(|w| same(w, s.as_bytes()))
+            {
                 return i;
             }
             i = (i + 1) & mask;
         }
     }
 
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, s: &str) -> Option<u32> {
-        if self.words.is_empty() {
-            return None;
-        }
-        match self.slots[self.find(s, hash(s))] {
-            0 => None,
-            slot => Some(slot - 1),
+        self.get_hashed(s, hash(s))
+    }
+
+    /// [`WordIndex::get`] with `h` = [`hash`]`(s)` already known.
+    #[inline]
+    pub(crate) fn get_hashed(&self, s: &str, h: u64) -> Option<u32> {
+        match self.slots.get(self.find(s, h)) {
+            Some(&(_, slot)) if slot != 0 => Some(slot - 1),
+            _ => None,
         }
     }
 
     /// The id of `s`, adding it when new.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
-        let h = hash(s);
+        self.intern_hashed(s, hash(s))
+    }
+
+    /// [`WordIndex::intern`] with `h` = [`hash`]`(s)` already known.
+    #[inline]
+    pub(crate) fn intern_hashed(&mut self, s: &str, h: u64) -> u32 {
         let i = self.find(s, h);
-        if self.slots[i] != 0 {
-            return self.slots[i] - 1;
+        match self.slots.get(i) {
+            Some(&(_, slot)) if slot != 0 => return slot - 1,
+            _ => {}
         }
         let id = self.words.len() as u32;
         let start = self.arena.len();
         self.arena.push_str(s);
         self.words.push((h, start, self.arena.len()));
-        self.slots[i] = id + 1;
+        if let Some(slot) = self.slots.get_mut(i) {
+            *slot = (tag(h), id + 1);
+        }
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
         }
@@ -94,13 +166,15 @@ impl WordIndex {
     fn grow(&mut self) {
         let len = self.slots.len() * 2;
         let mask = len - 1;
-        let mut slots = vec![0u32; len];
+        let mut slots = vec![(0u32, 0u32); len];
         for (id, &(h, _, _)) in self.words.iter().enumerate() {
             let mut i = (h as usize) & mask;
-            while slots[i] != 0 {
+            while slots.get(i).is_some_and(|s| s.1 != 0) {
                 i = (i + 1) & mask;
             }
-            slots[i] = id as u32 + 1;
+            if let Some(s) = slots.get_mut(i) {
+                *s = (tag(h), id as u32 + 1);
+            }
         }
         self.slots = slots;
     }
@@ -122,8 +196,41 @@ mod tests {
         for (i, w) in words.iter().enumerate() {
             assert_eq!(idx.get(w), Some(i as u32));
             assert_eq!(idx.word(i as u32), w);
+            assert_eq!(idx.word_and_hash(i as u32), (w.as_str(), hash(w)));
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);
+    }
+
+    #[test]
+    fn the_short_compare_agrees_with_equality() {
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "abd",
+            "xbc",
+            "abcd",
+            "abce",
+            "abcdefg",
+            "abcdeFg",
+            "abcdefgh",
+            "abcdefgi",
+            "kännedom",
+            "kannedom",
+            "hållbarhetsarbetet",
+            "hållbarhetsarbetat",
+            "0123456789abcdef",
+            "0123456789abcdeF",
+            "x123456789abcdef",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -16,10 +16,10 @@
 //! So a key whose best form has a diacritic past its 20th slot is not stored;
 //! compound splitting covers such words.
 
-use super::hash::FxBuild;
+use super::index::WordIndex;
 use super::word::{Judged, Verdict};
 use crate::fold::fold_char;
-use fst::raw::{CompiledAddr, Fst};
+use fst::raw::{CompiledAddr, Node};
 use fst::{Map, MapBuilder};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -244,7 +244,41 @@ pub struct Lexicon {
 const MEMO_CAP: usize = 1 << 17;
 
 #[derive(Default)]
-pub(crate) struct Memo(RwLock<std::collections::HashMap<Box<str>, Judged, FxBuild>>);
+pub(crate) struct Memo(RwLock<MemoMap>);
+
+/// The words judged so far, keyed by [`super::index::hash`] like a document's own
+/// words: a document looks each of its words up with the hash it already has.
+#[derive(Default)]
+pub(crate) struct MemoMap {
+    words: WordIndex,
+    /// Per word id of `words`.
+    judged: Vec<Judged>,
+}
+
+impl MemoMap {
+    // Inlined into the loop over a document's words: one call per word was
+    // a good part of a lookup.
+    #[inline(always)]
+    fn get(&self, s: &str, h: u64) -> Option<&Judged> {
+        self.judged.get(self.words.get_hashed(s, h)? as usize)
+    }
+
+    fn has_room(&self) -> bool {
+        self.judged.len() < MEMO_CAP
+    }
+
+    /// Keep `j` for `s` unless the memo is full or has it already.
+    fn insert(&mut self, s: &str, h: u64, j: Judged) {
+        if self.has_room() && self.words.intern_hashed(s, h) as usize == self.judged.len() {
+            self.judged.push(j);
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.judged.len()
+    }
+}
 
 /// What a word the memo somehow lacks is taken for: left as written.
 static KEEP: Judged = Judged { verdict: Verdict::Keep, facts: None };
@@ -261,30 +295,27 @@ impl Memo {
     }
 }
 
-type MemoMap = std::collections::HashMap<Box<str>, Judged, FxBuild>;
-
 impl Lexicon {
     /// Judge a word as written, from the memo when it was judged before.
     #[cfg(test)]
     pub(crate) fn verdict(&self, s: &str) -> Verdict {
-        self.judge(s, |j| j.verdict.clone())
+        self.judge(s, super::index::hash(s), |j| j.verdict.clone())
     }
 
-    /// Call `f` with the judgement of `s`, from the memo when it was judged before.
-    pub(crate) fn judge<R>(&self, s: &str, f: impl FnOnce(&Judged) -> R) -> R {
-        if let Some(j) = self.memo.read().get(s) {
+    /// Call `f` with the judgement of `s` (whose [`super::index::hash`] is `h`),
+    /// from the memo when it was judged before.
+    pub(crate) fn judge<R>(&self, s: &str, h: u64, f: impl FnOnce(&Judged) -> R) -> R {
+        if let Some(j) = self.memo.read().get(s, h) {
             return f(j);
         }
         let j = Judged::new(self, s);
         let r = f(&j);
-        let mut map = self.memo.write();
-        if map.len() < MEMO_CAP {
-            map.insert(s.into(), j);
-        }
+        self.memo.write().insert(s, h, j);
         r
     }
 
-    /// Call `f` with the judgements of the words `word(0..n)`, in order.
+    /// Call `f` with the judgements of the words `word(0..n)` (each with its
+    /// [`super::index::hash`]), in order.
     ///
     /// One read lock serves the whole document and the judgements are lent,
     /// not copied: a warm memo costs one hash lookup per distinct word. Words
@@ -292,7 +323,7 @@ impl Lexicon {
     pub(crate) fn judge_all<'w, R>(
         &self,
         n: usize,
-        word: impl Fn(usize) -> &'w str,
+        word: impl Fn(usize) -> (&'w str, u64),
         f: impl FnOnce(&[&Judged]) -> R,
     ) -> R {
         let mut missing = Vec::new();
@@ -300,7 +331,8 @@ impl Lexicon {
             let map = self.memo.read();
             let mut refs = Vec::with_capacity(n);
             for i in 0..n {
-                match map.get(word(i)) {
+                let (s, h) = word(i);
+                match map.get(s, h) {
                     Some(j) => refs.push(j),
                     None => missing.push(i),
                 }
@@ -310,18 +342,18 @@ impl Lexicon {
             }
         }
         let mut fresh: Vec<Option<Judged>> =
-            missing.iter().map(|&i| Some(Judged::new(self, word(i)))).collect();
+            missing.iter().map(|&i| Some(Judged::new(self, word(i).0))).collect();
         {
             let mut map = self.memo.write();
             for (&i, j) in missing.iter().zip(fresh.iter_mut()) {
-                if map.len() >= MEMO_CAP {
+                let (s, h) = word(i);
+                if !map.has_room() {
                     break;
                 }
-                let s = word(i);
-                if !map.contains_key(s)
+                if map.get(s, h).is_none()
                     && let Some(j) = j.take()
                 {
-                    map.insert(s.into(), j);
+                    map.insert(s, h, j);
                 }
             }
         }
@@ -336,7 +368,8 @@ impl Lexicon {
                 }
                 _ => None,
             };
-            refs.push(local.or_else(|| map.get(word(i))).unwrap_or(&KEEP));
+            let (s, h) = word(i);
+            refs.push(local.or_else(|| map.get(s, h)).unwrap_or(&KEEP));
         }
         f(&refs)
     }
@@ -522,51 +555,73 @@ impl Lexicon {
         }
     }
 
-    /// One byte further along, or `None` when no key continues that way.
+    /// The nodes `c` stands on, read once for all that is asked of them.
     #[inline]
+    pub(crate) fn here(&self, c: Cursor) -> Here<'_> {
+        Here {
+            base: read_node(self.base.as_ref(), c.base),
+            extra: read_node(self.extra.as_ref(), c.extra),
+        }
+    }
+
+    /// One byte further along, or `None` when no key continues that way.
+    #[cfg(test)]
     pub(crate) fn step(&self, c: Cursor, b: u8) -> Option<Cursor> {
-        let base = match (&self.base, c.base) {
-            (Some(m), Some(s)) => step_fst(m.as_fst(), s, b),
-            _ => None,
-        };
-        let extra = match (&self.extra, c.extra) {
-            (Some(m), Some(s)) => step_fst(m.as_fst(), s, b),
-            _ => None,
-        };
-        if base.is_none() && extra.is_none() { None } else { Some(Cursor { base, extra }) }
+        self.here(c).step(b)
     }
 
     /// The entry when the walk so far spells a whole key.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn entry_at(&self, c: Cursor) -> Option<Entry> {
-        if let (Some(m), Some(s)) = (&self.extra, c.extra)
-            && let Some(v) = final_value(m.as_fst(), s)
-        {
-            return Some(Entry::unpack(v));
-        }
-        match (&self.base, c.base) {
-            (Some(m), Some(s)) => final_value(m.as_fst(), s).map(Entry::unpack),
-            _ => None,
-        }
+        self.here(c).entry()
     }
 }
 
+/// The node of `map` at `at`, with its output so far.
 #[inline]
-fn step_fst<D: AsRef<[u8]>>(
-    fst: &Fst<D>,
-    (addr, out): (CompiledAddr, u64),
-    b: u8,
-) -> Option<(CompiledAddr, u64)> {
-    let node = fst.node(addr);
-    let i = node.find_input(b)?;
-    let t = node.transition(i);
-    Some((t.addr, out.wrapping_add(t.out.value())))
+fn read_node<D: AsRef<[u8]>>(
+    map: Option<&Map<D>>,
+    at: Option<(CompiledAddr, u64)>,
+) -> Option<(Node<'_>, u64)> {
+    let (addr, out) = at?;
+    Some((map?.as_fst().node(addr), out))
 }
 
-#[inline]
-fn final_value<D: AsRef<[u8]>>(fst: &Fst<D>, (addr, out): (CompiledAddr, u64)) -> Option<u64> {
-    let node = fst.node(addr);
-    node.is_final().then(|| out.wrapping_add(node.final_output().value()))
+/// The nodes a [`Cursor`] stands on, each with the output gathered so far.
+/// A walk asks the same node whether it ends a key and where each of up to
+/// four bytes leads; reading (decoding) the node was most of each such
+/// question, so it is read once.
+#[derive(Clone, Copy)]
+pub(crate) struct Here<'a> {
+    base: Option<(Node<'a>, u64)>,
+    extra: Option<(Node<'a>, u64)>,
+}
+
+impl Here<'_> {
+    /// One byte further along, or `None` when no key continues that way.
+    #[inline]
+    pub(crate) fn step(&self, b: u8) -> Option<Cursor> {
+        let step = |(node, out): &(Node<'_>, u64)| {
+            let t = node.transition(node.find_input(b)?);
+            Some((t.addr, out.wrapping_add(t.out.value())))
+        };
+        let base = self.base.as_ref().and_then(step);
+        let extra = self.extra.as_ref().and_then(step);
+        if base.is_none() && extra.is_none() { None } else { Some(Cursor { base, extra }) }
+    }
+
+    /// The entry when the walk so far spells a whole key (the user words' first).
+    #[inline]
+    pub(crate) fn entry(&self) -> Option<Entry> {
+        let value = |(node, out): &(Node<'_>, u64)| {
+            node.is_final().then(|| out.wrapping_add(node.final_output().value()))
+        };
+        self.extra
+            .as_ref()
+            .and_then(value)
+            .or_else(|| self.base.as_ref().and_then(value))
+            .map(Entry::unpack)
+    }
 }
 
 /// The lower-case spelling of `key` under `e`'s best form.

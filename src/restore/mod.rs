@@ -31,7 +31,6 @@ use crate::span::Span;
 use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use word::{Facts, Judged, Verdict, Word};
 
@@ -125,10 +124,13 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let mut toks = Vec::with_capacity(text.len() / 6);
     scan::tokens(&text, &mut toks);
     let mut ids = Vec::with_capacity(toks.len());
-    let r = Restorer::build(lexicon, &text, &toks, Some(&mut ids));
-    r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
-        ids.get(i).and_then(|&id| r.plans.get(id as usize)).map(Found::Doc)
-    })
+    let r = Restorer::build(lexicon, &text, toks.iter().copied(), Some(&mut ids));
+    // Every word token of the text has its id: none is judged elsewhere.
+    let (new_text, changes) =
+        r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
+            Lookup::Doc(ids.get(i).copied().unwrap_or(u32::MAX))
+        });
+    Restoration { text: new_text.unwrap_or(text), changes }
 }
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
@@ -147,7 +149,9 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
         let s = &text[t.start..t.end];
         q.words += 1;
         let known = *seen.entry(s).or_insert_with(|| {
-            lexicon.judge(s, |j| j.facts.is_some() && !matches!(j.verdict, Verdict::Unknown))
+            lexicon.judge(s, index::hash(s), |j| {
+                j.facts.is_some() && !matches!(j.verdict, Verdict::Unknown)
+            })
         });
         if !known {
             q.unrecognized += 1;
@@ -173,6 +177,13 @@ impl Piece {
 
     fn get(self, arena: &str) -> Option<&str> {
         arena.get(self.start..self.end)
+    }
+
+    /// Give back a piece that was the last one put and is not wanted after all.
+    fn take_back(self, arena: &mut String) {
+        if self.end == arena.len() {
+            arena.truncate(self.start);
+        }
     }
 }
 
@@ -206,18 +217,27 @@ struct Plan {
 
 const KEEP: Plan = Plan { outcome: Outcome::Keep, acronym: false };
 
-/// A word's plan while writing: the document's, or one made on the spot for
-/// a word the document does not have, with its own arena.
-enum Found<'a> {
-    Doc(&'a Plan),
-    Own(Plan, String),
+/// Where the plan of a word being written is: the document's plan with this
+/// id, or none yet, for a word the document does not have (with its hash).
+enum Lookup {
+    Doc(u32),
+    Elsewhere(u64),
+}
+
+/// What the document's intact forms say about the spelling of a word.
+enum DocForm {
+    /// Nothing: no intact form of its key, or one a plain word need not follow.
+    Silent,
+    /// The word as written is already the intact form's spelling.
+    Same,
+    /// The word is to be spelled as this piece of the arena.
+    Differs(Piece),
 }
 
 /// What the whole document shows: the forms that stand intact, and how much
 /// of it lost its diacritics.
 #[derive(Debug)]
-struct Evidence<'l> {
-    lexicon: &'l Lexicon,
+struct Evidence {
     /// Folded keys of the intact forms, to their index in `intact`.
     intact_keys: index::WordIndex,
     /// Per intact key: (slot code, count).
@@ -252,7 +272,7 @@ pub struct Restorer<'l> {
     /// The new spellings `plans` point into, one after another: one string
     /// for the document instead of one allocation per word.
     forms: String,
-    evidence: Evidence<'l>,
+    evidence: Evidence,
     /// Words of the document, and how many nothing recognizes.
     quality: OcrQuality,
     /// Word tokens of the document whose plan may change them: the most
@@ -267,9 +287,8 @@ const CLEAN_LOSS: f32 = 0.3;
 impl<'l> Restorer<'l> {
     /// Read `document` and prepare to restore it (or any part of it).
     pub fn new(lexicon: &'l Lexicon, document: &str) -> Self {
-        let mut toks = Vec::with_capacity(document.len() / 6);
-        scan::tokens(document, &mut toks);
-        Self::build(lexicon, document, &toks, None)
+        // Read as a stream: the tokens are not needed again.
+        Self::build(lexicon, document, scan::Stream::new(document), None)
     }
 
     /// Read the tokens of `document`; with `ids`, also note each token's
@@ -278,11 +297,14 @@ impl<'l> Restorer<'l> {
     fn build(
         lexicon: &'l Lexicon,
         document: &str,
-        toks: &[Token],
+        toks: impl Iterator<Item = Token>,
         mut ids: Option<&mut Vec<u32>>,
     ) -> Self {
-        let mut index = index::WordIndex::with_capacity(toks.len() / 3 + 8);
-        let mut counts: Vec<u32> = Vec::with_capacity(toks.len() / 3 + 8);
+        // Up to one distinct word in 12 bytes of running text (every other
+        // word): a table that must grow costs more than a larger one.
+        let distinct = document.len() / 12 + 8;
+        let mut index = index::WordIndex::with_capacity(distinct);
+        let mut counts: Vec<u32> = Vec::with_capacity(distinct);
         for t in toks {
             if t.kind != Kind::Word {
                 if let Some(ids) = ids.as_deref_mut() {
@@ -300,63 +322,66 @@ impl<'l> Restorer<'l> {
             }
         }
         let word = |i: usize| index.word(i as u32);
-        let (evidence, quality, plans, forms) = lexicon.judge_all(counts.len(), word, |judged| {
-            let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
-            let mut intact: Vec<(u64, u32)> = Vec::new();
-            let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
-            // The same count `ocr_quality` makes, for free: every word is judged here anyway.
-            let mut quality = OcrQuality::default();
-            for (j, &count) in judged.iter().zip(&counts) {
-                quality.words += count as usize;
-                let Some(f) = &j.facts else {
-                    quality.unrecognized += count as usize;
-                    continue;
-                };
-                let v = &j.verdict;
-                if matches!(v, Verdict::Unknown) {
-                    quality.unrecognized += count as usize;
-                }
-                if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
-                    seen_intact = seen_intact.saturating_add(count);
-                    let id = intact_keys.intern(&f.key) as usize;
-                    if id == intact.len() {
-                        intact.push((f.intact, 0));
+        let word_and_hash = |i: usize| index.word_and_hash(i as u32);
+        let (evidence, quality, plans, forms) =
+            lexicon.judge_all(counts.len(), word_and_hash, |judged| {
+                let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
+                let mut intact: Vec<(u64, u32)> = Vec::new();
+                let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
+                // The same count `ocr_quality` makes, for free: every word is judged here anyway.
+                let mut quality = OcrQuality::default();
+                for (j, &count) in judged.iter().zip(&counts) {
+                    quality.words += count as usize;
+                    let Some(f) = &j.facts else {
+                        quality.unrecognized += count as usize;
+                        continue;
+                    };
+                    let v = &j.verdict;
+                    if matches!(v, Verdict::Unknown) {
+                        quality.unrecognized += count as usize;
                     }
-                    if let Some(e) = intact.get_mut(id) {
-                        if e.0 == f.intact {
-                            e.1 = e.1.saturating_add(count);
-                        } else if count > e.1 {
-                            *e = (f.intact, count);
+                    if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
+                        seen_intact = seen_intact.saturating_add(count);
+                        let id = intact_keys.intern_hashed(&f.key, f.key_hash) as usize;
+                        if id == intact.len() {
+                            intact.push((f.intact, 0));
+                        }
+                        if let Some(e) = intact.get_mut(id) {
+                            if e.0 == f.intact {
+                                e.1 = e.1.saturating_add(count);
+                            } else if count > e.1 {
+                                *e = (f.intact, count);
+                            }
                         }
                     }
-                }
-                match v {
-                    // Ambiguous keys say nothing about loss: `for` may be the verb.
-                    Verdict::Plain(e, _)
-                        if e.code != 0
-                            && e.best_share >= 121
-                            && !context::is_contextual(f.key.as_bytes()) =>
-                    {
-                        seen_lost = seen_lost.saturating_add(count)
+                    match v {
+                        // Ambiguous keys say nothing about loss: `for` may be the verb.
+                        Verdict::Plain(e, _)
+                            if e.code != 0
+                                && e.best_share >= 121
+                                && !context::is_contextual(f.key.as_bytes()) =>
+                        {
+                            seen_lost = seen_lost.saturating_add(count)
+                        }
+                        Verdict::Fix { plain: false, .. } => {
+                            seen_lost = seen_lost.saturating_add(count)
+                        }
+                        _ => {}
                     }
-                    Verdict::Fix { plain: false, .. } => {
-                        seen_lost = seen_lost.saturating_add(count)
-                    }
-                    _ => {}
                 }
-            }
-            // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
-            let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-            let evidence = Evidence { lexicon, intact_keys, intact, loss };
-            let mut forms = String::new();
-            let mut plans: Vec<Plan> = judged
-                .iter()
-                .enumerate()
-                .map(|(i, j)| evidence.plan(word(i), j, &mut forms))
-                .collect();
-            spell_twins_alike(&word, judged, &mut plans, &mut forms);
-            (evidence, quality, plans, forms)
-        });
+                // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
+                let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
+                let evidence = Evidence { intact_keys, intact, loss };
+                // Room for a new spelling of most words: grown a few times at most.
+                let mut forms = String::with_capacity(judged.len() * 8);
+                let mut plans: Vec<Plan> = judged
+                    .iter()
+                    .enumerate()
+                    .map(|(i, j)| evidence.plan(word(i), j, &mut forms))
+                    .collect();
+                spell_twins_alike(&word, judged, &mut plans, &mut forms);
+                (evidence, quality, plans, forms)
+            });
         let changing = counts
             .iter()
             .zip(&plans)
@@ -398,34 +423,49 @@ impl<'l> Restorer<'l> {
     /// [`Restorer::restore`], keeping the list of changes only when `record`:
     /// a caller that wants just the text saves two strings per change.
     fn restore_recording(&self, text: &str, base: usize, record: bool) -> Restoration {
+        let (new_text, changes) = self.rewrite(text, base, record);
+        Restoration { text: new_text.unwrap_or_else(|| text.to_string()), changes }
+    }
+
+    /// The text with its words restored, `None` when no word changes, and
+    /// the changes when `record`.
+    fn rewrite(&self, text: &str, base: usize, record: bool) -> (Option<String>, Vec<Change>) {
         let tokens = scan::Stream::new(text);
         // A part of the document has at most the document's changes.
         let most = if record { self.changing.min(text.len() / 2) } else { 0 };
-        self.render(text, base, tokens, (record, most), |s, _| match self.index.get(s) {
-            Some(id) => self.plans.get(id as usize).map(Found::Doc),
-            // Not in the document: judge it on the spot, with the document's evidence.
-            None => Some(self.lexicon.judge(s, |j| {
-                let mut arena = String::new();
-                let plan = self.evidence.plan(s, j, &mut arena);
-                Found::Own(plan, arena)
-            })),
+        self.render(text, base, tokens, (record, most), |s, _| {
+            let h = index::hash(s);
+            match self.index.get_hashed(s, h) {
+                Some(id) => Lookup::Doc(id),
+                None => Lookup::Elsewhere(h),
+            }
         })
     }
 
-    /// Write `text` with each word token's outcome applied.
-    fn render<'a>(
-        &'a self,
+    /// The plan for a word the document does not have, judged on the spot
+    /// with the document's evidence, and the arena its spellings are in.
+    fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, String) {
+        self.lexicon.judge(s, h, |j| {
+            let mut arena = String::new();
+            let plan = self.evidence.plan(s, j, &mut arena);
+            (plan, arena)
+        })
+    }
+
+    /// Write `text` with each word token's outcome applied: the new text
+    /// (`None` when no word changed) and, when recording, the changes.
+    fn render(
+        &self,
         text: &str,
         base: usize,
         tokens: impl Iterator<Item = Token>,
         // Whether to list the changes, and how many to make room for.
         (record, most_changes): (bool, usize),
-        mut plan: impl FnMut(&str, usize) -> Option<Found<'a>>,
-    ) -> Restoration
-    where
-        'l: 'a,
-    {
-        let mut out = String::with_capacity(text.len() + text.len() / 16);
+        // Where the plan of word token `i`, spelled `s`, is.
+        mut lookup: impl FnMut(&str, usize) -> Lookup,
+    ) -> (Option<String>, Vec<Change>) {
+        // Made at the first change: many strings of a document need none.
+        let mut out: Option<String> = None;
         let mut changes = Vec::with_capacity(if record { most_changes } else { 0 });
         let mut copied = 0;
         let mut tokens = tokens.peekable();
@@ -440,11 +480,16 @@ impl<'l> Restorer<'l> {
                 continue;
             }
             let s = &text[t.start..t.end];
-            let found = plan(s, i);
-            let (p, arena) = match &found {
-                None => continue,
-                Some(Found::Doc(p)) => (*p, self.forms.as_str()),
-                Some(Found::Own(p, arena)) => (p, arena.as_str()),
+            let own;
+            let (p, arena) = match lookup(s, i) {
+                Lookup::Doc(id) => match self.plans.get(id as usize) {
+                    Some(p) => (p, self.forms.as_str()),
+                    None => continue,
+                },
+                Lookup::Elsewhere(h) => {
+                    own = self.plan_elsewhere(s, h);
+                    (&own.0, own.1.as_str())
+                }
             };
             // The line is looked at only when the word would change.
             if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
@@ -473,6 +518,8 @@ impl<'l> Restorer<'l> {
             if new == s {
                 continue;
             }
+            let out =
+                out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 16));
             out.push_str(&text[copied..t.start]);
             out.push_str(new);
             copied = t.end;
@@ -487,8 +534,10 @@ impl<'l> Restorer<'l> {
                 confidence,
             });
         }
-        out.push_str(&text[copied..]);
-        Restoration { text: out, changes }
+        if let Some(out) = &mut out {
+            out.push_str(&text[copied..]);
+        }
+        (out, changes)
     }
 
     /// The form the neighbours of `t` call for, spelled in its case.
@@ -521,10 +570,19 @@ impl<'l> Restorer<'l> {
     pub fn restore_str(&self, s: &str) -> String {
         self.restore_recording(s, 0, false).text
     }
+
+    /// [`Restorer::restore_str`] in place: a string with nothing to restore
+    /// is left as it is, without a copy.
+    pub(crate) fn restore_in_place(&self, s: &mut String) {
+        if let (Some(new), _) = self.rewrite(s, 0, false) {
+            *s = new;
+        }
+    }
 }
 
-impl Evidence<'_> {
+impl Evidence {
     /// The plan for the word `s`, judged `j`; new spellings go to `arena`.
+    #[inline]
     fn plan(&self, s: &str, j: &Judged, arena: &mut String) -> Plan {
         match &j.facts {
             Some(f) => Plan { outcome: self.decide(s, &j.verdict, f, arena), acronym: f.acronym },
@@ -532,24 +590,36 @@ impl Evidence<'_> {
         }
     }
 
+    /// What an intact form of the key of `s` elsewhere in the document says
+    /// about its spelling; a differing spelling is appended to `arena`.
+    fn doc_form(&self, s: &str, f: &Facts, arena: &mut String) -> DocForm {
+        if !f.plain {
+            return DocForm::Silent;
+        }
+        let Some(id) = self.intact_keys.get_hashed(&f.key, f.key_hash) else {
+            return DocForm::Silent;
+        };
+        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
+        // the intact form only where the document has lost its diacritics.
+        if self.loss < CLEAN_LOSS && f.plain_is_word {
+            return DocForm::Silent;
+        }
+        let (Some(&(code, _)), Some(w)) = (self.intact.get(id as usize), Word::read(s)) else {
+            return DocForm::Silent;
+        };
+        let start = arena.len();
+        w.render_into(code, arena);
+        let new = Piece { start, end: arena.len() };
+        if new.get(arena) == Some(s) {
+            new.take_back(arena);
+            return DocForm::Same;
+        }
+        DocForm::Differs(new)
+    }
+
     /// Weigh a word's verdict against the document's evidence.
     fn decide(&self, s: &str, v: &Verdict, f: &Facts, arena: &mut String) -> Outcome {
         let contextual = f.contextual;
-        // A plain spelling that is itself a word (`hall` beside `håll`) yields to
-        // the intact form only where the document has lost its diacritics.
-        let plain_is_word =
-            || self.lexicon.get(f.key.as_bytes()).is_some_and(|e| e.plain_share > 0 || e.code == 0);
-        let doc_form = || {
-            if !f.plain {
-                return None;
-            }
-            let id = self.intact_keys.get(&f.key)?;
-            if self.loss < CLEAN_LOSS && plain_is_word() {
-                return None;
-            }
-            let &(code, _) = self.intact.get(id as usize)?;
-            Word::read(s).map(|w| w.render(code))
-        };
         let context_forms = |arena: &mut String| {
             let mut forms = [("", Piece { start: 0, end: 0 }); 2];
             let mut n = 0;
@@ -564,13 +634,11 @@ impl Evidence<'_> {
                 let (forms, n) = context_forms(arena);
                 Outcome::Context { default: None, forms, n }
             }
-            Verdict::Keep | Verdict::Unknown => match doc_form() {
-                Some(new) if new != s => Outcome::Change {
-                    new: Piece::put(arena, &new),
-                    route: Route::Document,
-                    confidence: 0.8,
-                },
-                _ => Outcome::Keep,
+            Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, arena) {
+                DocForm::Differs(new) => {
+                    Outcome::Change { new, route: Route::Document, confidence: 0.8 }
+                }
+                DocForm::Same | DocForm::Silent => Outcome::Keep,
             },
             Verdict::Plain(e, best_form) => {
                 let p = self.loss;
@@ -582,12 +650,10 @@ impl Evidence<'_> {
                     let (forms, n) = context_forms(arena);
                     return Outcome::Context { default, forms, n };
                 }
-                if let Some(new) = doc_form()
-                    && new != s
-                {
-                    let agrees = *new == **best_form;
+                if let DocForm::Differs(new) = self.doc_form(s, f, arena) {
+                    let agrees = new.get(arena) == Some(&**best_form);
                     return Outcome::Change {
-                        new: Piece::put(arena, &new),
+                        new,
                         route: if agrees { Route::Lexicon } else { Route::Document },
                         confidence: if agrees { confidence.max(0.9) } else { 0.8 },
                     };
@@ -603,16 +669,20 @@ impl Evidence<'_> {
                 }
             }
             Verdict::Fix { new, route, confidence, plain } => {
-                if let Some(doc) = doc_form() {
-                    return if doc == s {
-                        Outcome::Keep
-                    } else {
-                        Outcome::Change {
-                            route: if *doc == **new { *route } else { Route::Document },
-                            new: Piece::put(arena, &doc),
+                match self.doc_form(s, f, arena) {
+                    DocForm::Same => return Outcome::Keep,
+                    DocForm::Differs(doc) => {
+                        return Outcome::Change {
+                            route: if doc.get(arena) == Some(&**new) {
+                                *route
+                            } else {
+                                Route::Document
+                            },
+                            new: doc,
                             confidence: 0.8,
-                        }
-                    };
+                        };
+                    }
+                    DocForm::Silent => {}
                 }
                 if *plain && self.loss < CLEAN_LOSS {
                     Outcome::Keep
@@ -640,7 +710,13 @@ fn spell_twins_alike<'w>(
     forms: &mut String,
 ) {
     // Folded key of each restored spelling, to its slot codes (the first one wins).
-    let mut keys = index::WordIndex::with_capacity(16);
+    // Sized for the changed words, so the table is neither grown word by word
+    // nor larger than needed.
+    let changed = plans.iter().filter(|p| matches!(p.outcome, Outcome::Change { .. })).count();
+    if changed == 0 {
+        return;
+    }
+    let mut keys = index::WordIndex::with_capacity(changed);
     let mut codes: Vec<u64> = Vec::new();
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
         let Outcome::Change { new, .. } = p.outcome else { continue };
@@ -650,15 +726,15 @@ fn spell_twins_alike<'w>(
             Verdict::Plain(_, v) | Verdict::Fix { new: v, .. } => **v == *new,
             _ => false,
         });
-        let (key, code) = match cached {
-            Some((key, code)) => (Cow::Borrowed(&**key), *code),
+        let (id, code) = match cached {
+            Some(t) => (keys.intern_hashed(&t.key, t.hash), t.code),
             None => {
                 let Some(w) = Word::read(new) else { continue };
                 let Ok(key) = std::str::from_utf8(w.key()) else { continue };
-                (Cow::Owned(key.to_owned()), w.intact_code())
+                (keys.intern(key), w.intact_code())
             }
         };
-        if keys.intern(&key) as usize == codes.len() {
+        if id as usize == codes.len() {
             codes.push(code);
         }
     }
@@ -670,14 +746,18 @@ fn spell_twins_alike<'w>(
         if p.acronym || !matches!(p.outcome, Outcome::Keep) || !f.plain {
             continue;
         }
-        let Some(&code) = keys.get(&f.key).and_then(|id| codes.get(id as usize)) else {
+        let Some(&code) = keys.get_hashed(&f.key, f.key_hash).and_then(|id| codes.get(id as usize))
+        else {
             continue;
         };
         let s = word(i);
-        if let Some(new) = Word::read(s).map(|w| w.render(code))
-            && new != s
-        {
-            let new = Piece::put(forms, &new);
+        let Some(w) = Word::read(s) else { continue };
+        let new = Piece { start: forms.len(), end: forms.len() };
+        w.render_into(code, forms);
+        let new = Piece { end: forms.len(), ..new };
+        if new.get(forms) == Some(s) {
+            new.take_back(forms);
+        } else {
             p.outcome = Outcome::Change { new, route: Route::Document, confidence: 0.8 };
         }
     }

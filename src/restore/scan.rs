@@ -39,7 +39,9 @@ impl<'t> Stream<'t> {
 impl Iterator for Stream<'_> {
     type Item = Token;
 
-    #[inline]
+    // Always inlined into the renderer, as are the scanners below: called, it
+    // returned each token through memory, which cost a good part of scanning it.
+    #[inline(always)]
     fn next(&mut self) -> Option<Token> {
         loop {
             if let Some(&t) = self.buf.get(self.at) {
@@ -61,35 +63,69 @@ impl Iterator for Stream<'_> {
 /// The commonest chunk, a word and maybe closing punctuation (`beslut`,
 /// `kännedom,` `klart.`), read in one pass; `None` (with `*pos` past any
 /// blanks) for anything else, which the general scan then reads.
-#[inline]
+#[inline(always)]
 fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
     let n = bytes.len();
     let mut i = *pos;
-    while i < n && ASCII_CLASS.get(bytes[i] as usize) == Some(&SPACE) {
+    while bytes.get(i).is_some_and(|&b| ASCII_CLASS.get(b as usize) == Some(&SPACE)) {
         i += 1;
     }
     *pos = i;
     let start = i;
-    while i < n {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            i += 1;
-        } else if b == 0xC3 && i + 1 < n && !matches!(bytes[i + 1], 0x97 | 0xB7) {
-            i += 2;
-        } else {
-            break;
-        }
-    }
-    let end = i;
-    while i < n && matches!(bytes[i], b',' | b'.' | b';' | b':' | b')' | b'!' | b'?') {
+    let end = word_end(bytes, i);
+    i = end;
+    while bytes.get(i).is_some_and(|b| matches!(b, b',' | b'.' | b';' | b':' | b')' | b'!' | b'?'))
+    {
         i += 1;
     }
-    let closed = i == n || ASCII_CLASS.get(bytes[i] as usize) == Some(&SPACE);
-    if end == start || !closed || bytes[start..i].starts_with(b"www.") {
+    let closed =
+        i == n || bytes.get(i).is_some_and(|&b| ASCII_CLASS.get(b as usize) == Some(&SPACE));
+    // Only a chunk starting with `w` can be a `www.` address.
+    let www = bytes.get(start) == Some(&b'w')
+        && bytes.get(start..i).is_some_and(|c| c.starts_with(b"www."));
+    if end == start || !closed || www {
         return None;
     }
     *pos = i;
     Some(Token { start, end, kind: Kind::Word })
+}
+
+/// Where the run of letters (ASCII, or Latin-1 letters such as å ä ö é)
+/// from `i` ends. Eight bytes are tested at a time: most of a word is ASCII
+/// letters, and a byte-by-byte loop was most of the scan.
+#[inline(always)]
+fn word_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        while let Some(run) = bytes.get(i..i + 8).and_then(|b| b.try_into().ok()).map(ascii_letters)
+        {
+            i += run;
+            if run < 8 {
+                break;
+            }
+        }
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphabetic() => i += 1,
+            // U+00D7 × and U+00F7 ÷ are the only non-letters in U+00C0..=U+00FF.
+            Some(0xC3) if bytes.get(i + 1).is_some_and(|b| !matches!(b, 0x97 | 0xB7)) => i += 2,
+            _ => return i,
+        }
+    }
+}
+
+/// How many of the eight bytes, from the first, are ASCII letters.
+#[inline(always)]
+fn ascii_letters(chunk: [u8; 8]) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(chunk);
+    // `| 0x20` folds A..=Z onto a..=z and sends no other byte there.
+    let y = (x | 0x2020_2020_2020_2020) & LOW7;
+    // Per byte, the high bit says y >= b'a' and y > b'z'; seven-bit bytes
+    // cannot carry into their neighbours.
+    let from_a = y + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = y + 0x0505_0505_0505_0505;
+    let letter = from_a & !past_z & !x & HIGH;
+    ((!letter & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// Char classes of ASCII bytes, so the scan of plain text needs no decoding.
@@ -132,7 +168,9 @@ fn class_at(text: &str, i: usize) -> (u8, usize) {
         return (if low == 0x97 || low == 0xB7 { PUNCT } else { LETTER }, 2);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
-    let class = if c.is_whitespace() {
+    let class = if is_common_punctuation(c) {
+        PUNCT
+    } else if c.is_whitespace() {
         SPACE
     } else if c.is_alphabetic() {
         LETTER
@@ -142,6 +180,28 @@ fn class_at(text: &str, i: usize) -> (u8, usize) {
         PUNCT
     };
     (class, c.len_utf8())
+}
+
+/// Punctuation OCR'd text is full of (quotes, bullets, dashes): known
+/// without the Unicode tables, which cost more than the rest of the scan.
+#[inline]
+fn is_common_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '“'
+            | '•'
+            | '–'
+            | '—'
+            | '’'
+            | '‘'
+            | '„'
+            | '…'
+            | '§'
+            | '¢'
+            | '°'
+            | '«'
+            | '»'
+    )
 }
 
 /// Append the tokens of `text` to `out`, in order.
@@ -312,6 +372,28 @@ mod tests {
         while next_chunk(t, &mut pos, &mut general) {}
         assert_eq!(general, all);
         assert_eq!(Stream::new("   ").count(), 0);
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_count_letters_like_one_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdWXYZ";
+                chunk[at] = b;
+                let want = if b.is_ascii_alphabetic() { 8 } else { at };
+                assert_eq!(ascii_letters(chunk), want, "{b:#x} at {at}");
+            }
+        }
+        assert_eq!(word_end("Förslag, till".as_bytes(), 0), "Förslag".len());
+        assert_eq!(word_end("kommunledningsförvaltningens×".as_bytes(), 0), 29);
+    }
+
+    #[test]
+    fn common_punctuation_is_what_the_unicode_tables_say() {
+        for c in "”“•–—’‘„…§¢°«»".chars() {
+            assert!(is_common_punctuation(c));
+            assert!(!c.is_whitespace() && !c.is_alphabetic() && !c.is_numeric(), "{c}");
+        }
     }
 
     #[test]

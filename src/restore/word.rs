@@ -126,6 +126,12 @@ pub(crate) struct Judged {
 pub(crate) struct Facts {
     /// The plain folded key.
     pub key: Box<str>,
+    /// [`super::index::hash`] of `key`: the document's tables look keys up
+    /// for every distinct word, so the hash is made once, here.
+    pub key_hash: u64,
+    /// Whether the plain spelling of the key is itself a word (`hall` beside
+    /// `håll`), for plain words: the lexicon walk made once, here.
+    pub plain_is_word: bool,
     /// Slot codes of the intact diacritics.
     pub intact: u64,
     /// [`Word::is_plain`].
@@ -136,9 +142,29 @@ pub(crate) struct Facts {
     pub contextual: bool,
     /// For a contextual word, the forms context may choose, spelled in its case.
     pub forms: Box<[(&'static str, Box<str>)]>,
-    /// The folded key and intact code of the verdict's new spelling, if any:
-    /// what the document's plain twins of it are spelled from.
-    pub twin: Option<(Box<str>, u64)>,
+    /// The folded key of the verdict's new spelling, if any: what the
+    /// document's plain twins of it are spelled from.
+    pub twin: Option<Twin>,
+}
+
+/// The folded key of a new spelling, its [`super::index::hash`] and its intact slot codes.
+#[derive(Clone, Debug)]
+pub(crate) struct Twin {
+    pub key: Box<str>,
+    pub hash: u64,
+    pub code: u64,
+}
+
+impl Twin {
+    fn of(w: &Word) -> Twin {
+        let key = key_text(w);
+        Twin { hash: super::index::hash(&key), key, code: w.intact_code() }
+    }
+}
+
+/// A word's key as text (key bytes are ASCII letters and digits).
+fn key_text(w: &Word) -> Box<str> {
+    w.key().iter().map(|&b| char::from(b)).collect()
 }
 
 impl Judged {
@@ -147,20 +173,26 @@ impl Judged {
         let Some(w) = Word::read(s) else {
             return Judged { verdict: Verdict::Keep, facts: None };
         };
-        let verdict = resolve(lex, &w);
+        // A plain word's entry serves both its verdict and `plain_is_word`.
+        let direct = direct_entry(lex, &w);
+        let verdict = resolve_known(lex, &w, direct);
         let plain = w.is_plain();
         let contextual = plain && super::context::is_contextual(w.key());
+        let key = key_text(&w);
         let facts = Facts {
-            // Key bytes are ASCII letters and digits.
-            key: w.key().iter().map(|&b| char::from(b)).collect(),
+            key_hash: super::index::hash(&key),
+            // A plain word is noiseless, so `direct` was looked up.
+            plain_is_word: plain && direct.is_some_and(|e| e.plain_share > 0 || e.code == 0),
+            key,
             intact: w.intact_code(),
             plain,
             acronym: super::is_acronym(&w),
             contextual,
             forms: if contextual { super::spell_forms(&w) } else { Box::default() },
             twin: match &verdict {
-                Verdict::Plain(_, new) | Verdict::Fix { new, .. } => Word::read(new)
-                    .map(|n| (n.key().iter().map(|&b| char::from(b)).collect(), n.intact_code())),
+                Verdict::Plain(_, new) | Verdict::Fix { new, .. } => {
+                    Word::read(new).map(|n| Twin::of(&n))
+                }
                 _ => None,
             },
         };
@@ -278,6 +310,12 @@ impl Word {
     /// This word with its slots set to `code`, in its own case.
     pub(crate) fn render(&self, code: u64) -> String {
         let mut out = String::with_capacity(self.n + 4);
+        self.render_into(code, &mut out);
+        out
+    }
+
+    /// [`Word::render`], appended to `out`: no string of its own.
+    pub(crate) fn render_into(&self, code: u64, out: &mut String) {
         let mut slot = 0usize;
         for i in 0..self.n {
             let b = self.key[i];
@@ -294,9 +332,8 @@ impl Word {
             } else {
                 char::from(b)
             };
-            push_cased(&mut out, c, self.upper_at(i));
+            push_cased(out, c, self.upper_at(i));
         }
-        out
     }
 
     fn upper_at(&self, i: usize) -> bool {
@@ -321,9 +358,22 @@ fn push_cased(out: &mut String, c: char, upper: bool) {
     }
 }
 
-/// Resolve one word against the lexicon.
+/// Resolve one word against the lexicon. [`Judged::new`] calls
+/// [`resolve_known`] itself, as it needs the direct entry too.
+#[cfg(test)]
 pub(crate) fn resolve(lex: &Lexicon, w: &Word) -> Verdict {
-    let direct = if !w.noisy || w.only_acute { lex.get(w.key()) } else { None };
+    let direct = direct_entry(lex, w);
+    resolve_known(lex, w, direct)
+}
+
+/// The lexicon's entry for the word's key as written, looked up only when
+/// the word has no noise other than `é` (noise calls for the OCR search).
+fn direct_entry(lex: &Lexicon, w: &Word) -> Option<Entry> {
+    if !w.noisy || w.only_acute { lex.get(w.key()) } else { None }
+}
+
+/// [`resolve`], with the [`direct_entry`] already looked up.
+fn resolve_known(lex: &Lexicon, w: &Word, direct: Option<Entry>) -> Verdict {
     if let Some(e) = direct {
         let acute_ok = !w.only_acute || acute_slots_match(w, &e);
         if acute_ok {
@@ -510,8 +560,7 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
         nalts[i] = alts_at(w, i, &mut alts[i]) as u8;
     }
     // best[pos][subs]
-    let mut best: [[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1] =
-        [[None; (MAX_SUBS + 1) as usize]; MAX_WORD + 1];
+    let mut best: Best = [[None; (MAX_SUBS + 1) as usize]; MAX_WORD + 1];
     best[0][0] = Some(Cell {
         cost: 0,
         parts: 0,
@@ -522,48 +571,28 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
         code: 0,
     });
     // The whole word as one part first: fewest parts wins, and this one walk
-    // settles most words without the walks from every split point.
-    let mut parts: Vec<Part> = Vec::new();
-    for whole_only in [true, false] {
-        let starts = if whole_only { 0..1 } else { 0..n };
-        for start in starts {
+    // settles most words without the walks from every split point. The walk
+    // from the first letter keeps every part it finds, so that splitting
+    // (when no whole reading exists) need not walk from there again.
+    let mut from_first: Vec<Part> = Vec::new();
+    let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start: 0 };
+    walk(&ctx, &mut from_first, lex.root(), 0, 0, 0, Forces::default(), 0, 0, 0);
+    offer_parts(&mut best, w, 0, 0, from_first.iter().filter(|p| p.end == n));
+    if best[n].iter().all(Option::is_none) {
+        let mut parts: Vec<Part> = Vec::new();
+        for start in 0..n {
             // One walk per start serves every substitution count reached there.
             let Some(min_s0) = (0..=MAX_SUBS).find(|&s0| best[start][s0 as usize].is_some()) else {
                 continue;
             };
-            let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start, whole_only };
+            if start == 0 {
+                offer_parts(&mut best, w, 0, min_s0, from_first.iter());
+                continue;
+            }
+            let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start };
             parts.clear();
             walk(&ctx, &mut parts, lex.root(), start, min_s0, 0, Forces::default(), 0, 0, 0);
-            for s0 in min_s0..=MAX_SUBS {
-                let Some(base) = best[start][s0 as usize] else {
-                    continue;
-                };
-                for p in &parts {
-                    let subs = s0 + (p.subs - min_s0);
-                    if subs > MAX_SUBS {
-                        continue;
-                    }
-                    let extra = if base.parts > 0 { u32::from(cost::PART) } else { 0 };
-                    let mut cell = Cell {
-                        cost: base.cost + p.cost + extra,
-                        parts: base.parts + 1,
-                        plain_subs: base.plain_subs + p.plain_subs,
-                        from: (start as u8, s0),
-                        part_end: p.end as u8,
-                        choice: p.choice,
-                        code: p.code,
-                    };
-                    offer(&mut best, p.end, subs, cell);
-                    // A linking `s` after a part that does not end the word.
-                    if p.end + 1 < n && w.key[p.end] == b's' {
-                        cell.cost += u32::from(cost::LINK_S);
-                        offer(&mut best, p.end + 1, subs, cell);
-                    }
-                }
-            }
-        }
-        if best[n].iter().any(Option::is_some) {
-            break;
+            offer_parts(&mut best, w, start, min_s0, parts.iter());
         }
     }
     let cell = (0..=MAX_SUBS).filter_map(|s| best[n][s as usize]).min_by_key(|c| c.cost)?;
@@ -575,14 +604,53 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
     })
 }
 
+/// Offer each of `parts`, found by a walk from `start` that began with
+/// `min_s0` substitutions, after every reading that reaches `start`.
+fn offer_parts<'p>(
+    best: &mut Best,
+    w: &Word,
+    start: usize,
+    min_s0: u8,
+    parts: impl Iterator<Item = &'p Part> + Clone,
+) {
+    for s0 in min_s0..=MAX_SUBS {
+        let Some(base) = best[start][s0 as usize] else {
+            continue;
+        };
+        for p in parts.clone() {
+            let subs = s0 + (p.subs - min_s0);
+            if subs > MAX_SUBS {
+                continue;
+            }
+            let extra = if base.parts > 0 { u32::from(cost::PART) } else { 0 };
+            let mut cell = Cell {
+                cost: base.cost + p.cost + extra,
+                parts: base.parts + 1,
+                plain_subs: base.plain_subs + p.plain_subs,
+                from: (start as u8, s0),
+                part_end: p.end as u8,
+                choice: p.choice,
+                code: p.code,
+            };
+            offer(best, p.end, subs, cell);
+            // A linking `s` after a part that does not end the word.
+            if p.end + 1 < w.n && w.key[p.end] == b's' {
+                cell.cost += u32::from(cost::LINK_S);
+                offer(best, p.end + 1, subs, cell);
+            }
+        }
+    }
+}
+
+/// The cheapest reading found so far, by position and substitutions used.
+type Best = [[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1];
+
 struct PartCtx<'a> {
     lex: &'a Lexicon,
     w: &'a Word,
     alts: &'a [[Alt; 4]; MAX_WORD],
     nalts: &'a [u8; MAX_WORD],
     start: usize,
-    /// Only readings of the whole word as one part.
-    whole_only: bool,
 }
 
 /// One known word a walk found from its start: where it ends, what it cost.
@@ -661,12 +729,13 @@ fn walk(
     choice: u128,
 ) {
     let w = ctx.w;
+    let here = ctx.lex.here(cursor);
     if pos > ctx.start
         && key_len >= 1
-        && let Some(e) = ctx.lex.entry_at(cursor)
+        && let Some(e) = here.entry()
     {
         let whole = ctx.start == 0 && pos == w.n;
-        if whole || (!ctx.whole_only && key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
+        if whole || (key_len >= MIN_PART && e.bucket <= MAX_PART_BUCKET) {
             let chosen = forces.code_for(&e).map(|c| (c, 0)).or_else(|| {
                 // The lexicon keeps only the best form; for the frequent
                 // ambiguous keys the others are known (`ér` → `år`, not `är`).
@@ -693,7 +762,7 @@ fn walk(
         if nsubs > MAX_SUBS || pos + alt.width as usize > w.n {
             continue;
         }
-        let Some(next) = ctx.lex.step(cursor, alt.key) else {
+        let Some(next) = here.step(alt.key) else {
             continue;
         };
         let is_plain_sub = alt.sub
@@ -737,12 +806,7 @@ fn second_form(ctx: &PartCtx<'_>, end: usize, choice: u128, forces: &Forces) -> 
     })
 }
 
-fn offer(
-    best: &mut [[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1],
-    pos: usize,
-    subs: u8,
-    cell: Cell,
-) {
+fn offer(best: &mut Best, pos: usize, subs: u8, cell: Cell) {
     let slot = &mut best[pos][subs as usize];
     if slot.is_none_or(|c| cell.cost < c.cost) {
         *slot = Some(cell);
@@ -750,13 +814,7 @@ fn offer(
 }
 
 /// Spell out the reading that ends in `cell` at `end`.
-fn rebuild(
-    w: &Word,
-    alts: &[[Alt; 4]; MAX_WORD],
-    best: &[[Option<Cell>; (MAX_SUBS + 1) as usize]; MAX_WORD + 1],
-    end: usize,
-    cell: Cell,
-) -> String {
+fn rebuild(w: &Word, alts: &[[Alt; 4]; MAX_WORD], best: &Best, end: usize, cell: Cell) -> String {
     // Parts, last first.
     let mut parts: Vec<(usize, usize, usize, Cell)> = Vec::new();
     let mut at = (end, cell);
