@@ -23,7 +23,7 @@ use crate::fold::fold;
 use crate::model::{
     Decision, MatchKind, NoteKind, ParseNote, SCHEMA_VERSION, Section, SectionKind,
 };
-use crate::span::Span;
+use crate::span::{ByteOffsets, Span};
 use heading::HeadingMatch;
 
 /// One line of the normalized text, without its `\n`, with its trimmed
@@ -60,10 +60,11 @@ impl<'s> Line<'s> {
 fn split_lines(source: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(source.len() / 48 + 1);
     let mut start = 0;
-    for text in source.split('\n') {
-        lines.push(Line::new(start, text));
-        start += text.len() + 1;
+    for end in ByteOffsets::new(source.as_bytes(), b'\n') {
+        lines.push(Line::new(start, source.get(start..end).unwrap_or("")));
+        start = end + 1;
     }
+    lines.push(Line::new(start, source.get(start..).unwrap_or("")));
     lines
 }
 
@@ -128,7 +129,7 @@ fn build_section(lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(body_texts, is_list_kind(h.m.kind)),
+        text: text::body_text(&body_texts, is_list_kind(h.m.kind)),
     }
 }
 
@@ -263,30 +264,34 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
 /// Every ISO-looking date in the text that does not exist gets a note, wherever it stands.
 fn note_impossible_dates(source: &str, notes: &mut Vec<ParseNote>) {
     let bytes = source.as_bytes();
-    let mut at = 0;
-    while at + 10 <= bytes.len() {
+    // A date read ends here; the next one starts at or after it.
+    let mut next_free = 0;
+    // Every date has a `-` four bytes in: only those places are tried, so
+    // prose without hyphens costs one quick pass.
+    for hyphen in ByteOffsets::new(bytes, b'-') {
+        let Some(at) = hyphen.checked_sub(4) else { continue };
         // Cheap shape test first (`dddd-dd-dd`); the scanner confirms.
-        let starts_number = at == 0 || !bytes[at - 1].is_ascii_digit();
-        if starts_number
-            && bytes[at + 4] == b'-'
-            && bytes[at + 7] == b'-'
-            && bytes[at].is_ascii_digit()
+        let starts_number = at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_digit);
+        if at < next_free
+            || !starts_number
+            || bytes.get(at + 7) != Some(&b'-')
+            || !bytes.get(at).is_some_and(u8::is_ascii_digit)
         {
-            if let Ok((_, parts)) = scan::iso_date(&source[at..]) {
-                let span = Span::new(at, at + 10);
-                let known = notes.iter().any(|n| n.span == span);
-                if !parts.exists() && !known {
-                    notes.push(ParseNote {
-                        kind: NoteKind::InvalidDate,
-                        found: source[at..at + 10].to_string(),
-                        span,
-                    });
-                }
-                at += 10;
-                continue;
-            }
+            continue;
         }
-        at += 1;
+        let Some(candidate) = source.get(at..) else { continue };
+        if let Ok((_, parts)) = scan::iso_date(candidate) {
+            let span = Span::new(at, at + 10);
+            let known = notes.iter().any(|n| n.span == span);
+            if !parts.exists() && !known {
+                notes.push(ParseNote {
+                    kind: NoteKind::InvalidDate,
+                    found: span.slice(source).to_string(),
+                    span,
+                });
+            }
+            next_free = at + 10;
+        }
     }
     notes.sort_by_key(|n| n.span);
 }

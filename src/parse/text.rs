@@ -2,6 +2,7 @@
 //! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
 
 use super::scan::{bullet, point_number};
+use crate::span::find_byte;
 use std::borrow::Cow;
 
 /// Words that follow a hyphen at a line end in a suspended compound
@@ -22,7 +23,7 @@ pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
 /// opening a sentence).
 fn pipe_to_i(line: &str) -> Cow<'_, str> {
-    if !line.contains('|') {
+    if find_byte(line.as_bytes(), b'|', 0).is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -40,18 +41,27 @@ fn pipe_to_i(line: &str) -> Cow<'_, str> {
 /// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
     let s = line.trim();
-    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | 's' | 'S')) {
+    // One byte rules out nearly every line (a letter other than `s`).
+    if !s.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'-' | b's' | b'S'))
+    {
         return false;
     }
+    // The `all` test first: it stops at the first letter of a word.
     let numbers_only = |t: &str| {
-        t.chars().any(|c| c.is_ascii_digit())
-            && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
+        t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
+            && t.chars().any(|c| c.is_ascii_digit())
     };
-    let lower = s.to_ascii_lowercase();
-    match lower.strip_prefix("sida ") {
-        Some(rest) => numbers_only(&rest.replace(" av ", " ")),
+    match strip_prefix_ignore_ascii_case(s, "sida ") {
+        Some(rest) => numbers_only(&rest.to_ascii_lowercase().replace(" av ", " ")),
         None => numbers_only(s) && (s.contains('(') || s.starts_with('-')),
     }
+}
+
+/// `s` after `prefix` (ASCII), whatever the case of its letters.
+fn strip_prefix_ignore_ascii_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // An ASCII prefix matched, so `prefix.len()` is a char boundary.
+    if head.eq_ignore_ascii_case(prefix.as_bytes()) { s.get(prefix.len()..) } else { None }
 }
 
 /// Whether a trimmed line starts a list item that keeps its own line in text.
@@ -62,6 +72,12 @@ pub(crate) fn starts_list_item(line: &str) -> bool {
 /// A cheap first test for [`starts_list_item`] and [`clean_line`]: most lines
 /// start with a letter that can be no bullet.
 pub(crate) fn may_start_item(line: &str) -> bool {
+    // An ASCII letter is never white space to trim: it decides on its own.
+    if let Some(&b) = line.as_bytes().first()
+        && b.is_ascii_alphabetic()
+    {
+        return matches!(b, b'e' | b'o');
+    }
     line.trim_start()
         .chars()
         .next()
@@ -76,10 +92,8 @@ pub(crate) fn join_wrapped(out: &mut String, next: &str) {
     }
     let hyphenated =
         out.ends_with('-') && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
-    let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let continues_word = next.starts_with(|c: char| c.is_lowercase())
-        && !SUSPENDED_COMPOUND_NEXT.contains(&next_word);
-    if hyphenated && continues_word {
+    // The next line's first word is read only after a hyphen: most lines end otherwise.
+    if hyphenated && continues_word(next) {
         out.pop();
     } else {
         out.push(' ');
@@ -87,12 +101,22 @@ pub(crate) fn join_wrapped(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
+/// Whether `next` goes on with the word a hyphen broke, rather than being
+/// the second half of a suspended compound.
+fn continues_word(next: &str) -> bool {
+    let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase()) && !SUSPENDED_COMPOUND_NEXT.contains(&next_word)
+}
+
 /// Body text from raw lines: paragraphs separated by a blank line, wrapped
 /// lines joined, each list item on its own line. In a list section (`list`)
 /// every line is an item unless it continues the one before in lower case.
-pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>, list: bool) -> String {
-    let mut out = String::new();
-    let mut paragraph = String::new();
+pub(crate) fn body_text(lines: &[&str], list: bool) -> String {
+    // About as long as its lines (bullets grow, blank lines and indents go):
+    // one allocation each instead of a growing string.
+    let size = lines.iter().map(|l| l.len() + 1).sum();
+    let mut out = String::with_capacity(size);
+    let mut paragraph = String::with_capacity(size);
     let flush = |out: &mut String, paragraph: &mut String| {
         if !paragraph.is_empty() {
             if !out.is_empty() {
@@ -164,11 +188,11 @@ mod tests {
     #[test]
     fn paragraphs_and_items() {
         let text = body_text(
-            ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
+            &["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
             false,
         );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
-        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true);
+        let list = body_text(&["Motionären", "Tekniska nämnden", "  för kännedom"], true);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
 }
