@@ -20,10 +20,12 @@
 use super::error::PResult;
 use crate::fold::{fold_char, ocr_readings};
 use crate::model::{MatchKind, SectionKind};
+use crate::span::find_byte;
 use nom::Parser;
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::opt;
 use nom::multi::many0;
+use std::borrow::Cow;
 
 /// How a heading's words may be surrounded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,7 +222,7 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     let lead = line.len() - line.trim_start().len();
     let (after_numbering, _) = numbering(&line[lead..]).unwrap_or((&line[lead..], ()));
     let start = line.len() - after_numbering.len();
-    let (head_end, rest) = match after_numbering.find(':') {
+    let (head_end, rest) = match find_byte(after_numbering.as_bytes(), b':', 0) {
         Some(colon) => {
             let after = &after_numbering[colon + 1..];
             let rest_lead = after.len() - after.trim_start().len();
@@ -231,13 +233,17 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     };
     let head = line[start..head_end].trim_end();
     // Cheap rejections first: nearly every line of a document is prose, and
-    // prose is long, or ends like a sentence.
-    let shape = TokenShape::of(head);
+    // prose is long, ends like a sentence, or has a character no heading of
+    // the table can have.
     if head.is_empty()
         || head.len() > MAX_HEADING_LINE
         || (rest.is_none() && head.ends_with(['.', ',', ';']))
-        || (!shape.letter_spaced() && shape.tokens > MAX_HEADING_WORDS)
+        || (extra.is_empty() && !head.bytes().all(may_stand_in_heading))
     {
+        return None;
+    }
+    let shape = TokenShape::of(head);
+    if !shape.letter_spaced() && shape.tokens > MAX_HEADING_WORDS {
         return None;
     }
     let end = start + head.len();
@@ -257,16 +263,12 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
                 _ => length > t.min_len,
             });
             // An organ heading has two words at least, and ends in the def's last
-            // word or (with rest words) has `förslag` in it.
+            // word or (with rest words: four at least) has `förslag` in it.
             let organ = index.organ.iter().filter(|t| {
                 shape.tokens >= 2
                     && match t.def.form {
                         Organ => ocr_word(t.last_word, last_word, true).is_ok(),
-                        _ => prepared
-                            .text
-                            .as_bytes()
-                            .windows(5)
-                            .any(|w| w.eq_ignore_ascii_case(b"rslag")),
+                        _ => shape.tokens >= 4 && has_rslag(prepared.text.as_bytes()),
                     }
             });
             plain.chain(organ).find_map(|t| {
@@ -283,6 +285,26 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     };
     let match_kind = if prepared.letter_spaced { MatchKind::Ocr } else { m.quality };
     Some(HeadingMatch { kind, canonical, match_kind, text: start..end, rest })
+}
+
+/// Whether byte `b` can be part of a heading of the table: its letters (any
+/// case, the OCR readings `6` and `0` of ö), the spaces between its words,
+/// the `-` and `/` that organ and rest words may hold, and any byte of a
+/// character beyond ASCII (diacritics; left to the matchers). A necessary
+/// condition only, checked before them, that rules out most prose lines by
+/// a digit or a punctuation mark; a profile's extra headings may hold
+/// anything and skip it.
+fn may_stand_in_heading(b: u8) -> bool {
+    !b.is_ascii()
+        || b.is_ascii_alphabetic()
+        || matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-' | b'/' | b'0' | b'6')
+}
+
+/// Whether `text` has `rslag` (of `förslag`) in it, in any ASCII case. The
+/// first letter is tested alone (`| 0x20` lower-cases it and maps nothing
+/// else to `r`), so most windows cost one compare.
+fn has_rslag(text: &[u8]) -> bool {
+    text.windows(5).any(|w| w[0] | 0x20 == b'r' && w.eq_ignore_ascii_case(b"rslag"))
 }
 
 /// ```text
@@ -324,16 +346,20 @@ impl TokenShape {
 }
 
 /// A heading candidate with whitespace made regular and letter-spacing undone.
-struct Prepared {
-    text: String,
+struct Prepared<'h> {
+    text: Cow<'h, str>,
     letter_spaced: bool,
     /// Word boundaries were lost (letter-spacing with single spaces throughout).
     squeezed: bool,
 }
 
-impl Prepared {
-    fn new(head: &str, shape: TokenShape) -> Prepared {
+impl<'h> Prepared<'h> {
+    fn new(head: &'h str, shape: TokenShape) -> Prepared<'h> {
         let letter_spaced = shape.letter_spaced();
+        // A heading as typed has single spaces between its words: nothing to copy.
+        if !letter_spaced && is_single_spaced(head) {
+            return Prepared { text: Cow::Borrowed(head), letter_spaced, squeezed: false };
+        }
         if !letter_spaced {
             let mut text = String::with_capacity(head.len());
             for token in head.split_ascii_whitespace() {
@@ -342,7 +368,7 @@ impl Prepared {
                 }
                 text.push_str(token);
             }
-            return Prepared { text, letter_spaced, squeezed: false };
+            return Prepared { text: Cow::Owned(text), letter_spaced, squeezed: false };
         }
         // `F ö r s l a g  t i l l  b e s l u t`: double spaces separate words.
         let words: Vec<String> = head
@@ -351,8 +377,20 @@ impl Prepared {
             .filter(|w| !w.is_empty())
             .collect();
         let squeezed = words.len() == 1;
-        Prepared { text: words.join(" "), letter_spaced, squeezed }
+        Prepared { text: Cow::Owned(words.join(" ")), letter_spaced, squeezed }
     }
+}
+
+/// Whether `head` is its ASCII-white-space-separated words joined by single
+/// spaces (what [`Prepared::new`] would build): no tab or other ASCII white
+/// space, no space at either end, no two spaces in a row.
+fn is_single_spaced(head: &str) -> bool {
+    let bytes = head.as_bytes();
+    let other_space = |b: &u8| b.is_ascii_whitespace() && *b != b' ';
+    !bytes.first().is_some_and(u8::is_ascii_whitespace)
+        && !bytes.last().is_some_and(u8::is_ascii_whitespace)
+        && !bytes.iter().any(other_space)
+        && !bytes.windows(2).any(|w| w == b"  ")
 }
 
 struct WordsMatch<'p> {
@@ -361,8 +399,8 @@ struct WordsMatch<'p> {
     rest: Option<&'p str>,
 }
 
-fn match_words<'p>(p: &'p Prepared, words: &str, form: Form) -> Option<WordsMatch<'p>> {
-    let text = p.text.as_str();
+fn match_words<'p>(p: &'p Prepared<'_>, words: &str, form: Form) -> Option<WordsMatch<'p>> {
+    let text: &str = &p.text;
     let wants_organ = matches!(form, Organ | OrganRest);
     let wants_rest = matches!(form, Rest | OrganRest);
     if p.squeezed && (wants_organ || wants_rest) {
@@ -454,6 +492,7 @@ pub(crate) fn ocr_word<'i>(
         q: MatchKind,
         boundary: bool,
     ) -> Option<(&'i str, MatchKind)> {
+        let (canon, input, q) = ascii_run(canon, input, q)?;
         let mut cs = canon.chars();
         let Some(k) = cs.next() else {
             let at_boundary = !boundary || !input.starts_with(|c: char| c.is_alphanumeric());
@@ -485,6 +524,37 @@ pub(crate) fn ocr_word<'i>(
             }
         }
         None
+    }
+    /// Reads the canonical letters up to the next one that is not ASCII.
+    /// An ASCII letter has no OCR readings, so [`go`] could only take its
+    /// first branch there (same letter, or the same fold): a loop, not a
+    /// recursion, and one byte compare when the input letter is ASCII too.
+    /// Fails where `go` would fail; stops before a letter `go` must branch on.
+    fn ascii_run<'c, 'i>(
+        mut canon: &'c str,
+        mut input: &'i str,
+        mut q: MatchKind,
+    ) -> Option<(&'c str, &'i str, MatchKind)> {
+        while let Some(&k) = canon.as_bytes().first().filter(|k| k.is_ascii()) {
+            let c = input.chars().next()?;
+            if c.is_ascii() {
+                // For two ASCII characters the fold is the lower case.
+                if !c.eq_ignore_ascii_case(&char::from(k)) {
+                    return None;
+                }
+            } else {
+                let k = char::from(k);
+                if !c.to_lowercase().eq(k.to_lowercase()) {
+                    if fold_char(c) != fold_char(k) {
+                        return None;
+                    }
+                    q = q.max_with(MatchKind::Folded);
+                }
+            }
+            canon = &canon[1..];
+            input = &input[c.len_utf8()..];
+        }
+        Some((canon, input, q))
     }
     go(canonical, input, MatchKind::Exact, boundary)
         .ok_or_else(|| nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)))

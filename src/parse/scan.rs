@@ -71,12 +71,24 @@ pub(crate) enum ItemMarker {
 /// ```
 /// Returns the marker and the rest of the line after it (after `att` for an *att*-clause).
 pub(crate) fn item_marker(i: &str) -> PResult<'_, ItemMarker> {
+    if !may_open_marker(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alt)));
+    }
     alt((
         point_number.map(ItemMarker::Number),
         att_clause.map(|_| ItemMarker::Att),
         bullet.map(|_| ItemMarker::Bullet),
     ))
     .parse(i)
+}
+
+/// A cheap first test for [`item_marker`]: after the leading spaces every
+/// marker opens with a digit, an `a` (of *att*) or a bullet character, and the
+/// only ASCII letters among those are `a`, `e` and `o`. Most lines open with
+/// another letter; anything else is left to the parsers.
+fn may_open_marker(i: &str) -> bool {
+    let first = i.bytes().find(|&b| b != b' ' && b != b'\t');
+    !first.is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b, b'a' | b'A' | b'e' | b'o'))
 }
 
 /// A calendar date as written: year, month, day. Not yet checked to exist.
@@ -257,6 +269,18 @@ mod tests {
         assert_eq!(point_number(" 12) anta").unwrap().1, 12);
         assert!(point_number("2026-02-19").is_err());
         assert!(point_number("1.5 miljoner").is_err());
+    }
+
+    #[test]
+    fn the_marker_pre_test_passes_every_marker() {
+        for line in
+            ["1. x", " 12) y", "att z", "  Att z", "- att z", "e Ord", "o Ord", "• x", "\tatt x"]
+        {
+            assert!(may_open_marker(line) && item_marker(line).is_ok(), "{line}");
+        }
+        for line in ["Kommunen", "  beslutar", "Eftersom"] {
+            assert!(!may_open_marker(line) && item_marker(line).is_err(), "{line}");
+        }
     }
 
     #[test]
