@@ -173,7 +173,8 @@ fn decision_phrase(line: &str) -> Option<Phrase> {
 }
 
 fn word_offsets(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    // Room for words of five letters and a space: rarely regrown.
+    let mut out = Vec::with_capacity(line.len() / 6 + 1);
     let mut start = None;
     for (i, c) in line.char_indices() {
         match (c.is_whitespace(), start) {

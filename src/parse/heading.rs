@@ -502,7 +502,10 @@ pub(crate) fn ocr_word<'i>(
         let mut ins = input.chars();
         let c = ins.next()?;
         let after = ins.as_str();
-        let same = if c.is_ascii() && k.is_ascii() {
+        // `c == k` first: the same `ö` needs no case-table lookups.
+        let same = if c == k {
+            true
+        } else if c.is_ascii() && k.is_ascii() {
             c.eq_ignore_ascii_case(&k)
         } else {
             c.to_lowercase().eq(k.to_lowercase())

@@ -236,9 +236,12 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     let line = lines[i].text;
     let trimmed = line.trim();
     let head = trimmed.strip_suffix(':').unwrap_or(trimmed).trim_end();
+    // The length first: it rules out prose before the words are collected.
+    if head.len() > 60 {
+        return None;
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     let shaped = (1..=5).contains(&words.len())
-        && head.len() <= 60
         && head.starts_with(|c: char| c.is_uppercase())
         && head.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'))
         && !text::starts_list_item(trimmed)

@@ -237,7 +237,12 @@ pub(crate) fn diary_label(folded: &str) -> PResult<'_, ()> {
 /// The number of a minutes item (`§ 83`). OCR's `$` for `§` is accepted; its
 /// `8` and `S` are not, since they are indistinguishable from text.
 pub(crate) fn paragraph_sign(i: &str) -> PResult<'_, u32> {
-    let (i, _) = (space0, one_of("§$"), space0).parse(i)?;
+    let (i, _) = space0(i)?;
+    // Nearly every line fails here: a plain test before the parsers.
+    if !i.starts_with(['§', '$']) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::OneOf)));
+    }
+    let (i, _) = (one_of("§$"), space0).parse(i)?;
     let (i, n) =
         map_res(take_while_m_n(1, 4, |c: char| c.is_ascii_digit()), str::parse::<u32>).parse(i)?;
     let (i, _) = not(peek(one_of("0123456789"))).parse(i)?;
