@@ -62,10 +62,14 @@ fn is_plainly_nfc(text: &str) -> bool {
         // Eight ASCII bytes at a time: most of any text.
         if let Some(chunk) = bytes.get(i..i + 8) {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if word & 0x8080_8080_8080_8080 == 0 {
+            let high = word & 0x8080_8080_8080_8080;
+            if high == 0 {
                 i += 8;
                 continue;
             }
+            // Straight to the first byte beyond ASCII: the bytes before it
+            // are ASCII, which the loop below would pass one at a time.
+            i += (high.trailing_zeros() / 8) as usize;
         }
         match bytes[i] {
             0x00..=0x7f => i += 1,

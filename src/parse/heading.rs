@@ -238,11 +238,10 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     if head.is_empty()
         || head.len() > MAX_HEADING_LINE
         || (rest.is_none() && head.ends_with(['.', ',', ';']))
-        || (extra.is_empty() && !head.bytes().all(may_stand_in_heading))
     {
         return None;
     }
-    let shape = TokenShape::of(head);
+    let shape = TokenShape::of(head, extra.is_empty())?;
     if !shape.letter_spaced() && shape.tokens > MAX_HEADING_WORDS {
         return None;
     }
@@ -250,7 +249,10 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     let prepared = Prepared::new(head, shape);
     let first = prepared.text.chars().next().map(fold_char)?;
     let last_word = prepared.text.rsplit(' ').next().unwrap_or("");
-    let length = prepared.text.chars().count();
+    let length = match prepared.text {
+        Cow::Borrowed(_) => shape.chars,
+        Cow::Owned(ref text) => text.chars().count(),
+    };
     let found = extra
         .iter()
         .find_map(|(kind, words)| {
@@ -319,25 +321,55 @@ fn numbering(i: &str) -> PResult<'_, ()> {
 /// four; an organ and rest words add up to six more).
 const MAX_HEADING_WORDS: usize = 10;
 
-/// Word counts of a candidate, taken without allocating.
+/// The shape of a candidate, taken in one pass over its bytes without
+/// allocating. Tokens are what `split_ascii_whitespace` gives.
 #[derive(Clone, Copy, Debug)]
 struct TokenShape {
     tokens: usize,
     /// Tokens of one character (`B e s l u t`).
     singles: usize,
+    /// Characters in all.
+    chars: usize,
+    /// Tokens joined by single spaces, nothing else (see [`Prepared::new`]).
+    single_spaced: bool,
 }
 
 impl TokenShape {
-    fn of(head: &str) -> TokenShape {
-        let mut shape = TokenShape { tokens: 0, singles: 0 };
-        for token in head.split_ascii_whitespace() {
-            shape.tokens += 1;
-            let mut chars = token.chars();
-            if chars.next().is_some() && chars.next().is_none() {
-                shape.singles += 1;
+    /// `None` when `only_table` and a byte rules out every heading of the
+    /// table ([`may_stand_in_heading`]).
+    fn of(head: &str, only_table: bool) -> Option<TokenShape> {
+        let mut shape = TokenShape { tokens: 0, singles: 0, chars: 0, single_spaced: true };
+        // Characters of the token being read; 0 between tokens.
+        let mut in_token = 0;
+        let mut after_space = true;
+        for &b in head.as_bytes() {
+            if only_table && !may_stand_in_heading(b) {
+                return None;
+            }
+            // UTF-8 continuation bytes (`10xxxxxx`) start no character.
+            let starts_char = b & 0xc0 != 0x80;
+            shape.chars += usize::from(starts_char);
+            if b.is_ascii_whitespace() {
+                shape.close_token(in_token);
+                in_token = 0;
+                // Leading, doubled or other white space than one space.
+                shape.single_spaced &= b == b' ' && !after_space;
+                after_space = true;
+            } else {
+                in_token += usize::from(starts_char);
+                after_space = false;
             }
         }
-        shape
+        shape.close_token(in_token);
+        shape.single_spaced &= !after_space;
+        Some(shape)
+    }
+
+    fn close_token(&mut self, chars: usize) {
+        if chars > 0 {
+            self.tokens += 1;
+            self.singles += usize::from(chars == 1);
+        }
     }
 
     fn letter_spaced(&self) -> bool {
@@ -357,7 +389,7 @@ impl<'h> Prepared<'h> {
     fn new(head: &'h str, shape: TokenShape) -> Prepared<'h> {
         let letter_spaced = shape.letter_spaced();
         // A heading as typed has single spaces between its words: nothing to copy.
-        if !letter_spaced && is_single_spaced(head) {
+        if !letter_spaced && shape.single_spaced {
             return Prepared { text: Cow::Borrowed(head), letter_spaced, squeezed: false };
         }
         if !letter_spaced {
@@ -379,18 +411,6 @@ impl<'h> Prepared<'h> {
         let squeezed = words.len() == 1;
         Prepared { text: Cow::Owned(words.join(" ")), letter_spaced, squeezed }
     }
-}
-
-/// Whether `head` is its ASCII-white-space-separated words joined by single
-/// spaces (what [`Prepared::new`] would build): no tab or other ASCII white
-/// space, no space at either end, no two spaces in a row.
-fn is_single_spaced(head: &str) -> bool {
-    let bytes = head.as_bytes();
-    let other_space = |b: &u8| b.is_ascii_whitespace() && *b != b' ';
-    !bytes.first().is_some_and(u8::is_ascii_whitespace)
-        && !bytes.last().is_some_and(u8::is_ascii_whitespace)
-        && !bytes.iter().any(other_space)
-        && !bytes.windows(2).any(|w| w == b"  ")
 }
 
 struct WordsMatch<'p> {
