@@ -23,7 +23,7 @@ use crate::fold::fold;
 use crate::model::{
     Decision, MatchKind, NoteKind, ParseNote, SCHEMA_VERSION, Section, SectionKind,
 };
-use crate::span::{ByteOffsets, Span};
+use crate::span::{ByteOffsets, Span, find_byte};
 use heading::HeadingMatch;
 
 /// One line of the normalized text, without its `\n`, with its trimmed
@@ -88,7 +88,7 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
         decision.preamble_span = pre.span;
         for (n, h) in headings.iter().enumerate() {
             let end = headings.get(n + 1).map_or(lines.len(), |next| next.line);
-            let section = build_section(&lines, h, end);
+            let section = build_section(&source, &lines, h, end);
             let body = body_lines(&lines, h, end);
             content::read(&mut decision, &section, &body);
             decision.sections.push(section);
@@ -111,8 +111,13 @@ fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>>
     body
 }
 
-fn build_section(lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
+fn build_section(source: &str, lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
     let head = lines[h.line];
+    // One scan for `|` over the whole section instead of one per line.
+    let last_line = lines.get(end.saturating_sub(1)).unwrap_or(&head);
+    let pipes = source
+        .get(head.start..last_line.start + last_line.text.len())
+        .is_none_or(|text| find_byte(text.as_bytes(), b'|', 0).is_some());
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
@@ -129,7 +134,7 @@ fn build_section(lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(&body_texts, is_list_kind(h.m.kind)),
+        text: text::body_text(&body_texts, is_list_kind(h.m.kind), pipes),
     }
 }
 

@@ -12,18 +12,24 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
+    clean_line_in(line, true)
+}
+
+/// [`clean_line`] for a line of a text known to hold no `|` when `!pipes`
+/// (one scan of a whole section costs less than one per line).
+fn clean_line_in(line: &str, pipes: bool) -> Cow<'_, str> {
     if may_start_item(line)
         && let Ok((rest, ())) = bullet(line)
     {
-        return Cow::Owned(format!("• {}", pipe_to_i(rest)));
+        return Cow::Owned(format!("• {}", pipe_to_i(rest, pipes)));
     }
-    pipe_to_i(line)
+    pipe_to_i(line, pipes)
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
-/// opening a sentence).
-fn pipe_to_i(line: &str) -> Cow<'_, str> {
-    if find_byte(line.as_bytes(), b'|', 0).is_none() {
+/// opening a sentence). `pipes` false: the caller knows there is none.
+fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
+    if !pipes || find_byte(line.as_bytes(), b'|', 0).is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -111,7 +117,8 @@ fn continues_word(next: &str) -> bool {
 /// Body text from raw lines: paragraphs separated by a blank line, wrapped
 /// lines joined, each list item on its own line. In a list section (`list`)
 /// every line is an item unless it continues the one before in lower case.
-pub(crate) fn body_text(lines: &[&str], list: bool) -> String {
+/// `pipes` false: the caller knows no line holds a `|`.
+pub(crate) fn body_text(lines: &[&str], list: bool, pipes: bool) -> String {
     // About as long as its lines (bullets grow, blank lines and indents go):
     // one allocation each instead of a growing string.
     let size = lines.iter().map(|l| l.len() + 1).sum();
@@ -135,7 +142,7 @@ pub(crate) fn body_text(lines: &[&str], list: bool) -> String {
         if is_page_furniture(line) {
             continue;
         }
-        let cleaned = clean_line(line);
+        let cleaned = clean_line_in(line, pipes);
         let own_line =
             starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
         if !paragraph.is_empty() && own_line {
@@ -190,9 +197,10 @@ mod tests {
         let text = body_text(
             &["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
             false,
+            true,
         );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
-        let list = body_text(&["Motionären", "Tekniska nämnden", "  för kännedom"], true);
+        let list = body_text(&["Motionären", "Tekniska nämnden", "  för kännedom"], true, false);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
 }
