@@ -43,12 +43,12 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
 
 /// One list item: its marker, its text with wrapped lines joined, its span.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Item {
+pub(crate) struct Item<'s> {
     pub marker: Option<ItemMarker>,
     pub text: String,
     pub span: Span,
     /// Each line's trimmed text and where it starts, for locating parts of the item.
-    pub parts: Vec<(usize, String)>,
+    pub parts: Vec<(usize, &'s str)>,
 }
 
 /// A line that introduces a list (`Beslutet skickas till:`, `Följande
@@ -65,7 +65,7 @@ fn is_lead_in(text: &str) -> bool {
 /// item-line = item-marker text | text          ; a marker starts an item; without markers, a line does
 /// continuation = text                          ; no blank line before it, and (without markers) lower-case
 /// ```
-pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
+pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
     let has_markers = body.iter().any(|l| item_marker(l.text).is_ok());
     let mut items: Vec<Item> = Vec::new();
     let mut blank_since_item = true;
@@ -95,14 +95,14 @@ pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
             if let Some(item) = items.last_mut() {
                 join_wrapped(&mut item.text, &content);
                 item.span = item.span.cover(span);
-                item.parts.push((span.start, trimmed.to_string()));
+                item.parts.push((span.start, trimmed));
             }
         } else {
             items.push(Item {
                 marker: marker.map(|(_, m)| m),
                 text: content.into_owned(),
                 span,
-                parts: vec![(span.start, trimmed.to_string())],
+                parts: vec![(span.start, trimmed)],
             });
         }
         seen_item = true;
@@ -258,7 +258,7 @@ fn byte_index_for(original: &str, folded: &str, at: usize) -> usize {
     original.char_indices().nth(chars).map_or(original.len(), |(i, _)| i)
 }
 
-fn read_basis(item: &Item, notes: &mut Vec<ParseNote>) -> BasisDocument {
+fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
     let Some((range, parts)) = find_last_date(&item.text) else {
         return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
     };
@@ -275,7 +275,7 @@ fn read_basis(item: &Item, notes: &mut Vec<ParseNote>) -> BasisDocument {
 }
 
 /// Where `needle` stands in the source, searching the item's lines from the end.
-fn locate(item: &Item, needle: &str) -> Option<Span> {
+fn locate(item: &Item<'_>, needle: &str) -> Option<Span> {
     item.parts.iter().rev().find_map(|(start, text)| {
         text.rfind(needle).map(|i| Span::new(start + i, start + i + needle.len()))
     })
@@ -290,7 +290,7 @@ fn tidy(s: &str) -> String {
         .to_string()
 }
 
-fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
+fn read_official(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> Official {
     let (name, role) = match item.text.split_once(',') {
         Some((name, role)) => (name.trim(), Some(role.trim().trim_end_matches('.').to_string())),
         None => (item.text.trim(), None),
@@ -309,7 +309,7 @@ fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
 /// recipient-line = recipient ( ","? purpose )?
 /// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
 /// ```
-fn read_recipient(item: &Item) -> Recipient {
+fn read_recipient(item: &Item<'_>) -> Recipient {
     let text = item.text.trim().trim_end_matches(['.', ';']);
     let words = word_offsets(text);
     // The purpose is the last `för` that has one to three words after it.

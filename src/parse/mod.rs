@@ -41,6 +41,12 @@ pub(crate) struct Line<'s> {
 
 impl<'s> Line<'s> {
     pub fn new(start: usize, text: &'s str) -> Line<'s> {
+        // Most lines begin and end with a printable ASCII character: nothing to trim.
+        let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+        let bytes = text.as_bytes();
+        if printable(bytes.first()) && printable(bytes.last()) {
+            return Line { start, text, trimmed: text, lead: 0 };
+        }
         let after_lead = text.trim_start();
         let lead = text.len() - after_lead.len();
         Line { start, text, trimmed: after_lead.trim_end(), lead }
