@@ -279,12 +279,15 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
             })
         });
     let (kind, words, m) = found?;
-    let canonical = match (m.organ, m.rest) {
-        (Some(organ), Some(rest)) => format!("{organ} {words} {rest}"),
-        (Some(organ), None) => format!("{organ} {words}"),
-        (None, Some(rest)) => format!("{words} {rest}"),
-        (None, None) => words.to_string(),
-    };
+    // `organ words rest`, each part there or not, one space between.
+    let parts = [m.organ, Some(words), m.rest];
+    let mut canonical = String::with_capacity(parts.iter().flatten().map(|p| p.len() + 1).sum());
+    for (n, part) in parts.into_iter().flatten().enumerate() {
+        if n > 0 {
+            canonical.push(' ');
+        }
+        canonical.push_str(part);
+    }
     let match_kind = if prepared.letter_spaced { MatchKind::Ocr } else { m.quality };
     Some(HeadingMatch { kind, canonical, match_kind, text: start..end, rest })
 }
@@ -571,6 +574,10 @@ pub(crate) fn ocr_word<'i>(
             }
         }
         for reading in ocr_readings(k) {
+            // The first byte decides for most readings.
+            if input.as_bytes().first() != reading.as_bytes().first() {
+                continue;
+            }
             if let Some(after) = input.strip_prefix(reading) {
                 if let Some(r) = go(rest_canon, after, MatchKind::Ocr, boundary) {
                     return Some(r);
