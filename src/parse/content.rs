@@ -71,7 +71,7 @@ pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
     let mut blank_since_item = true;
     let mut seen_item = false;
     for line in body {
-        let trimmed = line.text.trim();
+        let trimmed = line.trimmed;
         if trimmed.is_empty() {
             blank_since_item = true;
             continue;
@@ -201,11 +201,11 @@ fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
         .unwrap_or(Span::empty(section.heading_span.end));
     let mut proposal = Proposal { span: body_span, ..Proposal::default() };
     let found = body.iter().enumerate().find_map(|(n, l)| {
-        let marker = item_marker(l.text.trim()).ok();
+        let marker = item_marker(l.trimmed).ok();
         if marker.is_some_and(|(_, m)| m != ItemMarker::Att) {
             return None;
         }
-        decision_phrase(l.text.trim()).map(|p| (n, p))
+        decision_phrase(l.trimmed).map(|p| (n, p))
     });
     let after = match &found {
         Some((n, _)) => n + 1,

@@ -41,15 +41,11 @@ pub(crate) struct Line<'s> {
 
 impl<'s> Line<'s> {
     pub fn new(start: usize, text: &'s str) -> Line<'s> {
-        // Most lines begin and end with a printable ASCII character: nothing to trim.
-        let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
-        let bytes = text.as_bytes();
-        if printable(bytes.first()) && printable(bytes.last()) {
-            return Line { start, text, trimmed: text, lead: 0 };
-        }
-        let after_lead = text.trim_start();
-        let lead = text.len() - after_lead.len();
-        Line { start, text, trimmed: after_lead.trim_end(), lead }
+        let trimmed = text::trim(text);
+        // Only a line with white space at an end has a lead to count.
+        let lead =
+            if trimmed.len() == text.len() { 0 } else { text.len() - text.trim_start().len() };
+        Line { start, text, trimmed, lead }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -262,7 +258,7 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     }
     // What follows must read as prose: a long line or a wrapped paragraph.
     let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
-    if next.text.trim().len() < 40 || text::starts_list_item(next.text.trim()) {
+    if next.trimmed.len() < 40 || text::starts_list_item(next.trimmed) {
         return None;
     }
     let lead = line.len() - line.trim_start().len();

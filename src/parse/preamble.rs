@@ -68,7 +68,7 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        let text = line.text.trim();
+        let text = line.trimmed;
         if text.is_empty() || roles[i] != Role::Unread {
             i += 1;
             continue;
@@ -222,7 +222,7 @@ fn value_or_next<'s>(
     }
     let next = i + 1;
     let line = lines.get(next)?;
-    let text = line.text.trim();
+    let text = line.trimmed;
     if text.is_empty() || is_label(text) {
         return None;
     }

@@ -43,10 +43,17 @@ fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`str::trim`], at once for the usual line that starts and ends with a
+/// printable ASCII character (which is never white space).
+pub(crate) fn trim(s: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) { s } else { s.trim() }
+}
+
 /// A page number left in the text by a scan of a multi-page document:
 /// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
-    let s = line.trim();
+    let s = trim(line);
     // One byte rules out nearly every line (a letter other than `s`).
     if !s.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'-' | b's' | b'S'))
     {
@@ -134,7 +141,7 @@ pub(crate) fn body_text(lines: &[&str], list: bool, pipes: bool) -> String {
         }
     };
     for raw in lines {
-        let line = raw.trim();
+        let line = trim(raw);
         if line.is_empty() {
             flush(&mut out, &mut paragraph);
             continue;
@@ -180,6 +187,15 @@ mod tests {
         assert_eq!(clean_line("| arbetsprocessen"), "I arbetsprocessen");
         assert_eq!(clean_line("funktioner. | arbetet"), "funktioner. I arbetet");
         assert_eq!(clean_line("a|b och x |y"), "a|b och x |y");
+    }
+
+    #[test]
+    fn the_quick_trim_is_the_trim() {
+        for s in
+            ["", " ", "a", " a ", "a\u{a0}", "\u{a0}a", "ab cd", "\tx.", "ö ", " ö", "x\u{2003}"]
+        {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]
