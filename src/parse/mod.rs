@@ -219,7 +219,7 @@ fn ends_sentence(line: &str, m: &HeadingMatch) -> bool {
 /// `§ 84 Dnr KS 2018/5` after the first section: the next item of a minutes
 /// extract, kept as a section of its own.
 fn paragraph_heading(line: &str) -> Option<HeadingMatch> {
-    let trimmed = line.trim();
+    let trimmed = text::trim(line);
     let (_, number) = scan::paragraph_sign(trimmed).ok()?;
     let lead = line.len() - line.trim_start().len();
     Some(HeadingMatch {
@@ -241,7 +241,7 @@ const NOT_IN_HEADINGS: [&str; 14] = [
 /// short capitalized line standing alone, followed by prose.
 fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     let line = lines[i].text;
-    let trimmed = line.trim();
+    let trimmed = lines[i].trimmed;
     let head = trimmed.strip_suffix(':').unwrap_or(trimmed).trim_end();
     // The length first: it rules out prose before the words are collected.
     if head.len() > 60 {

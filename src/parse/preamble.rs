@@ -65,6 +65,8 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
     // The title's lines, and where it starts in the first of them (after
     // `§ 208` when OCR glued the title to the number).
     let mut found_title: Option<(Vec<usize>, usize)> = None;
+    // One buffer for every line's fold.
+    let mut folded = String::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -75,7 +77,8 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         }
         let lead = line.text.len() - line.text.trim_start().len();
         let at = line.start + lead;
-        let folded = fold(text);
+        folded.clear();
+        folded.extend(text.chars().map(fold_char));
         if let Some(value) = after_label(text, "Handläggare") {
             roles[i] = Role::Header;
             let value = value_or_next(lines, &mut roles, i, value);
