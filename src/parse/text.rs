@@ -21,7 +21,11 @@ fn clean_line_in(line: &str, pipes: bool) -> Cow<'_, str> {
     if may_start_item(line)
         && let Ok((rest, ())) = bullet(line)
     {
-        return Cow::Owned(format!("• {}", pipe_to_i(rest, pipes)));
+        let rest = pipe_to_i(rest, pipes);
+        let mut item = String::with_capacity("• ".len() + rest.len());
+        item.push_str("• ");
+        item.push_str(&rest);
+        return Cow::Owned(item);
     }
     pipe_to_i(line, pipes)
 }
