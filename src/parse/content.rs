@@ -262,7 +262,7 @@ fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
     let Some((range, parts)) = find_last_date(&item.text) else {
         return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
     };
-    let title = format!("{}{}", &item.text[..range.start], &item.text[range.end..]);
+    let title = [&item.text[..range.start], &item.text[range.end..]].concat();
     let date = if parts.exists() {
         Some(parts.iso())
     } else {
