@@ -49,6 +49,7 @@ fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
 
 /// [`str::trim`], at once for the usual line that starts and ends with a
 /// printable ASCII character (which is never white space).
+#[inline]
 pub(crate) fn trim(s: &str) -> &str {
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
     if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) { s } else { s.trim() }
@@ -56,13 +57,16 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// A page number left in the text by a scan of a multi-page document:
 /// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
+#[inline]
 pub(crate) fn is_page_furniture(line: &str) -> bool {
     let s = trim(line);
-    // One byte rules out nearly every line (a letter other than `s`).
-    if !s.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'-' | b's' | b'S'))
-    {
-        return false;
-    }
+    // One byte rules out nearly every line (a letter other than `s`), inline.
+    s.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'-' | b's' | b'S'))
+        && reads_as_page_number(s)
+}
+
+/// The rest of [`is_page_furniture`], for a trimmed line that passed its first byte.
+fn reads_as_page_number(s: &str) -> bool {
     // The `all` test first: it stops at the first letter of a word.
     let numbers_only = |t: &str| {
         t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
@@ -88,6 +92,7 @@ pub(crate) fn starts_list_item(line: &str) -> bool {
 
 /// A cheap first test for [`starts_list_item`] and [`clean_line`]: most lines
 /// start with a letter that can be no bullet.
+#[inline]
 pub(crate) fn may_start_item(line: &str) -> bool {
     // An ASCII letter is never white space to trim: it decides on its own.
     if let Some(&b) = line.as_bytes().first()
@@ -153,9 +158,12 @@ pub(crate) fn body_text(lines: &[&str], list: bool, pipes: bool) -> String {
         if is_page_furniture(line) {
             continue;
         }
-        let cleaned = clean_line_in(line, pipes);
-        let own_line =
-            starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        // A line that can start no item and holds no `|` is its own clean text.
+        let may_be_item = may_start_item(line);
+        let cleaned =
+            if may_be_item || pipes { clean_line_in(line, pipes) } else { Cow::Borrowed(line) };
+        let own_line = (may_be_item && starts_list_item(line))
+            || (list && !line.starts_with(|c: char| c.is_lowercase()));
         if !paragraph.is_empty() && own_line {
             paragraph.push('\n');
             paragraph.push_str(&cleaned);
