@@ -220,7 +220,11 @@ pub(crate) fn recognize(line: &str) -> Option<HeadingMatch> {
 /// [`recognize`], also taking extra `(kind, heading)` synonyms (from a profile).
 pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
     let lead = line.len() - line.trim_start().len();
-    let (after_numbering, _) = numbering(&line[lead..]).unwrap_or((&line[lead..], ()));
+    let unled = &line[lead..];
+    // Numbering opens with a digit; most lines open with a letter.
+    let numbered = unled.starts_with(|c: char| c.is_ascii_digit());
+    let (after_numbering, _) =
+        numbered.then(|| numbering(unled).ok()).flatten().unwrap_or((unled, ()));
     let start = line.len() - after_numbering.len();
     let (head_end, rest) = match find_byte(after_numbering.as_bytes(), b':', 0) {
         Some(colon) => {

@@ -81,15 +81,16 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
     let mut decision = Decision { schema_version: SCHEMA_VERSION, ..Decision::default() };
     {
         let lines = split_lines(&source);
-        let headings = find_headings(&lines, extra);
+        let mut headings = find_headings(&lines, extra);
         let first = headings.first().map_or(lines.len(), |h| h.line);
         let pre = preamble::parse(&lines[..first], &mut decision.notes);
         decision.header = pre.header;
         decision.title = pre.title;
         decision.title_span = pre.title_span;
         decision.preamble_span = pre.span;
-        for (n, h) in headings.iter().enumerate() {
-            let end = headings.get(n + 1).map_or(lines.len(), |next| next.line);
+        let ends: Vec<usize> =
+            headings.iter().skip(1).map(|next| next.line).chain([lines.len()]).collect();
+        for (h, end) in headings.iter_mut().zip(ends) {
             let section = build_section(&source, &lines, h, end);
             let body = body_lines(&lines, h, end);
             content::read(&mut decision, &section, &body);
@@ -113,7 +114,8 @@ fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>>
     body
 }
 
-fn build_section(source: &str, lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
+/// Takes the heading's canonical form out of `h`: each is used once.
+fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize) -> Section {
     let head = lines[h.line];
     // One scan for `|` over the whole section instead of one per line.
     let last_line = lines.get(end.saturating_sub(1)).unwrap_or(&head);
@@ -132,7 +134,7 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &Accepted, end: usize) -> 
     Section {
         kind: h.m.kind,
         heading: head.text[h.m.text.clone()].to_string(),
-        canonical: h.m.canonical.clone(),
+        canonical: std::mem::take(&mut h.m.canonical),
         match_kind: h.m.match_kind,
         span,
         heading_span,
