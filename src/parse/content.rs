@@ -13,6 +13,19 @@ use crate::model::{
 };
 use crate::span::Span;
 
+/// Whether [`read`] reads a section of `kind` at all: the others need no body lines.
+pub(crate) fn reads(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Proposal
+            | SectionKind::Decision
+            | SectionKind::DecisionBasis
+            | SectionKind::ResponsibleOfficials
+            | SectionKind::Distribution
+            | SectionKind::Attachments
+    )
+}
+
 pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]) {
     match section.kind {
         SectionKind::Proposal if decision.proposal.is_none() => {
@@ -354,6 +367,26 @@ mod tests {
         let items = list_items(&lines("Socialnämnden\nTekniska nämnden\n  för kännedom\n"));
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].text, "Tekniska nämnden för kännedom");
+    }
+
+    #[test]
+    fn sections_that_are_not_read_change_nothing() {
+        let src =
+            "Kommunstyrelsen beslutar att:\n\ne Tjänsteskrivelse, 2026-02-30\n1. anta planen\n";
+        for kind in SectionKind::ALL {
+            let section = Section {
+                kind,
+                heading: String::new(),
+                canonical: "Kommunstyrelsens förslag till beslut".into(),
+                match_kind: crate::model::MatchKind::Exact,
+                span: Span::default(),
+                heading_span: Span::default(),
+                text: String::new(),
+            };
+            let mut decision = Decision::default();
+            read(&mut decision, &section, &lines(src));
+            assert_eq!(decision == Decision::default(), !reads(kind), "{kind:?}");
+        }
     }
 
     #[test]

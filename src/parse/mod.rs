@@ -92,8 +92,10 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
             headings.iter().skip(1).map(|next| next.line).chain([lines.len()]).collect();
         for (h, end) in headings.iter_mut().zip(ends) {
             let section = build_section(&source, &lines, h, end);
-            let body = body_lines(&lines, h, end);
-            content::read(&mut decision, &section, &body);
+            if content::reads(section.kind) {
+                let body = body_lines(&lines, h, end);
+                content::read(&mut decision, &section, &body);
+            }
             decision.sections.push(section);
         }
         note_impossible_dates(&source, &mut decision.notes);
