@@ -136,23 +136,17 @@ fn continues_word(next: &str) -> bool {
 /// `pipes` false: the caller knows no line holds a `|`.
 pub(crate) fn body_text(lines: &[&str], list: bool, pipes: bool) -> String {
     // About as long as its lines (bullets grow, blank lines and indents go):
-    // one allocation each instead of a growing string.
+    // one allocation instead of a growing string.
     let size = lines.iter().map(|l| l.len() + 1).sum();
     let mut out = String::with_capacity(size);
-    let mut paragraph = String::with_capacity(size);
-    let flush = |out: &mut String, paragraph: &mut String| {
-        if !paragraph.is_empty() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(paragraph);
-            paragraph.clear();
-        }
-    };
+    // Whether a paragraph is open at the end of `out`. It is written in
+    // place: `join_wrapped` reads only its last characters, and a paragraph's
+    // first line never joins (a `\n` or nothing stands before it).
+    let mut open = false;
     for raw in lines {
         let line = trim(raw);
         if line.is_empty() {
-            flush(&mut out, &mut paragraph);
+            open = false;
             continue;
         }
         if is_page_furniture(line) {
@@ -164,14 +158,19 @@ pub(crate) fn body_text(lines: &[&str], list: bool, pipes: bool) -> String {
             if may_be_item || pipes { clean_line_in(line, pipes) } else { Cow::Borrowed(line) };
         let own_line = (may_be_item && starts_list_item(line))
             || (list && !line.starts_with(|c: char| c.is_lowercase()));
-        if !paragraph.is_empty() && own_line {
-            paragraph.push('\n');
-            paragraph.push_str(&cleaned);
+        if !open {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&cleaned);
+            open = true;
+        } else if own_line {
+            out.push('\n');
+            out.push_str(&cleaned);
         } else {
-            join_wrapped(&mut paragraph, &cleaned);
+            join_wrapped(&mut out, &cleaned);
         }
     }
-    flush(&mut out, &mut paragraph);
     out
 }
 
@@ -228,6 +227,9 @@ mod tests {
             true,
         );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
+        // A paragraph opening with a hyphen joins nothing before it.
+        let text = body_text(&["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, false);
+        assert_eq!(text, "Bakgrund\n\n- def\n\nx- och y");
         let list = body_text(&["Motionären", "Tekniska nämnden", "  för kännedom"], true, false);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
