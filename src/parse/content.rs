@@ -145,7 +145,9 @@ struct Phrase {
 /// ```
 fn decision_phrase(line: &str) -> Option<Phrase> {
     let words: Vec<(usize, &str)> = word_offsets(line);
-    let verb_at = words.iter().position(|(_, w)| {
+    // The verb is the first verb-like word and must be among the first six:
+    // the words after those are never looked at for it.
+    let verb_at = words.iter().take(6).position(|(_, w)| {
         DECISION_VERBS.iter().any(|v| ocr_word(v, w, true).is_ok_and(|(rest, _)| rest.is_empty()))
     })?;
     if verb_at == 0 || verb_at > 5 {
