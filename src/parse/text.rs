@@ -12,12 +12,14 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
-    clean_line_in(line, true)
+    clean_line_in(line, true).0
 }
 
 /// [`clean_line`] for a line of a text known to hold no `|` when `!pipes`
-/// (one scan of a whole section costs less than one per line).
-fn clean_line_in(line: &str, pipes: bool) -> Cow<'_, str> {
+/// (one scan of a whole section costs less than one per line), and whether
+/// the line opened with a bullet (so that [`starts_list_item`] need not
+/// parse it again).
+fn clean_line_in(line: &str, pipes: bool) -> (Cow<'_, str>, bool) {
     if may_start_item(line)
         && let Ok((rest, ())) = bullet(line)
     {
@@ -25,9 +27,9 @@ fn clean_line_in(line: &str, pipes: bool) -> Cow<'_, str> {
         let mut item = String::with_capacity("• ".len() + rest.len());
         item.push_str("• ");
         item.push_str(&rest);
-        return Cow::Owned(item);
+        return (Cow::Owned(item), true);
     }
-    pipe_to_i(line, pipes)
+    (pipe_to_i(line, pipes), false)
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
@@ -154,10 +156,14 @@ pub(crate) fn body_text(lines: &[&str], list: bool, pipes: bool) -> String {
         }
         // A line that can start no item and holds no `|` is its own clean text.
         let may_be_item = may_start_item(line);
-        let cleaned =
-            if may_be_item || pipes { clean_line_in(line, pipes) } else { Cow::Borrowed(line) };
-        let own_line = (may_be_item && starts_list_item(line))
-            || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        let (cleaned, bulleted) = if may_be_item || pipes {
+            clean_line_in(line, pipes)
+        } else {
+            (Cow::Borrowed(line), false)
+        };
+        // `starts_list_item`, with the bullet already read.
+        let item = may_be_item && (bulleted || point_number(line).is_ok());
+        let own_line = item || (list && !line.starts_with(|c: char| c.is_lowercase()));
         if !open {
             if !out.is_empty() {
                 out.push_str("\n\n");
