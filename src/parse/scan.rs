@@ -196,17 +196,18 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateParts> {
 /// A date found somewhere in a line: byte range in the line and its parts.
 pub(crate) fn find_last_date(line: &str) -> Option<(std::ops::Range<usize>, DateParts)> {
     let mut found = None;
-    for (at, c) in line.char_indices() {
-        if !c.is_ascii_digit() {
-            continue;
-        }
+    // Digits are ASCII, so bytes will do: a digit byte is a whole character.
+    let mut after_digit = false;
+    for (at, b) in line.bytes().enumerate() {
+        let digit = b.is_ascii_digit();
         // A date starts a number: the byte before must not be a digit.
-        if line[..at].ends_with(|p: char| p.is_ascii_digit()) {
-            continue;
-        }
-        if let Ok((rest, parts)) = date(&line[at..]) {
+        if digit
+            && !after_digit
+            && let Some(Ok((rest, parts))) = line.get(at..).map(date)
+        {
             found = Some((at..line.len() - rest.len(), parts));
         }
+        after_digit = digit;
     }
     found
 }
