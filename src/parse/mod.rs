@@ -128,11 +128,8 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
     let span = head.trimmed_span().cover(heading_span).cover(last.trimmed_span());
-    let mut body_texts: Vec<&str> = Vec::new();
-    if let Some(rest) = h.m.rest {
-        body_texts.push(&head.text[rest..]);
-    }
-    body_texts.extend(lines[h.line + 1..end].iter().map(|l| l.text));
+    let after_colon = h.m.rest.map(|rest| &head.text[rest..]);
+    let body_texts = after_colon.into_iter().chain(lines[h.line + 1..end].iter().map(|l| l.text));
     Section {
         kind: h.m.kind,
         heading: head.text[h.m.text.clone()].to_string(),
@@ -140,7 +137,7 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(&body_texts, is_list_kind(h.m.kind), pipes),
+        text: text::body_text(body_texts, is_list_kind(h.m.kind), pipes),
     }
 }
 

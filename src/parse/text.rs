@@ -136,10 +136,15 @@ fn continues_word(next: &str) -> bool {
 /// lines joined, each list item on its own line. In a list section (`list`)
 /// every line is an item unless it continues the one before in lower case.
 /// `pipes` false: the caller knows no line holds a `|`.
-pub(crate) fn body_text(lines: &[&str], list: bool, pipes: bool) -> String {
+pub(crate) fn body_text<'a, I>(lines: I, list: bool, pipes: bool) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    let lines = lines.into_iter();
     // About as long as its lines (bullets grow, blank lines and indents go):
     // one allocation instead of a growing string.
-    let size = lines.iter().map(|l| l.len() + 1).sum();
+    let size = lines.clone().map(|l| l.len() + 1).sum();
     let mut out = String::with_capacity(size);
     // Whether a paragraph is open at the end of `out`. It is written in
     // place: `join_wrapped` reads only its last characters, and a paragraph's
@@ -228,15 +233,15 @@ mod tests {
     #[test]
     fn paragraphs_and_items() {
         let text = body_text(
-            &["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
+            ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
             false,
             true,
         );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
         // A paragraph opening with a hyphen joins nothing before it.
-        let text = body_text(&["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, false);
+        let text = body_text(["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, false);
         assert_eq!(text, "Bakgrund\n\n- def\n\nx- och y");
-        let list = body_text(&["Motionären", "Tekniska nämnden", "  för kännedom"], true, false);
+        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true, false);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
 }
