@@ -274,8 +274,9 @@ fn read_paragraph_sign_line<'t>(header: &mut Header, rest: &'t str) -> Option<&'
 
 /// `Kommunledningsförvaltningen`, `Kommunledningsfaorvaltningen`, `Miljö- och byggkontoret`.
 fn is_department(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let Some(last) = text.split_whitespace().last() else { return false };
+    // The number of words and the last, in one pass.
+    let (words, last) = text.split_whitespace().fold((0, None), |(n, _), w| (n + 1, Some(w)));
+    let Some(last) = last else { return false };
     // Every ending ends in `n`, `t` or `g`, and folding keeps the last
     // letter's place: most names and titles are ruled out before folding.
     let ends_like_one = text
@@ -293,12 +294,15 @@ fn is_department(text: &str) -> bool {
         digits_are_letters.ends_with(tail)
     });
     let last_chars = last.chars().count();
-    let reading_lengths = DEPARTMENT_ENDINGS.map(reading_lengths);
+    static READING_LENGTHS: std::sync::LazyLock<
+        [std::ops::RangeInclusive<usize>; DEPARTMENT_ENDINGS.len()],
+    > = std::sync::LazyLock::new(|| DEPARTMENT_ENDINGS.map(reading_lengths));
+    let reading_lengths = &*READING_LENGTHS;
     tail_fits
         && !digits_are_letters.contains(|c: char| c.is_ascii_digit())
         && last.char_indices().enumerate().any(|(n, (at, _))| {
             let left = last_chars - n;
-            DEPARTMENT_ENDINGS.iter().zip(&reading_lengths).any(|(e, lengths)| {
+            DEPARTMENT_ENDINGS.iter().zip(reading_lengths).any(|(e, lengths)| {
                 lengths.contains(&left)
                     && ocr_word(e, &last[at..], true).is_ok_and(|(rest, _)| rest.is_empty())
             })
