@@ -157,6 +157,9 @@ struct DefEntry {
     /// Most characters a reading can have (`ao` and `oé` for ö add one each).
     max_len: usize,
     last_word: &'static str,
+    /// Characters of `last_word`: a reading has at least as many, so at
+    /// least as many bytes.
+    last_word_chars: usize,
 }
 
 /// The heading table indexed for the cheap filters: plain and rest forms by
@@ -186,6 +189,7 @@ fn def_index() -> &'static DefIndex {
                 min_len: len - spaces,
                 max_len: len + lost_o,
                 last_word: def.words.rsplit(' ').next().unwrap_or(""),
+                last_word_chars: def.words.rsplit(' ').next().unwrap_or("").chars().count(),
             };
             match def.form {
                 Words | Rest => index.by_first[bucket(entry.first)].push(entry),
@@ -280,7 +284,10 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
             let organ = index.organ.iter().filter(|t| {
                 shape.tokens >= 2
                     && match t.def.form {
-                        Organ => ocr_word(t.last_word, last_word, true).is_ok(),
+                        Organ => {
+                            last_word.len() >= t.last_word_chars
+                                && ocr_word(t.last_word, last_word, true).is_ok()
+                        }
                         _ => shape.tokens >= 4 && has_rslag(prepared.text.as_bytes()),
                     }
             });
