@@ -8,7 +8,7 @@
 //! - the text is put in Unicode NFC, so `o` + combining diaeresis and `ö` are one
 //!   character and heading matching and the lexicon see one spelling.
 
-use crate::span::LineIndex;
+use crate::span::{LineIndex, find_byte};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Text in normal form, with its line index.
@@ -37,7 +37,7 @@ pub fn normalize(input: &str) -> Normalized {
 pub(crate) fn normalize_text(input: &str) -> String {
     // All leading marks, so that normalizing normalized text changes nothing.
     let input = input.trim_start_matches('\u{feff}');
-    let unified = if input.contains('\r') {
+    let unified = if find_byte(input.as_bytes(), b'\r', 0).is_some() {
         std::borrow::Cow::Owned(unify_line_ends(input))
     } else {
         std::borrow::Cow::Borrowed(input)
@@ -62,10 +62,14 @@ fn is_plainly_nfc(text: &str) -> bool {
         // Eight ASCII bytes at a time: most of any text.
         if let Some(chunk) = bytes.get(i..i + 8) {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if word & 0x8080_8080_8080_8080 == 0 {
+            let high = word & 0x8080_8080_8080_8080;
+            if high == 0 {
                 i += 8;
                 continue;
             }
+            // Straight to the first byte beyond ASCII: the bytes before it
+            // are ASCII, which the loop below would pass one at a time.
+            i += (high.trailing_zeros() / 8) as usize;
         }
         match bytes[i] {
             0x00..=0x7f => i += 1,
@@ -87,7 +91,7 @@ fn is_plainly_nfc(text: &str) -> bool {
 fn unify_line_ends(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut rest = input;
-    while let Some(i) = rest.find('\r') {
+    while let Some(i) = find_byte(rest.as_bytes(), b'\r', 0) {
         out.push_str(&rest[..i]);
         out.push('\n');
         rest = &rest[i + 1..];

@@ -13,6 +13,19 @@ use crate::model::{
 };
 use crate::span::Span;
 
+/// Whether [`read`] reads a section of `kind` at all: the others need no body lines.
+pub(crate) fn reads(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Proposal
+            | SectionKind::Decision
+            | SectionKind::DecisionBasis
+            | SectionKind::ResponsibleOfficials
+            | SectionKind::Distribution
+            | SectionKind::Attachments
+    )
+}
+
 pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]) {
     match section.kind {
         SectionKind::Proposal if decision.proposal.is_none() => {
@@ -43,12 +56,12 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
 
 /// One list item: its marker, its text with wrapped lines joined, its span.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Item {
+pub(crate) struct Item<'s> {
     pub marker: Option<ItemMarker>,
     pub text: String,
     pub span: Span,
     /// Each line's trimmed text and where it starts, for locating parts of the item.
-    pub parts: Vec<(usize, String)>,
+    pub parts: Vec<(usize, &'s str)>,
 }
 
 /// A line that introduces a list (`Beslutet skickas till:`, `Följande
@@ -65,13 +78,13 @@ fn is_lead_in(text: &str) -> bool {
 /// item-line = item-marker text | text          ; a marker starts an item; without markers, a line does
 /// continuation = text                          ; no blank line before it, and (without markers) lower-case
 /// ```
-pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
+pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
     let has_markers = body.iter().any(|l| item_marker(l.text).is_ok());
     let mut items: Vec<Item> = Vec::new();
     let mut blank_since_item = true;
     let mut seen_item = false;
     for line in body {
-        let trimmed = line.text.trim();
+        let trimmed = line.trimmed;
         if trimmed.is_empty() {
             blank_since_item = true;
             continue;
@@ -95,14 +108,14 @@ pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
             if let Some(item) = items.last_mut() {
                 join_wrapped(&mut item.text, &content);
                 item.span = item.span.cover(span);
-                item.parts.push((span.start, trimmed.to_string()));
+                item.parts.push((span.start, trimmed));
             }
         } else {
             items.push(Item {
                 marker: marker.map(|(_, m)| m),
                 text: content.into_owned(),
                 span,
-                parts: vec![(span.start, trimmed.to_string())],
+                parts: vec![(span.start, trimmed)],
             });
         }
         seen_item = true;
@@ -132,7 +145,9 @@ struct Phrase {
 /// ```
 fn decision_phrase(line: &str) -> Option<Phrase> {
     let words: Vec<(usize, &str)> = word_offsets(line);
-    let verb_at = words.iter().position(|(_, w)| {
+    // The verb is the first verb-like word and must be among the first six:
+    // the words after those are never looked at for it.
+    let verb_at = words.iter().take(6).position(|(_, w)| {
         DECISION_VERBS.iter().any(|v| ocr_word(v, w, true).is_ok_and(|(rest, _)| rest.is_empty()))
     })?;
     if verb_at == 0 || verb_at > 5 {
@@ -173,7 +188,8 @@ fn decision_phrase(line: &str) -> Option<Phrase> {
 }
 
 fn word_offsets(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    // Room for words of five letters and a space: rarely regrown.
+    let mut out = Vec::with_capacity(line.len() / 6 + 1);
     let mut start = None;
     for (i, c) in line.char_indices() {
         match (c.is_whitespace(), start) {
@@ -200,11 +216,11 @@ fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
         .unwrap_or(Span::empty(section.heading_span.end));
     let mut proposal = Proposal { span: body_span, ..Proposal::default() };
     let found = body.iter().enumerate().find_map(|(n, l)| {
-        let marker = item_marker(l.text.trim()).ok();
+        let marker = item_marker(l.trimmed).ok();
         if marker.is_some_and(|(_, m)| m != ItemMarker::Att) {
             return None;
         }
-        decision_phrase(l.text.trim()).map(|p| (n, p))
+        decision_phrase(l.trimmed).map(|p| (n, p))
     });
     let after = match &found {
         Some((n, _)) => n + 1,
@@ -257,11 +273,11 @@ fn byte_index_for(original: &str, folded: &str, at: usize) -> usize {
     original.char_indices().nth(chars).map_or(original.len(), |(i, _)| i)
 }
 
-fn read_basis(item: &Item, notes: &mut Vec<ParseNote>) -> BasisDocument {
+fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
     let Some((range, parts)) = find_last_date(&item.text) else {
         return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
     };
-    let title = format!("{}{}", &item.text[..range.start], &item.text[range.end..]);
+    let title = [&item.text[..range.start], &item.text[range.end..]].concat();
     let date = if parts.exists() {
         Some(parts.iso())
     } else {
@@ -274,7 +290,7 @@ fn read_basis(item: &Item, notes: &mut Vec<ParseNote>) -> BasisDocument {
 }
 
 /// Where `needle` stands in the source, searching the item's lines from the end.
-fn locate(item: &Item, needle: &str) -> Option<Span> {
+fn locate(item: &Item<'_>, needle: &str) -> Option<Span> {
     item.parts.iter().rev().find_map(|(start, text)| {
         text.rfind(needle).map(|i| Span::new(start + i, start + i + needle.len()))
     })
@@ -289,7 +305,7 @@ fn tidy(s: &str) -> String {
         .to_string()
 }
 
-fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
+fn read_official(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> Official {
     let (name, role) = match item.text.split_once(',') {
         Some((name, role)) => (name.trim(), Some(role.trim().trim_end_matches('.').to_string())),
         None => (item.text.trim(), None),
@@ -308,7 +324,7 @@ fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
 /// recipient-line = recipient ( ","? purpose )?
 /// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
 /// ```
-fn read_recipient(item: &Item) -> Recipient {
+fn read_recipient(item: &Item<'_>) -> Recipient {
     let text = item.text.trim().trim_end_matches(['.', ';']);
     let words = word_offsets(text);
     // The purpose is the last `för` that has one to three words after it.
@@ -353,6 +369,26 @@ mod tests {
         let items = list_items(&lines("Socialnämnden\nTekniska nämnden\n  för kännedom\n"));
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].text, "Tekniska nämnden för kännedom");
+    }
+
+    #[test]
+    fn sections_that_are_not_read_change_nothing() {
+        let src =
+            "Kommunstyrelsen beslutar att:\n\ne Tjänsteskrivelse, 2026-02-30\n1. anta planen\n";
+        for kind in SectionKind::ALL {
+            let section = Section {
+                kind,
+                heading: String::new(),
+                canonical: "Kommunstyrelsens förslag till beslut".into(),
+                match_kind: crate::model::MatchKind::Exact,
+                span: Span::default(),
+                heading_span: Span::default(),
+                text: String::new(),
+            };
+            let mut decision = Decision::default();
+            read(&mut decision, &section, &lines(src));
+            assert_eq!(decision == Decision::default(), !reads(kind), "{kind:?}");
+        }
     }
 
     #[test]

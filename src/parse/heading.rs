@@ -20,10 +20,12 @@
 use super::error::PResult;
 use crate::fold::{fold_char, ocr_readings};
 use crate::model::{MatchKind, SectionKind};
+use crate::span::find_byte;
 use nom::Parser;
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::opt;
 use nom::multi::many0;
+use std::borrow::Cow;
 
 /// How a heading's words may be surrounded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,6 +157,9 @@ struct DefEntry {
     /// Most characters a reading can have (`ao` and `oé` for ö add one each).
     max_len: usize,
     last_word: &'static str,
+    /// Characters of `last_word`: a reading has at least as many, so at
+    /// least as many bytes.
+    last_word_chars: usize,
 }
 
 /// The heading table indexed for the cheap filters: plain and rest forms by
@@ -184,6 +189,7 @@ fn def_index() -> &'static DefIndex {
                 min_len: len - spaces,
                 max_len: len + lost_o,
                 last_word: def.words.rsplit(' ').next().unwrap_or(""),
+                last_word_chars: def.words.rsplit(' ').next().unwrap_or("").chars().count(),
             };
             match def.form {
                 Words | Rest => index.by_first[bucket(entry.first)].push(entry),
@@ -218,9 +224,21 @@ pub(crate) fn recognize(line: &str) -> Option<HeadingMatch> {
 /// [`recognize`], also taking extra `(kind, heading)` synonyms (from a profile).
 pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
     let lead = line.len() - line.trim_start().len();
-    let (after_numbering, _) = numbering(&line[lead..]).unwrap_or((&line[lead..], ()));
+    let unled = &line[lead..];
+    // Numbering opens with a digit; most lines open with a letter.
+    let numbered = unled.starts_with(|c: char| c.is_ascii_digit());
+    let (after_numbering, _) =
+        numbered.then(|| numbering(unled).ok()).flatten().unwrap_or((unled, ()));
     let start = line.len() - after_numbering.len();
-    let (head_end, rest) = match after_numbering.find(':') {
+    // The head ends at the first colon. Without extra headings, a byte no
+    // heading of the table has rules the line out where it stands: one pass
+    // instead of a search for the colon and a check of the head.
+    let colon = if extra.is_empty() {
+        head_colon(after_numbering.as_bytes())?
+    } else {
+        find_byte(after_numbering.as_bytes(), b':', 0)
+    };
+    let (head_end, rest) = match colon {
         Some(colon) => {
             let after = &after_numbering[colon + 1..];
             let rest_lead = after.len() - after.trim_start().len();
@@ -232,19 +250,24 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     let head = line[start..head_end].trim_end();
     // Cheap rejections first: nearly every line of a document is prose, and
     // prose is long, or ends like a sentence.
-    let shape = TokenShape::of(head);
     if head.is_empty()
         || head.len() > MAX_HEADING_LINE
         || (rest.is_none() && head.ends_with(['.', ',', ';']))
-        || (!shape.letter_spaced() && shape.tokens > MAX_HEADING_WORDS)
     {
+        return None;
+    }
+    let shape = TokenShape::of(head);
+    if !shape.letter_spaced() && shape.tokens > MAX_HEADING_WORDS {
         return None;
     }
     let end = start + head.len();
     let prepared = Prepared::new(head, shape);
     let first = prepared.text.chars().next().map(fold_char)?;
     let last_word = prepared.text.rsplit(' ').next().unwrap_or("");
-    let length = prepared.text.chars().count();
+    let length = match prepared.text {
+        Cow::Borrowed(_) => shape.chars,
+        Cow::Owned(ref text) => text.chars().count(),
+    };
     let found = extra
         .iter()
         .find_map(|(kind, words)| {
@@ -257,16 +280,15 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
                 _ => length > t.min_len,
             });
             // An organ heading has two words at least, and ends in the def's last
-            // word or (with rest words) has `förslag` in it.
+            // word or (with rest words: four at least) has `förslag` in it.
             let organ = index.organ.iter().filter(|t| {
                 shape.tokens >= 2
                     && match t.def.form {
-                        Organ => ocr_word(t.last_word, last_word, true).is_ok(),
-                        _ => prepared
-                            .text
-                            .as_bytes()
-                            .windows(5)
-                            .any(|w| w.eq_ignore_ascii_case(b"rslag")),
+                        Organ => {
+                            last_word.len() >= t.last_word_chars
+                                && ocr_word(t.last_word, last_word, true).is_ok()
+                        }
+                        _ => shape.tokens >= 4 && has_rslag(prepared.text.as_bytes()),
                     }
             });
             plain.chain(organ).find_map(|t| {
@@ -275,14 +297,83 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
             })
         });
     let (kind, words, m) = found?;
-    let canonical = match (m.organ, m.rest) {
-        (Some(organ), Some(rest)) => format!("{organ} {words} {rest}"),
-        (Some(organ), None) => format!("{organ} {words}"),
-        (None, Some(rest)) => format!("{words} {rest}"),
-        (None, None) => words.to_string(),
-    };
+    // `organ words rest`, each part there or not, one space between.
+    let parts = [m.organ, Some(words), m.rest];
+    let mut canonical = String::with_capacity(parts.iter().flatten().map(|p| p.len() + 1).sum());
+    for (n, part) in parts.into_iter().flatten().enumerate() {
+        if n > 0 {
+            canonical.push(' ');
+        }
+        canonical.push_str(part);
+    }
     let match_kind = if prepared.letter_spaced { MatchKind::Ocr } else { m.quality };
     Some(HeadingMatch { kind, canonical, match_kind, text: start..end, rest })
+}
+
+/// Whether byte `b` can be part of a heading of the table: its letters (any
+/// case, the OCR readings `6` and `0` of ö), the spaces between its words,
+/// the `-` and `/` that organ and rest words may hold, and any byte of a
+/// character beyond ASCII (diacritics; left to the matchers). A necessary
+/// condition only, checked before them, that rules out most prose lines by
+/// a digit or a punctuation mark; a profile's extra headings may hold
+/// anything and skip it.
+const fn may_stand_in_heading(b: u8) -> bool {
+    !b.is_ascii()
+        || b.is_ascii_alphabetic()
+        || matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-' | b'/' | b'0' | b'6')
+}
+
+/// Byte classes for [`head_colon`] and [`TokenShape::of`]: one table lookup per byte instead
+/// of a chain of compares. A byte that [`may_stand_in_heading`].
+const IN_HEADING: u8 = 1;
+/// ASCII white space, what `split_ascii_whitespace` splits on.
+const WHITE: u8 = 2;
+/// The first byte of a character (not a UTF-8 continuation byte `10xxxxxx`).
+const CHAR_START: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < table.len() {
+        let b = i as u8;
+        let mut class = 0;
+        if may_stand_in_heading(b) {
+            class |= IN_HEADING;
+        }
+        if b.is_ascii_whitespace() {
+            class |= WHITE;
+        }
+        if b & 0xc0 != 0x80 {
+            class |= CHAR_START;
+        }
+        table[i] = class;
+        i += 1;
+    }
+    table
+}
+
+/// Where the head of a heading candidate ends: at the first `:` (`Some(Some(at))`)
+/// or at the end (`Some(None)`). `None` when a byte before the colon is one no
+/// heading of the table has ([`may_stand_in_heading`]): it stands in the head.
+fn head_colon(text: &[u8]) -> Option<Option<usize>> {
+    for (at, &b) in text.iter().enumerate() {
+        if b == b':' {
+            return Some(Some(at));
+        }
+        if BYTE_CLASS[usize::from(b)] & IN_HEADING == 0 {
+            return None;
+        }
+    }
+    Some(None)
+}
+
+/// Whether `text` has `rslag` (of `förslag`) in it, in any ASCII case. The
+/// first letter is tested alone (`| 0x20` lower-cases it and maps nothing
+/// else to `r`), so most windows cost one compare.
+fn has_rslag(text: &[u8]) -> bool {
+    text.windows(5).any(|w| w[0] | 0x20 == b'r' && w.eq_ignore_ascii_case(b"rslag"))
 }
 
 /// ```text
@@ -297,25 +388,50 @@ fn numbering(i: &str) -> PResult<'_, ()> {
 /// four; an organ and rest words add up to six more).
 const MAX_HEADING_WORDS: usize = 10;
 
-/// Word counts of a candidate, taken without allocating.
+/// The shape of a candidate, taken in one pass over its bytes without
+/// allocating. Tokens are what `split_ascii_whitespace` gives.
 #[derive(Clone, Copy, Debug)]
 struct TokenShape {
     tokens: usize,
     /// Tokens of one character (`B e s l u t`).
     singles: usize,
+    /// Characters in all.
+    chars: usize,
+    /// Tokens joined by single spaces, nothing else (see [`Prepared::new`]).
+    single_spaced: bool,
 }
 
 impl TokenShape {
     fn of(head: &str) -> TokenShape {
-        let mut shape = TokenShape { tokens: 0, singles: 0 };
-        for token in head.split_ascii_whitespace() {
-            shape.tokens += 1;
-            let mut chars = token.chars();
-            if chars.next().is_some() && chars.next().is_none() {
-                shape.singles += 1;
+        let mut shape = TokenShape { tokens: 0, singles: 0, chars: 0, single_spaced: true };
+        // Characters of the token being read; 0 between tokens.
+        let mut in_token = 0;
+        let mut after_space = true;
+        for &b in head.as_bytes() {
+            let class = BYTE_CLASS[usize::from(b)];
+            let starts_char = class & CHAR_START != 0;
+            shape.chars += usize::from(starts_char);
+            if class & WHITE != 0 {
+                shape.close_token(in_token);
+                in_token = 0;
+                // Leading, doubled or other white space than one space.
+                shape.single_spaced &= b == b' ' && !after_space;
+                after_space = true;
+            } else {
+                in_token += usize::from(starts_char);
+                after_space = false;
             }
         }
+        shape.close_token(in_token);
+        shape.single_spaced &= !after_space;
         shape
+    }
+
+    fn close_token(&mut self, chars: usize) {
+        if chars > 0 {
+            self.tokens += 1;
+            self.singles += usize::from(chars == 1);
+        }
     }
 
     fn letter_spaced(&self) -> bool {
@@ -324,16 +440,20 @@ impl TokenShape {
 }
 
 /// A heading candidate with whitespace made regular and letter-spacing undone.
-struct Prepared {
-    text: String,
+struct Prepared<'h> {
+    text: Cow<'h, str>,
     letter_spaced: bool,
     /// Word boundaries were lost (letter-spacing with single spaces throughout).
     squeezed: bool,
 }
 
-impl Prepared {
-    fn new(head: &str, shape: TokenShape) -> Prepared {
+impl<'h> Prepared<'h> {
+    fn new(head: &'h str, shape: TokenShape) -> Prepared<'h> {
         let letter_spaced = shape.letter_spaced();
+        // A heading as typed has single spaces between its words: nothing to copy.
+        if !letter_spaced && shape.single_spaced {
+            return Prepared { text: Cow::Borrowed(head), letter_spaced, squeezed: false };
+        }
         if !letter_spaced {
             let mut text = String::with_capacity(head.len());
             for token in head.split_ascii_whitespace() {
@@ -342,7 +462,7 @@ impl Prepared {
                 }
                 text.push_str(token);
             }
-            return Prepared { text, letter_spaced, squeezed: false };
+            return Prepared { text: Cow::Owned(text), letter_spaced, squeezed: false };
         }
         // `F ö r s l a g  t i l l  b e s l u t`: double spaces separate words.
         let words: Vec<String> = head
@@ -351,7 +471,7 @@ impl Prepared {
             .filter(|w| !w.is_empty())
             .collect();
         let squeezed = words.len() == 1;
-        Prepared { text: words.join(" "), letter_spaced, squeezed }
+        Prepared { text: Cow::Owned(words.join(" ")), letter_spaced, squeezed }
     }
 }
 
@@ -361,8 +481,8 @@ struct WordsMatch<'p> {
     rest: Option<&'p str>,
 }
 
-fn match_words<'p>(p: &'p Prepared, words: &str, form: Form) -> Option<WordsMatch<'p>> {
-    let text = p.text.as_str();
+fn match_words<'p>(p: &'p Prepared<'_>, words: &str, form: Form) -> Option<WordsMatch<'p>> {
+    let text: &str = &p.text;
     let wants_organ = matches!(form, Organ | OrganRest);
     let wants_rest = matches!(form, Rest | OrganRest);
     if p.squeezed && (wants_organ || wants_rest) {
@@ -410,7 +530,9 @@ fn match_body<'t>(
 ) -> Option<(MatchKind, Option<&'t str>)> {
     let mut input = text;
     let mut quality = MatchKind::Exact;
-    for (n, word) in words.split(' ').enumerate() {
+    // A one-character set is searched char by char: for a word or two that
+    // costs less than the `memchr` call `split(' ')` makes.
+    for (n, word) in words.split([' ']).enumerate() {
         if n > 0 {
             let sep: PResult<'_, &str> = if squeezed { space0(input) } else { space1(input) };
             input = sep.ok()?.0;
@@ -454,6 +576,7 @@ pub(crate) fn ocr_word<'i>(
         q: MatchKind,
         boundary: bool,
     ) -> Option<(&'i str, MatchKind)> {
+        let (canon, input, q) = ascii_run(canon, input, q)?;
         let mut cs = canon.chars();
         let Some(k) = cs.next() else {
             let at_boundary = !boundary || !input.starts_with(|c: char| c.is_alphanumeric());
@@ -463,7 +586,10 @@ pub(crate) fn ocr_word<'i>(
         let mut ins = input.chars();
         let c = ins.next()?;
         let after = ins.as_str();
-        let same = if c.is_ascii() && k.is_ascii() {
+        // `c == k` first: the same `ö` needs no case-table lookups.
+        let same = if c == k {
+            true
+        } else if c.is_ascii() && k.is_ascii() {
             c.eq_ignore_ascii_case(&k)
         } else {
             c.to_lowercase().eq(k.to_lowercase())
@@ -478,6 +604,10 @@ pub(crate) fn ocr_word<'i>(
             }
         }
         for reading in ocr_readings(k) {
+            // The first byte decides for most readings.
+            if input.as_bytes().first() != reading.as_bytes().first() {
+                continue;
+            }
             if let Some(after) = input.strip_prefix(reading) {
                 if let Some(r) = go(rest_canon, after, MatchKind::Ocr, boundary) {
                     return Some(r);
@@ -485,6 +615,47 @@ pub(crate) fn ocr_word<'i>(
             }
         }
         None
+    }
+    /// Reads the canonical letters up to the next one that is not ASCII.
+    /// An ASCII letter has no OCR readings, so [`go`] could only take its
+    /// first branch there (same letter, or the same fold): a loop, not a
+    /// recursion, and one byte compare when the input letter is ASCII too.
+    /// Fails where `go` would fail; stops before a letter `go` must branch on.
+    fn ascii_run<'c, 'i>(
+        mut canon: &'c str,
+        mut input: &'i str,
+        mut q: MatchKind,
+    ) -> Option<(&'c str, &'i str, MatchKind)> {
+        loop {
+            // Both sides ASCII, as most letters are: a byte loop.
+            let same = canon
+                .bytes()
+                .zip(input.bytes())
+                .take_while(|(k, c)| k.is_ascii() && c.is_ascii() && k.eq_ignore_ascii_case(c))
+                .count();
+            // The bytes before `same` are ASCII on both sides: char boundaries.
+            canon = canon.get(same..)?;
+            input = input.get(same..)?;
+            let Some(&k) = canon.as_bytes().first().filter(|k| k.is_ascii()) else { break };
+            let c = input.chars().next()?;
+            if c.is_ascii() {
+                // For two ASCII characters the fold is the lower case.
+                if !c.eq_ignore_ascii_case(&char::from(k)) {
+                    return None;
+                }
+            } else {
+                let k = char::from(k);
+                if !c.to_lowercase().eq(k.to_lowercase()) {
+                    if fold_char(c) != fold_char(k) {
+                        return None;
+                    }
+                    q = q.max_with(MatchKind::Folded);
+                }
+            }
+            canon = &canon[1..];
+            input = &input[c.len_utf8()..];
+        }
+        Some((canon, input, q))
     }
     go(canonical, input, MatchKind::Exact, boundary)
         .ok_or_else(|| nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)))
@@ -575,6 +746,29 @@ mod tests {
         assert!(ocr_word("möjligheter", "maojligheter", true).is_ok());
         assert!(ocr_word("föreslås", "foéreslas", true).is_ok());
         assert!(ocr_word("beslut", "beslutar", true).is_err());
+    }
+
+    #[test]
+    fn token_shape_agrees_with_splitting() {
+        for head in [
+            "Beslut",
+            "B e s l u t",
+            "Förslag  till\tbeslut",
+            " Bakgrund ",
+            "å ä ö x",
+            "Sändlista\u{a0}x",
+            "a",
+        ] {
+            let shape = TokenShape::of(head);
+            let tokens: Vec<&str> = head.split_ascii_whitespace().collect();
+            assert_eq!(shape.tokens, tokens.len(), "{head:?}");
+            assert_eq!(shape.singles, tokens.iter().filter(|t| t.chars().count() == 1).count());
+            assert_eq!(shape.chars, head.chars().count());
+            assert_eq!(shape.single_spaced, tokens.join(" ") == head, "{head:?}");
+        }
+        assert_eq!(head_colon(b"Beslut 2026"), None);
+        assert_eq!(head_colon(b"Beslut: 2026"), Some(Some(6)));
+        assert_eq!(head_colon(b"Bakgrund"), Some(None));
     }
 
     #[test]

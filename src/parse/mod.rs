@@ -23,7 +23,7 @@ use crate::fold::fold;
 use crate::model::{
     Decision, MatchKind, NoteKind, ParseNote, SCHEMA_VERSION, Section, SectionKind,
 };
-use crate::span::Span;
+use crate::span::{ByteOffsets, Span, find_byte};
 use heading::HeadingMatch;
 
 /// One line of the normalized text, without its `\n`, with its trimmed
@@ -41,9 +41,11 @@ pub(crate) struct Line<'s> {
 
 impl<'s> Line<'s> {
     pub fn new(start: usize, text: &'s str) -> Line<'s> {
-        let after_lead = text.trim_start();
-        let lead = text.len() - after_lead.len();
-        Line { start, text, trimmed: after_lead.trim_end(), lead }
+        let trimmed = text::trim(text);
+        // Only a line with white space at an end has a lead to count.
+        let lead =
+            if trimmed.len() == text.len() { 0 } else { text.len() - text.trim_start().len() };
+        Line { start, text, trimmed, lead }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -60,10 +62,11 @@ impl<'s> Line<'s> {
 fn split_lines(source: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(source.len() / 48 + 1);
     let mut start = 0;
-    for text in source.split('\n') {
-        lines.push(Line::new(start, text));
-        start += text.len() + 1;
+    for end in ByteOffsets::new(source.as_bytes(), b'\n') {
+        lines.push(Line::new(start, source.get(start..end).unwrap_or("")));
+        start = end + 1;
     }
+    lines.push(Line::new(start, source.get(start..).unwrap_or("")));
     lines
 }
 
@@ -78,18 +81,21 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
     let mut decision = Decision { schema_version: SCHEMA_VERSION, ..Decision::default() };
     {
         let lines = split_lines(&source);
-        let headings = find_headings(&lines, extra);
+        let mut headings = find_headings(&lines, extra);
         let first = headings.first().map_or(lines.len(), |h| h.line);
         let pre = preamble::parse(&lines[..first], &mut decision.notes);
         decision.header = pre.header;
         decision.title = pre.title;
         decision.title_span = pre.title_span;
         decision.preamble_span = pre.span;
-        for (n, h) in headings.iter().enumerate() {
-            let end = headings.get(n + 1).map_or(lines.len(), |next| next.line);
-            let section = build_section(&lines, h, end);
-            let body = body_lines(&lines, h, end);
-            content::read(&mut decision, &section, &body);
+        let ends: Vec<usize> =
+            headings.iter().skip(1).map(|next| next.line).chain([lines.len()]).collect();
+        for (h, end) in headings.iter_mut().zip(ends) {
+            let section = build_section(&source, &lines, h, end);
+            if content::reads(section.kind) {
+                let body = body_lines(&lines, h, end);
+                content::read(&mut decision, &section, &body);
+            }
             decision.sections.push(section);
         }
         note_impossible_dates(&source, &mut decision.notes);
@@ -110,25 +116,28 @@ fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>>
     body
 }
 
-fn build_section(lines: &[Line<'_>], h: &Accepted, end: usize) -> Section {
+/// Takes the heading's canonical form out of `h`: each is used once.
+fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize) -> Section {
     let head = lines[h.line];
+    // One scan for `|` over the whole section instead of one per line.
+    let last_line = lines.get(end.saturating_sub(1)).unwrap_or(&head);
+    let pipes = source
+        .get(head.start..last_line.start + last_line.text.len())
+        .is_none_or(|text| find_byte(text.as_bytes(), b'|', 0).is_some());
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
     let span = head.trimmed_span().cover(heading_span).cover(last.trimmed_span());
-    let mut body_texts: Vec<&str> = Vec::new();
-    if let Some(rest) = h.m.rest {
-        body_texts.push(&head.text[rest..]);
-    }
-    body_texts.extend(lines[h.line + 1..end].iter().map(|l| l.text));
+    let after_colon = h.m.rest.map(|rest| &head.text[rest..]);
+    let body_texts = after_colon.into_iter().chain(lines[h.line + 1..end].iter().map(|l| l.text));
     Section {
         kind: h.m.kind,
         heading: head.text[h.m.text.clone()].to_string(),
-        canonical: h.m.canonical.clone(),
+        canonical: std::mem::take(&mut h.m.canonical),
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(body_texts, is_list_kind(h.m.kind)),
+        text: text::body_text(body_texts, is_list_kind(h.m.kind), pipes),
     }
 }
 
@@ -211,7 +220,7 @@ fn ends_sentence(line: &str, m: &HeadingMatch) -> bool {
 /// `§ 84 Dnr KS 2018/5` after the first section: the next item of a minutes
 /// extract, kept as a section of its own.
 fn paragraph_heading(line: &str) -> Option<HeadingMatch> {
-    let trimmed = line.trim();
+    let trimmed = text::trim(line);
     let (_, number) = scan::paragraph_sign(trimmed).ok()?;
     let lead = line.len() - line.trim_start().len();
     Some(HeadingMatch {
@@ -233,11 +242,14 @@ const NOT_IN_HEADINGS: [&str; 14] = [
 /// short capitalized line standing alone, followed by prose.
 fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     let line = lines[i].text;
-    let trimmed = line.trim();
+    let trimmed = lines[i].trimmed;
     let head = trimmed.strip_suffix(':').unwrap_or(trimmed).trim_end();
+    // The length first: it rules out prose before the words are collected.
+    if head.len() > 60 {
+        return None;
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     let shaped = (1..=5).contains(&words.len())
-        && head.len() <= 60
         && head.starts_with(|c: char| c.is_uppercase())
         && head.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'))
         && !text::starts_list_item(trimmed)
@@ -247,7 +259,7 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     }
     // What follows must read as prose: a long line or a wrapped paragraph.
     let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
-    if next.text.trim().len() < 40 || text::starts_list_item(next.text.trim()) {
+    if next.trimmed.len() < 40 || text::starts_list_item(next.trimmed) {
         return None;
     }
     let lead = line.len() - line.trim_start().len();
@@ -263,30 +275,34 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
 /// Every ISO-looking date in the text that does not exist gets a note, wherever it stands.
 fn note_impossible_dates(source: &str, notes: &mut Vec<ParseNote>) {
     let bytes = source.as_bytes();
-    let mut at = 0;
-    while at + 10 <= bytes.len() {
+    // A date read ends here; the next one starts at or after it.
+    let mut next_free = 0;
+    // Every date has a `-` four bytes in: only those places are tried, so
+    // prose without hyphens costs one quick pass.
+    for hyphen in ByteOffsets::new(bytes, b'-') {
+        let Some(at) = hyphen.checked_sub(4) else { continue };
         // Cheap shape test first (`dddd-dd-dd`); the scanner confirms.
-        let starts_number = at == 0 || !bytes[at - 1].is_ascii_digit();
-        if starts_number
-            && bytes[at + 4] == b'-'
-            && bytes[at + 7] == b'-'
-            && bytes[at].is_ascii_digit()
+        let starts_number = at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_digit);
+        if at < next_free
+            || !starts_number
+            || bytes.get(at + 7) != Some(&b'-')
+            || !bytes.get(at).is_some_and(u8::is_ascii_digit)
         {
-            if let Ok((_, parts)) = scan::iso_date(&source[at..]) {
-                let span = Span::new(at, at + 10);
-                let known = notes.iter().any(|n| n.span == span);
-                if !parts.exists() && !known {
-                    notes.push(ParseNote {
-                        kind: NoteKind::InvalidDate,
-                        found: source[at..at + 10].to_string(),
-                        span,
-                    });
-                }
-                at += 10;
-                continue;
-            }
+            continue;
         }
-        at += 1;
+        let Some(candidate) = source.get(at..) else { continue };
+        if let Ok((_, parts)) = scan::iso_date(candidate) {
+            let span = Span::new(at, at + 10);
+            let known = notes.iter().any(|n| n.span == span);
+            if !parts.exists() && !known {
+                notes.push(ParseNote {
+                    kind: NoteKind::InvalidDate,
+                    found: span.slice(source).to_string(),
+                    span,
+                });
+            }
+            next_free = at + 10;
+        }
     }
     notes.sort_by_key(|n| n.span);
 }

@@ -12,7 +12,7 @@ use super::Line;
 use super::heading::ocr_word;
 use super::scan::{self, diary_label, diary_number, paragraph_sign};
 use super::text::{is_page_furniture, join_wrapped};
-use crate::fold::{fold, fold_ocr};
+use crate::fold::{fold, fold_char, fold_ocr};
 use crate::model::{Header, NoteKind, ParseNote};
 use crate::span::Span;
 
@@ -65,17 +65,20 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
     // The title's lines, and where it starts in the first of them (after
     // `§ 208` when OCR glued the title to the number).
     let mut found_title: Option<(Vec<usize>, usize)> = None;
+    // One buffer for every line's fold.
+    let mut folded = String::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        let text = line.text.trim();
+        let text = line.trimmed;
         if text.is_empty() || roles[i] != Role::Unread {
             i += 1;
             continue;
         }
         let lead = line.text.len() - line.text.trim_start().len();
         let at = line.start + lead;
-        let folded = fold(text);
+        folded.clear();
+        folded.extend(text.chars().map(fold_char));
         if let Some(value) = after_label(text, "Handläggare") {
             roles[i] = Role::Header;
             let value = value_or_next(lines, &mut roles, i, value);
@@ -222,7 +225,7 @@ fn value_or_next<'s>(
     }
     let next = i + 1;
     let line = lines.get(next)?;
-    let text = line.text.trim();
+    let text = line.trimmed;
     if text.is_empty() || is_label(text) {
         return None;
     }
@@ -271,22 +274,46 @@ fn read_paragraph_sign_line<'t>(header: &mut Header, rest: &'t str) -> Option<&'
 
 /// `Kommunledningsförvaltningen`, `Kommunledningsfaorvaltningen`, `Miljö- och byggkontoret`.
 fn is_department(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let Some(last) = text.split_whitespace().last() else { return false };
+    // The number of words and the last, in one pass.
+    let (words, last) = text.split_whitespace().fold((0, None), |(n, _), w| (n + 1, Some(w)));
+    let Some(last) = last else { return false };
+    // Every ending ends in `n`, `t` or `g`, and folding keeps the last
+    // letter's place: most names and titles are ruled out before folding.
+    let ends_like_one = text
+        .chars()
+        .next_back()
+        .map(fold_char)
+        .is_some_and(|c| DEPARTMENT_ENDINGS.iter().any(|e| e.ends_with(c)));
+    if !(1..=5).contains(&words) || !ends_like_one {
+        return false;
+    }
     let digits_are_letters = fold_ocr(text);
     // What follows the ö of `förvaltningen` survives OCR: a cheap first test.
     let tail_fits = DEPARTMENT_ENDINGS.iter().any(|e| {
         let tail = e.rsplit(['ö', 'ä', 'å']).next().unwrap_or(e);
         digits_are_letters.ends_with(tail)
     });
-    (1..=5).contains(&words)
-        && tail_fits
+    let last_chars = last.chars().count();
+    static READING_LENGTHS: std::sync::LazyLock<
+        [std::ops::RangeInclusive<usize>; DEPARTMENT_ENDINGS.len()],
+    > = std::sync::LazyLock::new(|| DEPARTMENT_ENDINGS.map(reading_lengths));
+    let reading_lengths = &*READING_LENGTHS;
+    tail_fits
         && !digits_are_letters.contains(|c: char| c.is_ascii_digit())
-        && last.char_indices().any(|(at, _)| {
-            DEPARTMENT_ENDINGS
-                .iter()
-                .any(|e| ocr_word(e, &last[at..], true).is_ok_and(|(rest, _)| rest.is_empty()))
+        && last.char_indices().enumerate().any(|(n, (at, _))| {
+            let left = last_chars - n;
+            DEPARTMENT_ENDINGS.iter().zip(reading_lengths).any(|(e, lengths)| {
+                lengths.contains(&left)
+                    && ocr_word(e, &last[at..], true).is_ok_and(|(rest, _)| rest.is_empty())
+            })
         })
+}
+
+/// How many characters a whole-word reading of `ending` can have: one for
+/// each letter, and one more for each ö (OCR's `ao` and `oé`).
+fn reading_lengths(ending: &str) -> std::ops::RangeInclusive<usize> {
+    let letters = ending.chars().count();
+    letters..=letters + ending.chars().filter(|&c| c == 'ö').count()
 }
 
 /// Byte offset in `text` of its `n`th character. Folding keeps the number of

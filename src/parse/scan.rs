@@ -70,13 +70,20 @@ pub(crate) enum ItemMarker {
 /// item-marker = point-number | att-clause | bullet
 /// ```
 /// Returns the marker and the rest of the line after it (after `att` for an *att*-clause).
+///
+/// The character after the leading spaces decides which productions can
+/// match at all, and only those are tried, in the grammar's order: a digit
+/// opens only a point number, an `a` only an *att*-clause, a bullet character
+/// an *att*-clause or a bullet, anything else (most lines: a letter) nothing.
 pub(crate) fn item_marker(i: &str) -> PResult<'_, ItemMarker> {
-    alt((
-        point_number.map(ItemMarker::Number),
-        att_clause.map(|_| ItemMarker::Att),
-        bullet.map(|_| ItemMarker::Bullet),
-    ))
-    .parse(i)
+    let number = || point_number.map(ItemMarker::Number);
+    let att = || att_clause.map(|_| ItemMarker::Att);
+    match i.trim_start_matches([' ', '\t']).chars().next() {
+        Some(c) if c.is_ascii_digit() => number().parse(i),
+        Some('a' | 'A') => att().parse(i),
+        Some(c) if is_bullet_char(c) => alt((att(), bullet.map(|_| ItemMarker::Bullet))).parse(i),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alt))),
+    }
 }
 
 /// A calendar date as written: year, month, day. Not yet checked to exist.
@@ -103,7 +110,29 @@ impl DateParts {
 
     /// `YYYY-MM-DD`.
     pub(crate) fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // Digit by digit: `format!` costs several times more, once per date.
+        let mut out = String::with_capacity(10);
+        push_padded(&mut out, self.year, 4);
+        out.push('-');
+        push_padded(&mut out, self.month, 2);
+        out.push('-');
+        push_padded(&mut out, self.day, 2);
+        out
+    }
+}
+
+/// `n` in decimal with leading zeros up to `width` digits, as `{:0width$}` writes it.
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let digits = n.checked_ilog10().map_or(1, |log| log + 1);
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits as usize)));
+    let mut unit = 10u32.pow(digits - 1);
+    loop {
+        // A digit in 0..=9: the cast keeps it.
+        out.push(char::from(b'0' + (n / unit % 10) as u8));
+        if unit == 1 {
+            break;
+        }
+        unit /= 10;
     }
 }
 
@@ -167,17 +196,18 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateParts> {
 /// A date found somewhere in a line: byte range in the line and its parts.
 pub(crate) fn find_last_date(line: &str) -> Option<(std::ops::Range<usize>, DateParts)> {
     let mut found = None;
-    for (at, c) in line.char_indices() {
-        if !c.is_ascii_digit() {
-            continue;
-        }
+    // Digits are ASCII, so bytes will do: a digit byte is a whole character.
+    let mut after_digit = false;
+    for (at, b) in line.bytes().enumerate() {
+        let digit = b.is_ascii_digit();
         // A date starts a number: the byte before must not be a digit.
-        if line[..at].ends_with(|p: char| p.is_ascii_digit()) {
-            continue;
-        }
-        if let Ok((rest, parts)) = date(&line[at..]) {
+        if digit
+            && !after_digit
+            && let Some(Ok((rest, parts))) = line.get(at..).map(date)
+        {
             found = Some((at..line.len() - rest.len(), parts));
         }
+        after_digit = digit;
     }
     found
 }
@@ -225,7 +255,12 @@ pub(crate) fn diary_label(folded: &str) -> PResult<'_, ()> {
 /// The number of a minutes item (`§ 83`). OCR's `$` for `§` is accepted; its
 /// `8` and `S` are not, since they are indistinguishable from text.
 pub(crate) fn paragraph_sign(i: &str) -> PResult<'_, u32> {
-    let (i, _) = (space0, one_of("§$"), space0).parse(i)?;
+    let (i, _) = space0(i)?;
+    // Nearly every line fails here: a plain test before the parsers.
+    if !i.starts_with(['§', '$']) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::OneOf)));
+    }
+    let (i, _) = (one_of("§$"), space0).parse(i)?;
     let (i, n) =
         map_res(take_while_m_n(1, 4, |c: char| c.is_ascii_digit()), str::parse::<u32>).parse(i)?;
     let (i, _) = not(peek(one_of("0123456789"))).parse(i)?;
@@ -260,6 +295,47 @@ mod tests {
     }
 
     #[test]
+    fn item_markers_read_as_the_plain_alternation_reads_them() {
+        let plain = |i| {
+            alt((
+                point_number.map(ItemMarker::Number),
+                att_clause.map(|_| ItemMarker::Att),
+                bullet.map(|_| ItemMarker::Bullet),
+            ))
+            .parse(i)
+            .ok()
+        };
+        for line in [
+            "1. x",
+            " 12) y",
+            "att z",
+            "  Att z",
+            "- att z",
+            "e Ord",
+            "o Ord",
+            "• x",
+            "\tatt x",
+            "• att x",
+            "e att x",
+            "Kommunen",
+            "  beslutar",
+            "Eftersom",
+            "",
+            "  ",
+            "1.5 m",
+            "attityd",
+            "e 2026",
+            "o kommun",
+            "é x",
+            "¢ Tekniska",
+            "*",
+            "—  x",
+        ] {
+            assert_eq!(item_marker(line).ok(), plain(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn att_clauses() {
         assert!(att_clause("att anta planen").is_ok());
         assert!(att_clause("- att anta").is_ok());
@@ -274,6 +350,16 @@ mod tests {
         assert!(!iso_date("2026-02-30").unwrap().1.exists());
         assert!(iso_date("2026-02-190").is_err());
         assert!(iso_date("26-02-19").is_err());
+    }
+
+    #[test]
+    fn iso_writes_what_format_writes() {
+        for (year, month, day) in
+            [(2026, 2, 19), (0, 0, 0), (7, 12, 31), (12345, 100, 9), (u32::MAX, 1, 10)]
+        {
+            let d = DateParts { year, month, day };
+            assert_eq!(d.iso(), format!("{year:04}-{month:02}-{day:02}"));
+        }
     }
 
     #[test]

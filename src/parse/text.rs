@@ -2,6 +2,7 @@
 //! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
 
 use super::scan::{bullet, point_number};
+use crate::span::find_byte;
 use std::borrow::Cow;
 
 /// Words that follow a hyphen at a line end in a suspended compound
@@ -11,18 +12,30 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
+    clean_line_in(line, true).0
+}
+
+/// [`clean_line`] for a line of a text known to hold no `|` when `!pipes`
+/// (one scan of a whole section costs less than one per line), and whether
+/// the line opened with a bullet (so that [`starts_list_item`] need not
+/// parse it again).
+fn clean_line_in(line: &str, pipes: bool) -> (Cow<'_, str>, bool) {
     if may_start_item(line)
         && let Ok((rest, ())) = bullet(line)
     {
-        return Cow::Owned(format!("• {}", pipe_to_i(rest)));
+        let rest = pipe_to_i(rest, pipes);
+        let mut item = String::with_capacity("• ".len() + rest.len());
+        item.push_str("• ");
+        item.push_str(&rest);
+        return (Cow::Owned(item), true);
     }
-    pipe_to_i(line)
+    (pipe_to_i(line, pipes), false)
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
-/// opening a sentence).
-fn pipe_to_i(line: &str) -> Cow<'_, str> {
-    if !line.contains('|') {
+/// opening a sentence). `pipes` false: the caller knows there is none.
+fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
+    if !pipes || find_byte(line.as_bytes(), b'|', 0).is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -36,22 +49,42 @@ fn pipe_to_i(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`str::trim`], at once for the usual line that starts and ends with a
+/// printable ASCII character (which is never white space).
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) { s } else { s.trim() }
+}
+
 /// A page number left in the text by a scan of a multi-page document:
 /// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
+#[inline]
 pub(crate) fn is_page_furniture(line: &str) -> bool {
-    let s = line.trim();
-    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | 's' | 'S')) {
-        return false;
-    }
+    let s = trim(line);
+    // One byte rules out nearly every line (a letter other than `s`), inline.
+    s.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'-' | b's' | b'S'))
+        && reads_as_page_number(s)
+}
+
+/// The rest of [`is_page_furniture`], for a trimmed line that passed its first byte.
+fn reads_as_page_number(s: &str) -> bool {
+    // The `all` test first: it stops at the first letter of a word.
     let numbers_only = |t: &str| {
-        t.chars().any(|c| c.is_ascii_digit())
-            && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
+        t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
+            && t.chars().any(|c| c.is_ascii_digit())
     };
-    let lower = s.to_ascii_lowercase();
-    match lower.strip_prefix("sida ") {
-        Some(rest) => numbers_only(&rest.replace(" av ", " ")),
+    match strip_prefix_ignore_ascii_case(s, "sida ") {
+        Some(rest) => numbers_only(&rest.to_ascii_lowercase().replace(" av ", " ")),
         None => numbers_only(s) && (s.contains('(') || s.starts_with('-')),
     }
+}
+
+/// `s` after `prefix` (ASCII), whatever the case of its letters.
+fn strip_prefix_ignore_ascii_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // An ASCII prefix matched, so `prefix.len()` is a char boundary.
+    if head.eq_ignore_ascii_case(prefix.as_bytes()) { s.get(prefix.len()..) } else { None }
 }
 
 /// Whether a trimmed line starts a list item that keeps its own line in text.
@@ -61,7 +94,14 @@ pub(crate) fn starts_list_item(line: &str) -> bool {
 
 /// A cheap first test for [`starts_list_item`] and [`clean_line`]: most lines
 /// start with a letter that can be no bullet.
+#[inline]
 pub(crate) fn may_start_item(line: &str) -> bool {
+    // An ASCII letter is never white space to trim: it decides on its own.
+    if let Some(&b) = line.as_bytes().first()
+        && b.is_ascii_alphabetic()
+    {
+        return matches!(b, b'e' | b'o');
+    }
     line.trim_start()
         .chars()
         .next()
@@ -76,10 +116,8 @@ pub(crate) fn join_wrapped(out: &mut String, next: &str) {
     }
     let hyphenated =
         out.ends_with('-') && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
-    let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let continues_word = next.starts_with(|c: char| c.is_lowercase())
-        && !SUSPENDED_COMPOUND_NEXT.contains(&next_word);
-    if hyphenated && continues_word {
+    // The next line's first word is read only after a hyphen: most lines end otherwise.
+    if hyphenated && continues_word(next) {
         out.pop();
     } else {
         out.push(' ');
@@ -87,41 +125,63 @@ pub(crate) fn join_wrapped(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
+/// Whether `next` goes on with the word a hyphen broke, rather than being
+/// the second half of a suspended compound.
+fn continues_word(next: &str) -> bool {
+    let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase()) && !SUSPENDED_COMPOUND_NEXT.contains(&next_word)
+}
+
 /// Body text from raw lines: paragraphs separated by a blank line, wrapped
 /// lines joined, each list item on its own line. In a list section (`list`)
 /// every line is an item unless it continues the one before in lower case.
-pub(crate) fn body_text<'a>(lines: impl IntoIterator<Item = &'a str>, list: bool) -> String {
-    let mut out = String::new();
-    let mut paragraph = String::new();
-    let flush = |out: &mut String, paragraph: &mut String| {
-        if !paragraph.is_empty() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(paragraph);
-            paragraph.clear();
-        }
-    };
+/// `pipes` false: the caller knows no line holds a `|`.
+pub(crate) fn body_text<'a, I>(lines: I, list: bool, pipes: bool) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    let lines = lines.into_iter();
+    // About as long as its lines (bullets grow, blank lines and indents go):
+    // one allocation instead of a growing string.
+    let size = lines.clone().map(|l| l.len() + 1).sum();
+    let mut out = String::with_capacity(size);
+    // Whether a paragraph is open at the end of `out`. It is written in
+    // place: `join_wrapped` reads only its last characters, and a paragraph's
+    // first line never joins (a `\n` or nothing stands before it).
+    let mut open = false;
     for raw in lines {
-        let line = raw.trim();
+        let line = trim(raw);
         if line.is_empty() {
-            flush(&mut out, &mut paragraph);
+            open = false;
             continue;
         }
         if is_page_furniture(line) {
             continue;
         }
-        let cleaned = clean_line(line);
-        let own_line =
-            starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
-        if !paragraph.is_empty() && own_line {
-            paragraph.push('\n');
-            paragraph.push_str(&cleaned);
+        // A line that can start no item and holds no `|` is its own clean text.
+        let may_be_item = may_start_item(line);
+        let (cleaned, bulleted) = if may_be_item || pipes {
+            clean_line_in(line, pipes)
         } else {
-            join_wrapped(&mut paragraph, &cleaned);
+            (Cow::Borrowed(line), false)
+        };
+        // `starts_list_item`, with the bullet already read.
+        let item = may_be_item && (bulleted || point_number(line).is_ok());
+        let own_line = item || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        if !open {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&cleaned);
+            open = true;
+        } else if own_line {
+            out.push('\n');
+            out.push_str(&cleaned);
+        } else {
+            join_wrapped(&mut out, &cleaned);
         }
     }
-    flush(&mut out, &mut paragraph);
     out
 }
 
@@ -152,6 +212,15 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_trim_is_the_trim() {
+        for s in
+            ["", " ", "a", " a ", "a\u{a0}", "\u{a0}a", "ab cd", "\tx.", "ö ", " ö", "x\u{2003}"]
+        {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn page_numbers_are_furniture() {
         for l in ["Sida 2 av 4", "sida 2 (4)", "2 (4)", "2(4)", "- 3 -"] {
             assert!(is_page_furniture(l), "{l}");
@@ -166,9 +235,13 @@ mod tests {
         let text = body_text(
             ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
             false,
+            true,
         );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
-        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true);
+        // A paragraph opening with a hyphen joins nothing before it.
+        let text = body_text(["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, false);
+        assert_eq!(text, "Bakgrund\n\n- def\n\nx- och y");
+        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true, false);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
 }
