@@ -118,20 +118,14 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     ByteOffsets::new(bytes, b'\n')
 }
 
-/// Every offset of one byte value in a slice, in order, found eight bytes at
-/// a time: the parser's line splitting and date search touch every byte of a
-/// document, and a byte-at-a-time loop (or a `memchr` call per short line)
-/// costs several times more.
-pub(crate) struct ByteOffsets<'b> {
-    bytes: &'b [u8],
-    needle: u8,
-    /// Where the search goes on.
-    at: usize,
-}
+/// Every offset of one byte value in a slice, in order. The parser's line
+/// splitting touches every byte of a document: `memchr` scans a vector
+/// register at a time.
+pub(crate) struct ByteOffsets<'b>(memchr::Memchr<'b>);
 
 impl<'b> ByteOffsets<'b> {
     pub(crate) fn new(bytes: &'b [u8], needle: u8) -> Self {
-        ByteOffsets { bytes, needle, at: 0 }
+        ByteOffsets(memchr::memchr_iter(needle, bytes))
     }
 }
 
@@ -139,38 +133,13 @@ impl Iterator for ByteOffsets<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        let found = find_byte(self.bytes, self.needle, self.at)?;
-        self.at = found + 1;
-        Some(found)
+        self.0.next()
     }
 }
 
 /// The first offset at or after `from` where `needle` stands in `bytes`.
 pub(crate) fn find_byte(bytes: &[u8], needle: u8, from: usize) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..)?;
-    let pattern = LOW * u64::from(needle);
-    // A zero byte of `word ^ pattern` is a match; the lowest flagged byte is
-    // always a true one (borrows only run upwards from a real zero).
-    let zeros = |chunk: &[u8]| {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ pattern;
-        word.wrapping_sub(LOW) & !word & HIGH
-    };
-    // Sixteen bytes a step: one test for two words while nothing is found.
-    let mut pairs = rest.chunks_exact(16);
-    let mut base = from;
-    for pair in &mut pairs {
-        let (low, high) = pair.split_at(8);
-        let (low, high) = (zeros(low), zeros(high));
-        if low | high != 0 {
-            let at = if low != 0 { low.trailing_zeros() } else { 64 + high.trailing_zeros() };
-            return Some(base + (at / 8) as usize);
-        }
-        base += 16;
-    }
-    let tail = pairs.remainder();
-    tail.iter().position(|&b| b == needle).map(|i| base + i)
+    memchr::memchr(needle, bytes.get(from..)?).map(|i| from + i)
 }
 
 /// The greatest char boundary at or below `i` (stable `str::floor_char_boundary` stand-in).
