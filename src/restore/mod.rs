@@ -592,7 +592,16 @@ impl Evidence {
 
     /// What an intact form of the key of `s` elsewhere in the document says
     /// about its spelling; a differing spelling is appended to `arena`.
-    fn doc_form(&self, s: &str, f: &Facts, arena: &mut String) -> DocForm {
+    /// `known` is a spelling of `s` already made, with the slot codes it was
+    /// made with: when the intact form has those codes, it is the answer
+    /// without reading and spelling the word again.
+    fn doc_form(
+        &self,
+        s: &str,
+        f: &Facts,
+        known: Option<(u64, &str)>,
+        arena: &mut String,
+    ) -> DocForm {
         if !f.plain {
             return DocForm::Silent;
         }
@@ -604,7 +613,18 @@ impl Evidence {
         if self.loss < CLEAN_LOSS && f.plain_is_word {
             return DocForm::Silent;
         }
-        let (Some(&(code, _)), Some(w)) = (self.intact.get(id as usize), Word::read(s)) else {
+        let Some(&(code, _)) = self.intact.get(id as usize) else {
+            return DocForm::Silent;
+        };
+        if let Some((known_code, spelled)) = known
+            && known_code == code
+        {
+            if spelled == s {
+                return DocForm::Same;
+            }
+            return DocForm::Differs(Piece::put(arena, spelled));
+        }
+        let Some(w) = Word::read(s) else {
             return DocForm::Silent;
         };
         let start = arena.len();
@@ -634,7 +654,7 @@ impl Evidence {
                 let (forms, n) = context_forms(arena);
                 Outcome::Context { default: None, forms, n }
             }
-            Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, arena) {
+            Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, None, arena) {
                 DocForm::Differs(new) => {
                     Outcome::Change { new, route: Route::Document, confidence: 0.8 }
                 }
@@ -650,7 +670,10 @@ impl Evidence {
                     let (forms, n) = context_forms(arena);
                     return Outcome::Context { default, forms, n };
                 }
-                if let DocForm::Differs(new) = self.doc_form(s, f, arena) {
+                // The lexicon's best form was spelled with `e.code`: the usual
+                // intact form, which then needs no spelling of its own.
+                if let DocForm::Differs(new) = self.doc_form(s, f, Some((e.code, best_form)), arena)
+                {
                     let agrees = new.get(arena) == Some(&**best_form);
                     return Outcome::Change {
                         new,
@@ -669,7 +692,7 @@ impl Evidence {
                 }
             }
             Verdict::Fix { new, route, confidence, plain } => {
-                match self.doc_form(s, f, arena) {
+                match self.doc_form(s, f, None, arena) {
                     DocForm::Same => return Outcome::Keep,
                     DocForm::Differs(doc) => {
                         return Outcome::Change {
