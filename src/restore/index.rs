@@ -138,18 +138,26 @@ impl WordIndex {
     }
 
     /// The id of `s`, adding it when new.
+    // Always inlined: it runs once per word token of a document, and the
+    // call (saving and restoring registers) was a good part of a known word's cost.
+    #[inline(always)]
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
         self.intern_hashed(s, hash(s))
     }
 
     /// [`WordIndex::intern`] with `h` = [`hash`]`(s)` already known.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn intern_hashed(&mut self, s: &str, h: u64) -> u32 {
         let i = self.find(s, h);
         match self.slots.get(i) {
-            Some(&(_, slot)) if slot != 0 => return slot - 1,
-            _ => {}
+            Some(&(_, slot)) if slot != 0 => slot - 1,
+            _ => self.add(s, h, i),
         }
+    }
+
+    /// Add `s` (hash `h`) at the empty slot `i`, and give its new id.
+    #[inline(never)]
+    fn add(&mut self, s: &str, h: u64, i: usize) -> u32 {
         let id = self.words.len() as u32;
         let start = self.arena.len();
         self.arena.push_str(s);
