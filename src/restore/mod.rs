@@ -377,7 +377,7 @@ impl<'l> Restorer<'l> {
                 let mut plans: Vec<Plan> = judged
                     .iter()
                     .enumerate()
-                    .map(|(i, j)| evidence.plan(word(i), j, &mut forms))
+                    .map(|(i, j)| evidence.plan(|| word(i), j, &mut forms))
                     .collect();
                 spell_twins_alike(&word, judged, &mut plans, &mut forms);
                 (evidence, quality, plans, forms)
@@ -447,7 +447,7 @@ impl<'l> Restorer<'l> {
     fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, String) {
         self.lexicon.judge(s, h, |j| {
             let mut arena = String::new();
-            let plan = self.evidence.plan(s, j, &mut arena);
+            let plan = self.evidence.plan(|| s, j, &mut arena);
             (plan, arena)
         })
     }
@@ -581,10 +581,18 @@ impl<'l> Restorer<'l> {
 }
 
 impl Evidence {
-    /// The plan for the word `s`, judged `j`; new spellings go to `arena`.
+    /// The plan for the word `s()`, judged `j`; new spellings go to `arena`.
+    /// The word is asked for only when its spelling matters: most plans
+    /// need no more than the judgement.
     #[inline]
-    fn plan(&self, s: &str, j: &Judged, arena: &mut String) -> Plan {
+    fn plan<'s>(&self, s: impl Fn() -> &'s str + Copy, j: &Judged, arena: &mut String) -> Plan {
         match &j.facts {
+            // A word with a diacritic or OCR noise and nothing to restore
+            // stays as written whatever the document shows (doc_form is
+            // silent for it, and it is no contextual word, which is plain).
+            Some(f) if !f.plain && matches!(j.verdict, Verdict::Keep | Verdict::Unknown) => {
+                Plan { outcome: Outcome::Keep, acronym: f.acronym }
+            }
             Some(f) => Plan { outcome: self.decide(s, &j.verdict, f, arena), acronym: f.acronym },
             None => KEEP,
         }
@@ -595,9 +603,9 @@ impl Evidence {
     /// `known` is a spelling of `s` already made, with the slot codes it was
     /// made with: when the intact form has those codes, it is the answer
     /// without reading and spelling the word again.
-    fn doc_form(
+    fn doc_form<'s>(
         &self,
-        s: &str,
+        s: impl Fn() -> &'s str,
         f: &Facts,
         known: Option<(u64, &str)>,
         arena: &mut String,
@@ -616,6 +624,7 @@ impl Evidence {
         let Some(&(code, _)) = self.intact.get(id as usize) else {
             return DocForm::Silent;
         };
+        let s = s();
         if let Some((known_code, spelled)) = known
             && known_code == code
         {
@@ -638,7 +647,13 @@ impl Evidence {
     }
 
     /// Weigh a word's verdict against the document's evidence.
-    fn decide(&self, s: &str, v: &Verdict, f: &Facts, arena: &mut String) -> Outcome {
+    fn decide<'s>(
+        &self,
+        s: impl Fn() -> &'s str + Copy,
+        v: &Verdict,
+        f: &Facts,
+        arena: &mut String,
+    ) -> Outcome {
         let contextual = f.contextual;
         let context_forms = |arena: &mut String| {
             let mut forms = [("", Piece { start: 0, end: 0 }); 2];
