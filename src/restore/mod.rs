@@ -196,14 +196,29 @@ enum Outcome {
         route: Route,
         confidence: f32,
     },
-    /// An ambiguous key: the neighbours decide; `default` when they don't.
-    Context {
-        default: Option<(Piece, f32)>,
-        /// Every form the context rules may pick, spelled in the word's case
-        /// (at most two: see [`context::forms`]).
-        forms: [(&'static str, Piece); 2],
-        n: u8,
-    },
+    /// An ambiguous key: the neighbours decide, between the forms of this
+    /// [`Choice`] of the [`Spellings`]. Kept apart, as most words need no
+    /// choice: a plan in place would be four times the size of the others.
+    Context(usize),
+}
+
+/// What the neighbours of an ambiguous word choose between; `default` when they don't.
+#[derive(Clone, Copy, Debug)]
+struct Choice {
+    default: Option<(Piece, f32)>,
+    /// Every form the context rules may pick, spelled in the word's case
+    /// (at most two: see [`context::forms`]).
+    forms: [(&'static str, Piece); 2],
+    n: u8,
+}
+
+/// Where plans keep what does not fit in a plan: the new spellings, one
+/// after another (one string for the document instead of one allocation
+/// per word), and the choices of the ambiguous words.
+#[derive(Debug, Default)]
+struct Spellings {
+    text: String,
+    choices: Vec<Choice>,
 }
 
 /// An outcome, and whether the word is a short all-capital one: an acronym
@@ -269,9 +284,8 @@ pub struct Restorer<'l> {
     /// Each distinct word of the document, to its index in `plans`.
     index: index::WordIndex,
     plans: Vec<Plan>,
-    /// The new spellings `plans` point into, one after another: one string
-    /// for the document instead of one allocation per word.
-    forms: String,
+    /// The new spellings and choices `plans` point into.
+    forms: Spellings,
     evidence: Evidence,
     /// Words of the document, and how many nothing recognizes.
     quality: OcrQuality,
@@ -373,13 +387,16 @@ impl<'l> Restorer<'l> {
                 let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
                 let evidence = Evidence { intact_keys, intact, loss };
                 // Room for a new spelling of most words: grown a few times at most.
-                let mut forms = String::with_capacity(judged.len() * 8);
+                let mut forms = Spellings {
+                    text: String::with_capacity(judged.len() * 8),
+                    choices: Vec::new(),
+                };
                 let mut plans: Vec<Plan> = judged
                     .iter()
                     .enumerate()
                     .map(|(i, j)| evidence.plan(|| word(i), j, &mut forms))
                     .collect();
-                spell_twins_alike(&word, judged, &mut plans, &mut forms);
+                spell_twins_alike(&word, judged, &mut plans, &mut forms.text);
                 (evidence, quality, plans, forms)
             });
         let changing = counts
@@ -444,9 +461,9 @@ impl<'l> Restorer<'l> {
 
     /// The plan for a word the document does not have, judged on the spot
     /// with the document's evidence, and the arena its spellings are in.
-    fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, String) {
+    fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, Spellings) {
         self.lexicon.judge(s, h, |j| {
-            let mut arena = String::new();
+            let mut arena = Spellings::default();
             let plan = self.evidence.plan(|| s, j, &mut arena);
             (plan, arena)
         })
@@ -483,12 +500,12 @@ impl<'l> Restorer<'l> {
             let own;
             let (p, arena) = match lookup(s, i) {
                 Lookup::Doc(id) => match self.plans.get(id as usize) {
-                    Some(p) => (p, self.forms.as_str()),
+                    Some(p) => (p, &self.forms),
                     None => continue,
                 },
                 Lookup::Elsewhere(h) => {
                     own = self.plan_elsewhere(s, h);
-                    (&own.0, own.1.as_str())
+                    (&own.0, &own.1)
                 }
             };
             // The line is looked at only when the word would change.
@@ -497,12 +514,16 @@ impl<'l> Restorer<'l> {
             }
             let (new, route, confidence) = match p.outcome {
                 Outcome::Keep => continue,
-                Outcome::Change { new, route, confidence } => match new.get(arena) {
+                Outcome::Change { new, route, confidence } => match new.get(&arena.text) {
                     Some(new) => (new, route, confidence),
                     None => continue,
                 },
-                Outcome::Context { default, forms, n } => {
+                Outcome::Context(k) => {
+                    let Some(&Choice { default, forms, n }) = arena.choices.get(k) else {
+                        continue;
+                    };
                     let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
+                    let arena = arena.text.as_str();
                     match self.in_context(text, t, before, tokens.peek().copied(), forms) {
                         Some(new) => match new.get(arena) {
                             Some(new) => (new, Route::Context, 0.75),
@@ -585,7 +606,7 @@ impl Evidence {
     /// The word is asked for only when its spelling matters: most plans
     /// need no more than the judgement.
     #[inline]
-    fn plan<'s>(&self, s: impl Fn() -> &'s str + Copy, j: &Judged, arena: &mut String) -> Plan {
+    fn plan<'s>(&self, s: impl Fn() -> &'s str + Copy, j: &Judged, arena: &mut Spellings) -> Plan {
         match &j.facts {
             // A word with a diacritic or OCR noise and nothing to restore
             // stays as written whatever the document shows (doc_form is
@@ -652,23 +673,22 @@ impl Evidence {
         s: impl Fn() -> &'s str + Copy,
         v: &Verdict,
         f: &Facts,
-        arena: &mut String,
+        spellings: &mut Spellings,
     ) -> Outcome {
         let contextual = f.contextual;
-        let context_forms = |arena: &mut String| {
+        let choice = |spellings: &mut Spellings, default| {
             let mut forms = [("", Piece { start: 0, end: 0 }); 2];
             let mut n = 0;
             for (slot, (form, spelled)) in forms.iter_mut().zip(f.forms.iter()) {
-                *slot = (*form, Piece::put(arena, spelled));
+                *slot = (*form, Piece::put(&mut spellings.text, spelled));
                 n += 1;
             }
-            (forms, n)
+            spellings.choices.push(Choice { default, forms, n });
+            Outcome::Context(spellings.choices.len() - 1)
         };
+        let arena = &mut spellings.text;
         match v {
-            Verdict::Keep if contextual => {
-                let (forms, n) = context_forms(arena);
-                Outcome::Context { default: None, forms, n }
-            }
+            Verdict::Keep if contextual => choice(spellings, None),
             Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, None, arena) {
                 DocForm::Differs(new) => {
                     Outcome::Change { new, route: Route::Document, confidence: 0.8 }
@@ -682,8 +702,7 @@ impl Evidence {
                 let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
                 if contextual {
                     let default = take.then(|| (Piece::put(arena, best_form), confidence));
-                    let (forms, n) = context_forms(arena);
-                    return Outcome::Context { default, forms, n };
+                    return choice(spellings, default);
                 }
                 // The lexicon's best form was spelled with `e.code`: the usual
                 // intact form, which then needs no spelling of its own.
