@@ -267,11 +267,18 @@ impl MemoMap {
         self.judged.len() < MEMO_CAP
     }
 
-    /// Keep `j` for `s` unless the memo is full or has it already.
-    fn insert(&mut self, s: &str, h: u64, j: Judged) {
-        if self.has_room() && self.words.intern_hashed(s, h) as usize == self.judged.len() {
-            self.judged.push(j);
+    /// Keep `j` for `s` unless the memo is full or has it already; its
+    /// place when kept.
+    fn insert(&mut self, s: &str, h: u64, j: Judged) -> Option<u32> {
+        if !self.has_room() {
+            return None;
         }
+        let id = self.words.intern_hashed(s, h);
+        if id as usize != self.judged.len() {
+            return None;
+        }
+        self.judged.push(j);
+        Some(id)
     }
 
     #[cfg(test)]
@@ -327,14 +334,28 @@ impl Lexicon {
         f: impl FnOnce(&[&Judged]) -> R,
     ) -> R {
         let mut missing = Vec::new();
+        // Each word's place in the memo (`NOT_KEPT` for the missing ones):
+        // the memo only grows, so after adding the missing words the
+        // judgements are found again by place, not by a second lookup.
+        let mut places: Vec<u32> = Vec::with_capacity(n);
         {
             let map = self.memo.read();
             let mut refs = Vec::with_capacity(n);
             for i in 0..n {
                 let (s, h) = word(i);
-                match map.get(s, h) {
-                    Some(j) => refs.push(j),
-                    None => missing.push(i),
+                match map
+                    .words
+                    .get_hashed(s, h)
+                    .and_then(|id| Some((id, map.judged.get(id as usize)?)))
+                {
+                    Some((id, j)) => {
+                        refs.push(j);
+                        places.push(id);
+                    }
+                    None => {
+                        missing.push(i);
+                        places.push(NOT_KEPT);
+                    }
                 }
             }
             if missing.is_empty() {
@@ -352,15 +373,17 @@ impl Lexicon {
                 }
                 if map.get(s, h).is_none()
                     && let Some(j) = j.take()
+                    && let Some(id) = map.insert(s, h, j)
+                    && let Some(place) = places.get_mut(i)
                 {
-                    map.insert(s, h, j);
+                    *place = id;
                 }
             }
         }
         let map = self.memo.read();
         let mut refs = Vec::with_capacity(n);
         let mut next_missing = missing.iter().zip(&fresh).peekable();
-        for i in 0..n {
+        for (i, &place) in places.iter().enumerate() {
             let local = match next_missing.peek() {
                 Some(&(&m, j)) if m == i => {
                     next_missing.next();
@@ -368,12 +391,14 @@ impl Lexicon {
                 }
                 _ => None,
             };
-            let (s, h) = word(i);
-            refs.push(local.or_else(|| map.get(s, h)).unwrap_or(&KEEP));
+            refs.push(local.or_else(|| map.judged.get(place as usize)).unwrap_or(&KEEP));
         }
         f(&refs)
     }
 }
+
+/// The memo place of a word the memo does not keep.
+const NOT_KEPT: u32 = u32::MAX;
 
 impl Clone for Lexicon {
     /// A copy with the same words and an empty memo.
