@@ -327,10 +327,11 @@ impl<'l> Restorer<'l> {
                 continue;
             }
             let id = index.intern(&document[t.start..t.end]);
-            if id as usize == counts.len() {
-                counts.push(0);
+            // Ids are given in order: a new word's id is the next count's.
+            match counts.get_mut(id as usize) {
+                Some(c) => *c = c.saturating_add(1),
+                None => counts.push(1),
             }
-            counts[id as usize] = counts[id as usize].saturating_add(1);
             if let Some(ids) = ids.as_deref_mut() {
                 ids.push(id);
             }
