@@ -609,10 +609,16 @@ impl Evidence {
     #[inline]
     fn plan<'s>(&self, s: impl Fn() -> &'s str + Copy, j: &Judged, arena: &mut Spellings) -> Plan {
         match &j.facts {
-            // A word with a diacritic or OCR noise and nothing to restore
-            // stays as written whatever the document shows (doc_form is
-            // silent for it, and it is no contextual word, which is plain).
-            Some(f) if !f.plain && matches!(j.verdict, Verdict::Keep | Verdict::Unknown) => {
+            // A word with nothing to restore (most words) stays as written
+            // unless an intact form of its key stands in the document: none
+            // does for most of them, and a word with a diacritic or OCR noise
+            // does not follow one (doc_form is silent for both). A contextual
+            // word, which is plain, has its choice made in decide.
+            Some(f)
+                if matches!(j.verdict, Verdict::Keep | Verdict::Unknown)
+                    && !f.contextual
+                    && (!f.plain || self.intact_keys.get_hashed(&f.key, f.key_hash).is_none()) =>
+            {
                 Plan { outcome: Outcome::Keep, acronym: f.acronym }
             }
             Some(f) => Plan { outcome: self.decide(s, &j.verdict, f, arena), acronym: f.acronym },
