@@ -330,7 +330,7 @@ impl Lexicon {
     pub(crate) fn judge_all<'w, R>(
         &self,
         n: usize,
-        word: impl Fn(usize) -> (&'w str, u64),
+        word: impl Fn(usize) -> (&'w [u8], u64),
         f: impl FnOnce(&[&Judged]) -> R,
     ) -> R {
         let mut missing = Vec::new();
@@ -345,7 +345,7 @@ impl Lexicon {
                 let (s, h) = word(i);
                 match map
                     .words
-                    .get_hashed(s, h)
+                    .get_bytes(s, h)
                     .and_then(|id| Some((id, map.judged.get(id as usize)?)))
                 {
                     Some((id, j)) => {
@@ -363,7 +363,7 @@ impl Lexicon {
             }
         }
         let mut fresh: Vec<Option<Judged>> =
-            missing.iter().map(|&i| Some(Judged::new(self, word(i).0))).collect();
+            missing.iter().map(|&i| Some(Judged::new(self, as_str(word(i).0)))).collect();
         {
             let mut map = self.memo.write();
             for (&i, j) in missing.iter().zip(fresh.iter_mut()) {
@@ -371,9 +371,9 @@ impl Lexicon {
                 if !map.has_room() {
                     break;
                 }
-                if map.get(s, h).is_none()
+                if map.words.get_bytes(s, h).is_none()
                     && let Some(j) = j.take()
-                    && let Some(id) = map.insert(s, h, j)
+                    && let Some(id) = map.insert(as_str(s), h, j)
                     && let Some(place) = places.get_mut(i)
                 {
                     *place = id;
@@ -395,6 +395,11 @@ impl Lexicon {
         }
         f(&refs)
     }
+}
+
+/// A word given as the bytes of a `str`, as a `str` again.
+fn as_str(s: &[u8]) -> &str {
+    std::str::from_utf8(s).unwrap_or("")
 }
 
 /// The memo place of a word the memo does not keep.

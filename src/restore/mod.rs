@@ -326,7 +326,14 @@ impl<'l> Restorer<'l> {
                 }
                 continue;
             }
-            let id = index.intern(&document[t.start..t.end]);
+            // Tokens stand on char boundaries: their bytes are a `str`'s.
+            let Some(w) = document.as_bytes().get(t.start..t.end) else {
+                if let Some(ids) = ids.as_deref_mut() {
+                    ids.push(u32::MAX);
+                }
+                continue;
+            };
+            let id = index.intern_bytes(w, index::hash_bytes(w));
             // Ids are given in order: a new word's id is the next count's.
             match counts.get_mut(id as usize) {
                 Some(c) => *c = c.saturating_add(1),
@@ -337,7 +344,7 @@ impl<'l> Restorer<'l> {
             }
         }
         let word = |i: usize| index.word(i as u32);
-        let word_and_hash = |i: usize| index.word_and_hash(i as u32);
+        let word_and_hash = |i: usize| index.bytes_and_hash(i as u32);
         let (evidence, quality, plans, forms) =
             lexicon.judge_all(counts.len(), word_and_hash, |judged| {
                 let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
