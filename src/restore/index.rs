@@ -12,29 +12,30 @@ use std::hash::Hasher;
 #[derive(Debug)]
 pub(crate) struct WordIndex {
     /// All words, one after another.
-    arena: String,
+    arena: Vec<u8>,
     /// Per id: hash, start and end in `arena`.
     words: Vec<(u64, usize, usize)>,
-    /// Open addressing: (upper half of the hash, id + 1), id + 1 = 0 for an
-    /// empty slot; length a power of two. The hash half in the slot settles
-    /// most probes without touching `words` or the arena.
-    slots: Vec<(u32, u32)>,
+    /// Open addressing: id + 1, 0 for an empty slot; length a power of two.
+    /// The word's hash in `words` settles most probes before the arena is
+    /// touched. (Slots with half the hash in them too settled probes no
+    /// faster, and a table twice the size cost more to clear per document.)
+    slots: Vec<u32>,
 }
 
 /// The hash every table here keys on.
 #[inline]
 pub(crate) fn hash(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// [`hash`] of a word given as its bytes.
+#[inline]
+pub(crate) fn hash_bytes(s: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(s.as_bytes());
+    h.write(s);
     // The low bits pick the slot; mix so short words spread over them.
     let x = h.finish();
     x ^ (x >> 29)
-}
-
-/// The part of a hash a slot keeps.
-#[inline]
-fn tag(h: u64) -> u32 {
-    (h >> 32) as u32
 }
 
 /// Eight bytes of `s` from `at`, little-endian; 0 past the end (callers stay inside).
@@ -79,9 +80,9 @@ impl WordIndex {
     pub(crate) fn with_capacity(words: usize) -> Self {
         let slots = (words * 2).next_power_of_two().max(16);
         WordIndex {
-            arena: String::with_capacity(words * 8),
+            arena: Vec::with_capacity(words * 8),
             words: Vec::with_capacity(words),
-            slots: vec![(0, 0); slots],
+            slots: vec![0; slots],
         }
     }
 
@@ -90,32 +91,33 @@ impl WordIndex {
         self.words.len()
     }
 
-    /// The word with id `id`.
+    /// The word with id `id` ("" for none; every word was added as a `str`).
     pub(crate) fn word(&self, id: u32) -> &str {
-        self.words.get(id as usize).and_then(|&(_, s, e)| self.arena.get(s..e)).unwrap_or("")
+        std::str::from_utf8(self.bytes_and_hash(id).0).unwrap_or("")
     }
 
-    /// The word with id `id` and its [`hash`].
-    pub(crate) fn word_and_hash(&self, id: u32) -> (&str, u64) {
-        let h = self.words.get(id as usize).map_or(0, |w| w.0);
-        (self.word(id), h)
+    /// The bytes of the word with id `id` and its [`hash`].
+    pub(crate) fn bytes_and_hash(&self, id: u32) -> (&[u8], u64) {
+        match self.words.get(id as usize) {
+            Some(&(h, s, e)) => (self.arena.get(s..e).unwrap_or(&[]), h),
+            None => (&[], 0),
+        }
     }
 
     /// Slot of `s` (with hash `h`): where it is, or the empty slot it would take.
     // Always inlined: it runs once per word token, and the call was a good part of it.
     #[inline(always)]
-    fn find(&self, s: &str, h: u64) -> usize {
+    fn find(&self, s: &[u8], h: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let t = tag(h);
         let mut i = (h as usize) & mask;
         loop {
-            let Some(&(st, slot)) = self.slots.get(i) else { return i };
+            let Some(&slot) = self.slots.get(i) else { return i };
             if slot == 0 {
                 return i;
             }
-            if st == t
-                && let Some(&(_, start, end)) = self.words.get((slot - 1) as usize)
-                && self.arena.as_bytes().get(start..end).is_some_and(|w| same(w, s.as_bytes()))
+            if let Some(&(wh, start, end)) = self.words.get((slot - 1) as usize)
+                && wh == h
+                && self.arena.get(start..end).is_some_and(|w| same(w, s))
             {
                 return i;
             }
@@ -131,31 +133,54 @@ impl WordIndex {
     /// [`WordIndex::get`] with `h` = [`hash`]`(s)` already known.
     #[inline]
     pub(crate) fn get_hashed(&self, s: &str, h: u64) -> Option<u32> {
+        self.get_bytes(s.as_bytes(), h)
+    }
+
+    /// [`WordIndex::get_hashed`] of a word given as its bytes.
+    #[inline]
+    pub(crate) fn get_bytes(&self, s: &[u8], h: u64) -> Option<u32> {
         match self.slots.get(self.find(s, h)) {
-            Some(&(_, slot)) if slot != 0 => Some(slot - 1),
+            Some(&slot) if slot != 0 => Some(slot - 1),
             _ => None,
         }
     }
 
     /// The id of `s`, adding it when new.
+    // Always inlined: it runs once per word token of a document, and the
+    // call (saving and restoring registers) was a good part of a known word's cost.
+    #[inline(always)]
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
         self.intern_hashed(s, hash(s))
     }
 
     /// [`WordIndex::intern`] with `h` = [`hash`]`(s)` already known.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn intern_hashed(&mut self, s: &str, h: u64) -> u32 {
+        self.intern_bytes(s.as_bytes(), h)
+    }
+
+    /// [`WordIndex::intern_hashed`] of a word given as the bytes of a `str`
+    /// (a document's word tokens, whose bounds need no checking as a `str`'s would).
+    #[inline(always)]
+    pub(crate) fn intern_bytes(&mut self, s: &[u8], h: u64) -> u32 {
         let i = self.find(s, h);
         match self.slots.get(i) {
-            Some(&(_, slot)) if slot != 0 => return slot - 1,
-            _ => {}
+            Some(&slot) if slot != 0 => slot - 1,
+            _ => self.add(s, h, i),
         }
+    }
+
+    /// Add `s` (hash `h`) at the empty slot `i`, and give its new id.
+    // Inlined too: a third of a document's word tokens are new words, and as
+    // a call of its own, saving registers was a good part of adding one.
+    #[inline(always)]
+    fn add(&mut self, s: &[u8], h: u64, i: usize) -> u32 {
         let id = self.words.len() as u32;
         let start = self.arena.len();
-        self.arena.push_str(s);
+        self.arena.extend_from_slice(s);
         self.words.push((h, start, self.arena.len()));
         if let Some(slot) = self.slots.get_mut(i) {
-            *slot = (tag(h), id + 1);
+            *slot = id + 1;
         }
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
@@ -166,14 +191,14 @@ impl WordIndex {
     fn grow(&mut self) {
         let len = self.slots.len() * 2;
         let mask = len - 1;
-        let mut slots = vec![(0u32, 0u32); len];
+        let mut slots = vec![0u32; len];
         for (id, &(h, _, _)) in self.words.iter().enumerate() {
             let mut i = (h as usize) & mask;
-            while slots.get(i).is_some_and(|s| s.1 != 0) {
+            while slots.get(i).is_some_and(|&s| s != 0) {
                 i = (i + 1) & mask;
             }
             if let Some(s) = slots.get_mut(i) {
-                *s = (tag(h), id as u32 + 1);
+                *s = id as u32 + 1;
             }
         }
         self.slots = slots;
@@ -196,7 +221,7 @@ mod tests {
         for (i, w) in words.iter().enumerate() {
             assert_eq!(idx.get(w), Some(i as u32));
             assert_eq!(idx.word(i as u32), w);
-            assert_eq!(idx.word_and_hash(i as u32), (w.as_str(), hash(w)));
+            assert_eq!(idx.bytes_and_hash(i as u32), (w.as_bytes(), hash(w)));
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);

@@ -267,11 +267,18 @@ impl MemoMap {
         self.judged.len() < MEMO_CAP
     }
 
-    /// Keep `j` for `s` unless the memo is full or has it already.
-    fn insert(&mut self, s: &str, h: u64, j: Judged) {
-        if self.has_room() && self.words.intern_hashed(s, h) as usize == self.judged.len() {
-            self.judged.push(j);
+    /// Keep `j` for `s` unless the memo is full or has it already; its
+    /// place when kept.
+    fn insert(&mut self, s: &str, h: u64, j: Judged) -> Option<u32> {
+        if !self.has_room() {
+            return None;
         }
+        let id = self.words.intern_hashed(s, h);
+        if id as usize != self.judged.len() {
+            return None;
+        }
+        self.judged.push(j);
+        Some(id)
     }
 
     #[cfg(test)]
@@ -323,18 +330,32 @@ impl Lexicon {
     pub(crate) fn judge_all<'w, R>(
         &self,
         n: usize,
-        word: impl Fn(usize) -> (&'w str, u64),
+        word: impl Fn(usize) -> (&'w [u8], u64),
         f: impl FnOnce(&[&Judged]) -> R,
     ) -> R {
         let mut missing = Vec::new();
+        // Each word's place in the memo (`NOT_KEPT` for the missing ones):
+        // the memo only grows, so after adding the missing words the
+        // judgements are found again by place, not by a second lookup.
+        let mut places: Vec<u32> = Vec::with_capacity(n);
         {
             let map = self.memo.read();
             let mut refs = Vec::with_capacity(n);
             for i in 0..n {
                 let (s, h) = word(i);
-                match map.get(s, h) {
-                    Some(j) => refs.push(j),
-                    None => missing.push(i),
+                match map
+                    .words
+                    .get_bytes(s, h)
+                    .and_then(|id| Some((id, map.judged.get(id as usize)?)))
+                {
+                    Some((id, j)) => {
+                        refs.push(j);
+                        places.push(id);
+                    }
+                    None => {
+                        missing.push(i);
+                        places.push(NOT_KEPT);
+                    }
                 }
             }
             if missing.is_empty() {
@@ -342,7 +363,7 @@ impl Lexicon {
             }
         }
         let mut fresh: Vec<Option<Judged>> =
-            missing.iter().map(|&i| Some(Judged::new(self, word(i).0))).collect();
+            missing.iter().map(|&i| Some(Judged::new(self, as_str(word(i).0)))).collect();
         {
             let mut map = self.memo.write();
             for (&i, j) in missing.iter().zip(fresh.iter_mut()) {
@@ -350,17 +371,19 @@ impl Lexicon {
                 if !map.has_room() {
                     break;
                 }
-                if map.get(s, h).is_none()
+                if map.words.get_bytes(s, h).is_none()
                     && let Some(j) = j.take()
+                    && let Some(id) = map.insert(as_str(s), h, j)
+                    && let Some(place) = places.get_mut(i)
                 {
-                    map.insert(s, h, j);
+                    *place = id;
                 }
             }
         }
         let map = self.memo.read();
         let mut refs = Vec::with_capacity(n);
         let mut next_missing = missing.iter().zip(&fresh).peekable();
-        for i in 0..n {
+        for (i, &place) in places.iter().enumerate() {
             let local = match next_missing.peek() {
                 Some(&(&m, j)) if m == i => {
                     next_missing.next();
@@ -368,12 +391,19 @@ impl Lexicon {
                 }
                 _ => None,
             };
-            let (s, h) = word(i);
-            refs.push(local.or_else(|| map.get(s, h)).unwrap_or(&KEEP));
+            refs.push(local.or_else(|| map.judged.get(place as usize)).unwrap_or(&KEEP));
         }
         f(&refs)
     }
 }
+
+/// A word given as the bytes of a `str`, as a `str` again.
+fn as_str(s: &[u8]) -> &str {
+    std::str::from_utf8(s).unwrap_or("")
+}
+
+/// The memo place of a word the memo does not keep.
+const NOT_KEPT: u32 = u32::MAX;
 
 impl Clone for Lexicon {
     /// A copy with the same words and an empty memo.

@@ -196,14 +196,29 @@ enum Outcome {
         route: Route,
         confidence: f32,
     },
-    /// An ambiguous key: the neighbours decide; `default` when they don't.
-    Context {
-        default: Option<(Piece, f32)>,
-        /// Every form the context rules may pick, spelled in the word's case
-        /// (at most two: see [`context::forms`]).
-        forms: [(&'static str, Piece); 2],
-        n: u8,
-    },
+    /// An ambiguous key: the neighbours decide, between the forms of this
+    /// [`Choice`] of the [`Spellings`]. Kept apart, as most words need no
+    /// choice: a plan in place would be four times the size of the others.
+    Context(usize),
+}
+
+/// What the neighbours of an ambiguous word choose between; `default` when they don't.
+#[derive(Clone, Copy, Debug)]
+struct Choice {
+    default: Option<(Piece, f32)>,
+    /// Every form the context rules may pick, spelled in the word's case
+    /// (at most two: see [`context::forms`]).
+    forms: [(&'static str, Piece); 2],
+    n: u8,
+}
+
+/// Where plans keep what does not fit in a plan: the new spellings, one
+/// after another (one string for the document instead of one allocation
+/// per word), and the choices of the ambiguous words.
+#[derive(Debug, Default)]
+struct Spellings {
+    text: String,
+    choices: Vec<Choice>,
 }
 
 /// An outcome, and whether the word is a short all-capital one: an acronym
@@ -269,9 +284,8 @@ pub struct Restorer<'l> {
     /// Each distinct word of the document, to its index in `plans`.
     index: index::WordIndex,
     plans: Vec<Plan>,
-    /// The new spellings `plans` point into, one after another: one string
-    /// for the document instead of one allocation per word.
-    forms: String,
+    /// The new spellings and choices `plans` point into.
+    forms: Spellings,
     evidence: Evidence,
     /// Words of the document, and how many nothing recognizes.
     quality: OcrQuality,
@@ -312,17 +326,25 @@ impl<'l> Restorer<'l> {
                 }
                 continue;
             }
-            let id = index.intern(&document[t.start..t.end]);
-            if id as usize == counts.len() {
-                counts.push(0);
+            // Tokens stand on char boundaries: their bytes are a `str`'s.
+            let Some(w) = document.as_bytes().get(t.start..t.end) else {
+                if let Some(ids) = ids.as_deref_mut() {
+                    ids.push(u32::MAX);
+                }
+                continue;
+            };
+            let id = index.intern_bytes(w, index::hash_bytes(w));
+            // Ids are given in order: a new word's id is the next count's.
+            match counts.get_mut(id as usize) {
+                Some(c) => *c = c.saturating_add(1),
+                None => counts.push(1),
             }
-            counts[id as usize] = counts[id as usize].saturating_add(1);
             if let Some(ids) = ids.as_deref_mut() {
                 ids.push(id);
             }
         }
         let word = |i: usize| index.word(i as u32);
-        let word_and_hash = |i: usize| index.word_and_hash(i as u32);
+        let word_and_hash = |i: usize| index.bytes_and_hash(i as u32);
         let (evidence, quality, plans, forms) =
             lexicon.judge_all(counts.len(), word_and_hash, |judged| {
                 let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
@@ -373,13 +395,16 @@ impl<'l> Restorer<'l> {
                 let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
                 let evidence = Evidence { intact_keys, intact, loss };
                 // Room for a new spelling of most words: grown a few times at most.
-                let mut forms = String::with_capacity(judged.len() * 8);
+                let mut forms = Spellings {
+                    text: String::with_capacity(judged.len() * 8),
+                    choices: Vec::new(),
+                };
                 let mut plans: Vec<Plan> = judged
                     .iter()
                     .enumerate()
-                    .map(|(i, j)| evidence.plan(word(i), j, &mut forms))
+                    .map(|(i, j)| evidence.plan(|| word(i), j, &mut forms))
                     .collect();
-                spell_twins_alike(&word, judged, &mut plans, &mut forms);
+                spell_twins_alike(&word, judged, &mut plans, &mut forms.text);
                 (evidence, quality, plans, forms)
             });
         let changing = counts
@@ -444,10 +469,10 @@ impl<'l> Restorer<'l> {
 
     /// The plan for a word the document does not have, judged on the spot
     /// with the document's evidence, and the arena its spellings are in.
-    fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, String) {
+    fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, Spellings) {
         self.lexicon.judge(s, h, |j| {
-            let mut arena = String::new();
-            let plan = self.evidence.plan(s, j, &mut arena);
+            let mut arena = Spellings::default();
+            let plan = self.evidence.plan(|| s, j, &mut arena);
             (plan, arena)
         })
     }
@@ -483,12 +508,12 @@ impl<'l> Restorer<'l> {
             let own;
             let (p, arena) = match lookup(s, i) {
                 Lookup::Doc(id) => match self.plans.get(id as usize) {
-                    Some(p) => (p, self.forms.as_str()),
+                    Some(p) => (p, &self.forms),
                     None => continue,
                 },
                 Lookup::Elsewhere(h) => {
                     own = self.plan_elsewhere(s, h);
-                    (&own.0, own.1.as_str())
+                    (&own.0, &own.1)
                 }
             };
             // The line is looked at only when the word would change.
@@ -497,12 +522,16 @@ impl<'l> Restorer<'l> {
             }
             let (new, route, confidence) = match p.outcome {
                 Outcome::Keep => continue,
-                Outcome::Change { new, route, confidence } => match new.get(arena) {
+                Outcome::Change { new, route, confidence } => match new.get(&arena.text) {
                     Some(new) => (new, route, confidence),
                     None => continue,
                 },
-                Outcome::Context { default, forms, n } => {
+                Outcome::Context(k) => {
+                    let Some(&Choice { default, forms, n }) = arena.choices.get(k) else {
+                        continue;
+                    };
                     let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
+                    let arena = arena.text.as_str();
                     match self.in_context(text, t, before, tokens.peek().copied(), forms) {
                         Some(new) => match new.get(arena) {
                             Some(new) => (new, Route::Context, 0.75),
@@ -581,10 +610,24 @@ impl<'l> Restorer<'l> {
 }
 
 impl Evidence {
-    /// The plan for the word `s`, judged `j`; new spellings go to `arena`.
+    /// The plan for the word `s()`, judged `j`; new spellings go to `arena`.
+    /// The word is asked for only when its spelling matters: most plans
+    /// need no more than the judgement.
     #[inline]
-    fn plan(&self, s: &str, j: &Judged, arena: &mut String) -> Plan {
+    fn plan<'s>(&self, s: impl Fn() -> &'s str + Copy, j: &Judged, arena: &mut Spellings) -> Plan {
         match &j.facts {
+            // A word with nothing to restore (most words) stays as written
+            // unless an intact form of its key stands in the document: none
+            // does for most of them, and a word with a diacritic or OCR noise
+            // does not follow one (doc_form is silent for both). A contextual
+            // word, which is plain, has its choice made in decide.
+            Some(f)
+                if matches!(j.verdict, Verdict::Keep | Verdict::Unknown)
+                    && !f.contextual
+                    && (!f.plain || self.intact_keys.get_hashed(&f.key, f.key_hash).is_none()) =>
+            {
+                Plan { outcome: Outcome::Keep, acronym: f.acronym }
+            }
             Some(f) => Plan { outcome: self.decide(s, &j.verdict, f, arena), acronym: f.acronym },
             None => KEEP,
         }
@@ -592,7 +635,16 @@ impl Evidence {
 
     /// What an intact form of the key of `s` elsewhere in the document says
     /// about its spelling; a differing spelling is appended to `arena`.
-    fn doc_form(&self, s: &str, f: &Facts, arena: &mut String) -> DocForm {
+    /// `known` is a spelling of `s` already made, with the slot codes it was
+    /// made with: when the intact form has those codes, it is the answer
+    /// without reading and spelling the word again.
+    fn doc_form<'s>(
+        &self,
+        s: impl Fn() -> &'s str,
+        f: &Facts,
+        known: Option<(u64, &str)>,
+        arena: &mut String,
+    ) -> DocForm {
         if !f.plain {
             return DocForm::Silent;
         }
@@ -604,7 +656,19 @@ impl Evidence {
         if self.loss < CLEAN_LOSS && f.plain_is_word {
             return DocForm::Silent;
         }
-        let (Some(&(code, _)), Some(w)) = (self.intact.get(id as usize), Word::read(s)) else {
+        let Some(&(code, _)) = self.intact.get(id as usize) else {
+            return DocForm::Silent;
+        };
+        let s = s();
+        if let Some((known_code, spelled)) = known
+            && known_code == code
+        {
+            if spelled == s {
+                return DocForm::Same;
+            }
+            return DocForm::Differs(Piece::put(arena, spelled));
+        }
+        let Some(w) = Word::read(s) else {
             return DocForm::Silent;
         };
         let start = arena.len();
@@ -618,23 +682,28 @@ impl Evidence {
     }
 
     /// Weigh a word's verdict against the document's evidence.
-    fn decide(&self, s: &str, v: &Verdict, f: &Facts, arena: &mut String) -> Outcome {
+    fn decide<'s>(
+        &self,
+        s: impl Fn() -> &'s str + Copy,
+        v: &Verdict,
+        f: &Facts,
+        spellings: &mut Spellings,
+    ) -> Outcome {
         let contextual = f.contextual;
-        let context_forms = |arena: &mut String| {
+        let choice = |spellings: &mut Spellings, default| {
             let mut forms = [("", Piece { start: 0, end: 0 }); 2];
             let mut n = 0;
             for (slot, (form, spelled)) in forms.iter_mut().zip(f.forms.iter()) {
-                *slot = (*form, Piece::put(arena, spelled));
+                *slot = (*form, Piece::put(&mut spellings.text, spelled));
                 n += 1;
             }
-            (forms, n)
+            spellings.choices.push(Choice { default, forms, n });
+            Outcome::Context(spellings.choices.len() - 1)
         };
+        let arena = &mut spellings.text;
         match v {
-            Verdict::Keep if contextual => {
-                let (forms, n) = context_forms(arena);
-                Outcome::Context { default: None, forms, n }
-            }
-            Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, arena) {
+            Verdict::Keep if contextual => choice(spellings, None),
+            Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, None, arena) {
                 DocForm::Differs(new) => {
                     Outcome::Change { new, route: Route::Document, confidence: 0.8 }
                 }
@@ -647,10 +716,12 @@ impl Evidence {
                 let confidence = (best * p / (best * p + plain).max(1e-6)).min(1.0);
                 if contextual {
                     let default = take.then(|| (Piece::put(arena, best_form), confidence));
-                    let (forms, n) = context_forms(arena);
-                    return Outcome::Context { default, forms, n };
+                    return choice(spellings, default);
                 }
-                if let DocForm::Differs(new) = self.doc_form(s, f, arena) {
+                // The lexicon's best form was spelled with `e.code`: the usual
+                // intact form, which then needs no spelling of its own.
+                if let DocForm::Differs(new) = self.doc_form(s, f, Some((e.code, best_form)), arena)
+                {
                     let agrees = new.get(arena) == Some(&**best_form);
                     return Outcome::Change {
                         new,
@@ -669,7 +740,7 @@ impl Evidence {
                 }
             }
             Verdict::Fix { new, route, confidence, plain } => {
-                match self.doc_form(s, f, arena) {
+                match self.doc_form(s, f, None, arena) {
                     DocForm::Same => return Outcome::Keep,
                     DocForm::Differs(doc) => {
                         return Outcome::Change {
