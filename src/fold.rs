@@ -65,14 +65,19 @@ pub(crate) fn ocr_readings(canonical: char) -> &'static [&'static str] {
 /// OCR took it for: `Kommunledningsf6rvaltningen` → `kommunledningsforvaltningen`.
 /// Only for matching known words; never for restoring text.
 pub(crate) fn fold_ocr(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let letter = |i: Option<&char>| i.is_some_and(|c| c.is_alphabetic());
-    (0..chars.len())
-        .map(|i| match chars[i] {
-            '6' | '0' if i > 0 && letter(chars.get(i - 1)) && letter(chars.get(i + 1)) => 'o',
+    // One pass with the previous character remembered and the next peeked:
+    // no `Vec<char>` of the whole line first.
+    let mut out = String::with_capacity(s.len());
+    let mut prev_letter = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(match c {
+            '6' | '0' if prev_letter && chars.peek().is_some_and(|n| n.is_alphabetic()) => 'o',
             c => fold_char(c),
-        })
-        .collect()
+        });
+        prev_letter = c.is_alphabetic();
+    }
+    out
 }
 
 #[cfg(test)]
