@@ -263,7 +263,12 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     let end = start + head.len();
     let prepared = Prepared::new(head, shape);
     let first = prepared.text.chars().next().map(fold_char)?;
-    let last_word = prepared.text.rsplit(' ').next().unwrap_or("");
+    // A byte search back from the end: the last word is short, and
+    // `rsplit(' ')` costs a searcher's setup on every candidate.
+    let last_word = match prepared.text.as_bytes().iter().rposition(|&b| b == b' ') {
+        Some(at) => prepared.text.get(at + 1..).unwrap_or(""),
+        None => &prepared.text,
+    };
     let length = match prepared.text {
         Cow::Borrowed(_) => shape.chars,
         Cow::Owned(ref text) => text.chars().count(),
@@ -358,15 +363,13 @@ const fn byte_classes() -> [u8; 256] {
 /// or at the end (`Some(None)`). `None` when a byte before the colon is one no
 /// heading of the table has ([`may_stand_in_heading`]): it stands in the head.
 fn head_colon(text: &[u8]) -> Option<Option<usize>> {
-    for (at, &b) in text.iter().enumerate() {
-        if b == b':' {
-            return Some(Some(at));
-        }
-        if BYTE_CLASS[usize::from(b)] & IN_HEADING == 0 {
-            return None;
-        }
+    // `:` is no byte of a heading: one table lookup a byte finds the colon
+    // and the bytes that rule the line out alike.
+    match text.iter().position(|&b| BYTE_CLASS[usize::from(b)] & IN_HEADING == 0) {
+        None => Some(None),
+        Some(at) if text.get(at) == Some(&b':') => Some(Some(at)),
+        Some(_) => None,
     }
-    Some(None)
 }
 
 /// Whether `text` has `rslag` (of `förslag`) in it, in any ASCII case. The
