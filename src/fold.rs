@@ -63,21 +63,21 @@ pub(crate) fn ocr_readings(canonical: char) -> &'static [&'static str] {
 
 /// [`fold`], also reading a `6` or `0` between letters as the `o` (from ö)
 /// OCR took it for: `Kommunledningsf6rvaltningen` → `kommunledningsforvaltningen`.
-/// Only for matching known words; never for restoring text.
-pub(crate) fn fold_ocr(s: &str) -> String {
-    // One pass with the previous character remembered and the next peeked:
-    // no `Vec<char>` of the whole line first.
-    let mut out = String::with_capacity(s.len());
-    let mut prev_letter = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(match c {
-            '6' | '0' if prev_letter && chars.peek().is_some_and(|n| n.is_alphabetic()) => 'o',
-            c => fold_char(c),
-        });
-        prev_letter = c.is_alphabetic();
-    }
-    out
+/// Only for matching known words; never for restoring text. Character by
+/// character from either end, without building the folded string: a caller
+/// that only tests an ending or looks for a digit allocates nothing.
+pub(crate) fn fold_ocr(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    s.char_indices().map(move |(i, c)| match c {
+        // `6` and `0` are one byte each: `i + 1` is the next character's start.
+        '6' | '0'
+            if letter(s.get(..i).and_then(|before| before.chars().next_back()))
+                && letter(s.get(i + 1..).and_then(|after| after.chars().next())) =>
+        {
+            'o'
+        }
+        c => fold_char(c),
+    })
 }
 
 #[cfg(test)]
@@ -96,8 +96,11 @@ mod tests {
 
     #[test]
     fn ocr_fold_reads_digits_inside_words() {
-        assert_eq!(fold_ocr("Kommunledningsf6rvaltningen"), "kommunledningsforvaltningen");
-        assert_eq!(fold_ocr("2026 och 60"), "2026 och 60");
+        let folded = |s| fold_ocr(s).collect::<String>();
+        assert_eq!(folded("Kommunledningsf6rvaltningen"), "kommunledningsforvaltningen");
+        assert_eq!(folded("2026 och 60"), "2026 och 60");
+        // Read from the end, the same characters come back reversed.
+        assert_eq!(fold_ocr("Miljöf6r 6").rev().collect::<String>(), "6 rofojlim");
     }
 
     #[test]

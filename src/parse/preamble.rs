@@ -287,11 +287,12 @@ fn is_department(text: &str) -> bool {
     if !(1..=5).contains(&words) || !ends_like_one {
         return false;
     }
-    let digits_are_letters = fold_ocr(text);
-    // What follows the ö of `förvaltningen` survives OCR: a cheap first test.
+    // What follows the ö of `förvaltningen` survives OCR: a cheap first test,
+    // the folded line read back from its end only as far as the tail.
     let tail_fits = DEPARTMENT_ENDINGS.iter().any(|e| {
         let tail = e.rsplit(['ö', 'ä', 'å']).next().unwrap_or(e);
-        digits_are_letters.ends_with(tail)
+        let mut folded = fold_ocr(text).rev();
+        tail.chars().rev().all(|t| folded.next() == Some(t))
     });
     let last_chars = last.chars().count();
     static READING_LENGTHS: std::sync::LazyLock<
@@ -299,7 +300,7 @@ fn is_department(text: &str) -> bool {
     > = std::sync::LazyLock::new(|| DEPARTMENT_ENDINGS.map(reading_lengths));
     let reading_lengths = &*READING_LENGTHS;
     tail_fits
-        && !digits_are_letters.contains(|c: char| c.is_ascii_digit())
+        && !fold_ocr(text).any(|c| c.is_ascii_digit())
         && last.char_indices().enumerate().any(|(n, (at, _))| {
             let left = last_chars - n;
             DEPARTMENT_ENDINGS.iter().zip(reading_lengths).any(|(e, lengths)| {
