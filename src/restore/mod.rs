@@ -788,7 +788,7 @@ fn spell_twins_alike<'w>(
         return;
     }
     let mut keys = index::WordIndex::with_capacity(changed);
-    let mut codes: Vec<u64> = Vec::new();
+    let mut codes: Vec<u64> = Vec::with_capacity(changed);
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
         let Outcome::Change { new, .. } = p.outcome else { continue };
         let Some(new) = new.get(forms) else { continue };
