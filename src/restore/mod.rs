@@ -348,7 +348,7 @@ impl<'l> Restorer<'l> {
         let (evidence, quality, plans, forms) =
             lexicon.judge_all(counts.len(), word_and_hash, |judged| {
                 let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
-                let mut intact: Vec<(u64, u32)> = Vec::new();
+                let mut intact: Vec<(u64, u32)> = Vec::with_capacity(judged.len() / 4 + 8);
                 let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
                 // The same count `ocr_quality` makes, for free: every word is judged here anyway.
                 let mut quality = OcrQuality::default();
@@ -788,7 +788,7 @@ fn spell_twins_alike<'w>(
         return;
     }
     let mut keys = index::WordIndex::with_capacity(changed);
-    let mut codes: Vec<u64> = Vec::new();
+    let mut codes: Vec<u64> = Vec::with_capacity(changed);
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
         let Outcome::Change { new, .. } = p.outcome else { continue };
         let Some(new) = new.get(forms) else { continue };

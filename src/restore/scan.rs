@@ -86,7 +86,8 @@ fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
     if end == start || !closed || www {
         return None;
     }
-    *pos = i;
+    // Past the blank that closed the chunk too: the next call need not test it again.
+    *pos = if i < n { i + 1 } else { i };
     Some(Token { start, end, kind: Kind::Word })
 }
 
