@@ -190,6 +190,11 @@ pub(crate) fn long_date(i: &str) -> PResult<'_, DateParts> {
 /// date = iso-date | long-date
 /// ```
 pub(crate) fn date(i: &str) -> PResult<'_, DateParts> {
+    // Both forms open with a digit, and most lines with a letter: a plain
+    // test before the parsers, as in `paragraph_sign`.
+    if !i.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
+    }
     alt((iso_date, long_date)).parse(i)
 }
 
@@ -232,6 +237,11 @@ pub(crate) fn diary_number(i: &str) -> PResult<'_, &str> {
 /// ```
 /// Matched on the folded line, so `Var beteckning` and `Vår beteckning` are one label.
 pub(crate) fn diary_label(folded: &str) -> PResult<'_, ()> {
+    // Every label opens with one of these letters, few lines do: a plain
+    // test before the eight tags.
+    if !folded.starts_with(['d', 'v', 'e', 'a', 'b']) {
+        return Err(nom::Err::Error(nom::error::Error::new(folded, nom::error::ErrorKind::Tag)));
+    }
     let (i, _) = alt((
         tag("diarienummer"),
         tag("diarienr"),
