@@ -81,7 +81,17 @@ pub(crate) fn item_marker(i: &str) -> PResult<'_, ItemMarker> {
     match i.trim_start_matches([' ', '\t']).chars().next() {
         Some(c) if c.is_ascii_digit() => number().parse(i),
         Some('a' | 'A') => att().parse(i),
-        Some(c) if is_bullet_char(c) => alt((att(), bullet.map(|_| ItemMarker::Bullet))).parse(i),
+        // `att-clause | bullet` where both open with the same bullet: it is
+        // read once, then `att` looked for after it. (`a` is no bullet
+        // character, so without a bullet neither alternative can match.)
+        Some(c) if is_bullet_char(c) => {
+            let (rest, ()) = bullet(i)?;
+            let att: PResult<'_, (&str, &str)> = (tag_no_case("att"), space1).parse(rest);
+            match att {
+                Ok((after, _)) => Ok((after, ItemMarker::Att)),
+                Err(_) => Ok((rest, ItemMarker::Bullet)),
+            }
+        }
         _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alt))),
     }
 }
