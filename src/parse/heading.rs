@@ -18,11 +18,12 @@
 //! letter and end at a word boundary.
 
 use super::error::PResult;
+use super::scan::{space0, space1};
 use crate::fold::{fold_char, ocr_readings};
 use crate::model::{MatchKind, SectionKind};
 use crate::span::find_byte;
 use nom::Parser;
-use nom::character::complete::{char, digit1, space0, space1};
+use nom::character::complete::{char, digit1};
 use nom::combinator::opt;
 use nom::multi::many0;
 use std::borrow::Cow;

@@ -6,8 +6,34 @@ use super::error::PResult;
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char, digit1, one_of, satisfy, space0, space1};
+use nom::character::complete::{char, digit1, one_of, satisfy};
 use nom::combinator::{map_res, not, opt, peek, recognize, verify};
+
+/// ```text
+/// space0 = ( " " | "\t" )*
+/// ```
+/// nom's `space0`, answered at once when the input opens with neither, as
+/// nearly every input does (nom's walks the characters through its generic
+/// `split_at_position` either way, some forty instructions a call).
+pub(crate) fn space0(i: &str) -> PResult<'_, &str> {
+    if opens_with_space(i) { nom::character::complete::space0(i) } else { Ok((i, "")) }
+}
+
+/// ```text
+/// space1 = ( " " | "\t" )+
+/// ```
+/// nom's `space1`, failing at once like [`space0`] answers at once.
+pub(crate) fn space1(i: &str) -> PResult<'_, &str> {
+    if opens_with_space(i) {
+        nom::character::complete::space1(i)
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)))
+    }
+}
+
+fn opens_with_space(i: &str) -> bool {
+    matches!(i.as_bytes().first(), Some(b' ' | b'\t'))
+}
 
 /// Characters OCR leaves where a bullet stood (`e` and `o` are checked further).
 fn is_bullet_char(c: char) -> bool {
@@ -290,6 +316,23 @@ pub(crate) fn paragraph_sign(i: &str) -> PResult<'_, u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_read_as_noms_read() {
+        use nom::character::complete as nom_c;
+        for i in ["", " ", "\t x", "  x", "x", "é", "\u{a0}x", "\n"] {
+            assert_eq!(
+                space0(i).map(|(r, _)| r),
+                nom_c::space0::<_, nom::error::Error<&str>>(i).map(|(r, _)| r),
+                "{i:?}"
+            );
+            assert_eq!(
+                space1(i).map(|(r, _)| r).ok(),
+                nom_c::space1::<_, nom::error::Error<&str>>(i).map(|(r, _)| r).ok(),
+                "{i:?}"
+            );
+        }
+    }
 
     #[test]
     fn bullets_ocr_made() {
