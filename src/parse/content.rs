@@ -207,6 +207,34 @@ fn word_offsets(line: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The last `N` words of `line` as [`word_offsets`] splits it, last first,
+/// and how many there are (at most `N`).
+fn last_words<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
+    let mut words = [(0, ""); N];
+    let mut found = 0;
+    // One past the last byte of the word being read, while in one.
+    let mut end = None;
+    for (i, c) in line.char_indices().rev() {
+        if found == N {
+            break;
+        }
+        match (c.is_whitespace(), end) {
+            (true, Some(e)) => {
+                words[found] = (i + c.len_utf8(), &line[i + c.len_utf8()..e]);
+                found += 1;
+                end = None;
+            }
+            (false, None) => end = Some(i + c.len_utf8()),
+            _ => {}
+        }
+    }
+    if let (Some(e), true) = (end, found < N) {
+        words[found] = (0, &line[..e]);
+        found += 1;
+    }
+    (words, found)
+}
+
 fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
     let body_span = body
         .iter()
@@ -326,16 +354,15 @@ fn read_official(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> Official {
 /// ```
 fn read_recipient(item: &Item<'_>) -> Recipient {
     let text = item.text.trim().trim_end_matches(['.', ';']);
-    let words = word_offsets(text);
-    // The purpose is the last `för` that has one to three words after it.
-    let purpose_at = words.iter().enumerate().rev().find(|(n, (_, w))| {
-        let after = words.len() - n - 1;
-        (1..=3).contains(&after)
-            && *n > 0
-            && ocr_word("för", w, true).is_ok_and(|(r, _)| r.is_empty())
+    // The purpose is the last `för` that has one to three words after it and
+    // one before it (not the first word): only the last five words can tell,
+    // so only they are read, from the end, without collecting the rest.
+    let (last, found) = last_words::<5>(text);
+    let purpose_at = (1..=3).find(|&k| {
+        found >= k + 2 && ocr_word("för", last[k].1, true).is_ok_and(|(r, _)| r.is_empty())
     });
-    let (recipient, purpose) = match purpose_at {
-        Some((_, (at, _))) => {
+    let (recipient, purpose) = match purpose_at.map(|k| &last[k]) {
+        Some((at, _)) => {
             let recipient = text[..*at].trim().trim_end_matches(',').trim();
             (recipient.to_string(), Some(text[*at..].trim().to_string()))
         }
@@ -388,6 +415,23 @@ mod tests {
             let mut decision = Decision::default();
             read(&mut decision, &section, &lines(src));
             assert_eq!(decision == Decision::default(), !reads(kind), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn last_words_are_the_tail_of_word_offsets() {
+        for line in [
+            "",
+            " ",
+            "a",
+            "Socialnämnden, för kännedom",
+            "  x  y\u{a0}z  ",
+            "ett två tre fyra fem sex sju",
+        ] {
+            let all = word_offsets(line);
+            let (last, found) = last_words::<5>(line);
+            let tail: Vec<(usize, &str)> = all.iter().rev().take(5).copied().collect();
+            assert_eq!(&last[..found], &tail[..], "{line:?}");
         }
     }
 
