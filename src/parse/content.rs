@@ -79,7 +79,9 @@ fn is_lead_in(text: &str) -> bool {
 /// continuation = text                          ; no blank line before it, and (without markers) lower-case
 /// ```
 pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
-    let has_markers = body.iter().any(|l| item_marker(l.text).is_ok());
+    // Asked only of a line that could continue an item, after it: most
+    // lists never ask, and those that do ask once.
+    let mut has_markers: Option<bool> = None;
     let mut items: Vec<Item> = Vec::new();
     let mut blank_since_item = true;
     let mut seen_item = false;
@@ -97,7 +99,10 @@ pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
         let continues = match (marker, items.last()) {
             (Some(_), _) | (None, None) => false,
             (None, Some(_)) if blank_since_item => false,
-            (None, Some(_)) => has_markers || trimmed.starts_with(|c: char| c.is_lowercase()),
+            (None, Some(_)) => {
+                *has_markers.get_or_insert_with(|| body.iter().any(|l| item_marker(l.text).is_ok()))
+                    || trimmed.starts_with(|c: char| c.is_lowercase())
+            }
         };
         let content = match marker {
             Some((rest, _)) => rest.trim(),
