@@ -153,7 +153,10 @@ fn decision_phrase(line: &str) -> Option<Phrase> {
     // The verb is the first verb-like word and must be among the first six:
     // the words after those are never looked at for it.
     let verb_at = words.iter().take(6).position(|(_, w)| {
-        DECISION_VERBS.iter().any(|v| ocr_word(v, w, true).is_ok_and(|(rest, _)| rest.is_empty()))
+        may_open_verb(w)
+            && DECISION_VERBS
+                .iter()
+                .any(|v| ocr_word(v, w, true).is_ok_and(|(rest, _)| rest.is_empty()))
     })?;
     if verb_at == 0 || verb_at > 5 {
         return None;
@@ -190,6 +193,14 @@ fn decision_phrase(line: &str) -> Option<Phrase> {
         phrase: line[phrase_start..phrase_end].to_string(),
         tail: line[phrase_end..].trim_start_matches(':').trim().to_string(),
     })
+}
+
+/// Whether `word` can be read as one of [`DECISION_VERBS`], by its first
+/// letter: every verb opens with `b` or `f`, which `ocr_word` reads only as
+/// itself in either case (no other character lower-cases or folds to them).
+/// Most words of a line are ruled out here, before six OCR readings each.
+fn may_open_verb(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'b' | b'f'))
 }
 
 fn word_offsets(line: &str) -> Vec<(usize, &str)> {
@@ -437,6 +448,22 @@ mod tests {
             let (last, found) = last_words::<5>(line);
             let tail: Vec<(usize, &str)> = all.iter().rev().take(5).copied().collect();
             assert_eq!(&last[..found], &tail[..], "{line:?}");
+        }
+    }
+
+    #[test]
+    fn every_decision_verb_opens_as_may_open_verb_expects() {
+        for verb in DECISION_VERBS {
+            assert!(may_open_verb(verb), "{verb}");
+            assert!(may_open_verb(&verb.to_uppercase()), "{verb}");
+        }
+        assert!(!may_open_verb("Kommunstyrelsen"));
+        // No character beyond ASCII reads as `b` or `f` to `ocr_word`.
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let mut lower = c.to_lowercase();
+            let as_b_or_f = matches!((lower.next(), lower.next()), (Some('b' | 'f'), None))
+                || matches!(crate::fold::fold_char(c), 'b' | 'f');
+            assert!(!as_b_or_f, "{c}");
         }
     }
 
