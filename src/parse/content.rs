@@ -36,7 +36,7 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
         }
         SectionKind::DecisionBasis => {
             for item in list_items(body) {
-                decision.decision_basis.push(read_basis(&item, &mut decision.notes));
+                decision.decision_basis.push(read_basis(&item, body, &mut decision.notes));
             }
         }
         SectionKind::ResponsibleOfficials => {
@@ -56,12 +56,15 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
 
 /// One list item: its marker, its text with wrapped lines joined, its span.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Item<'s> {
+pub(crate) struct Item {
     pub marker: Option<ItemMarker>,
     pub text: String,
     pub span: Span,
-    /// Each line's trimmed text and where it starts, for locating parts of the item.
-    pub parts: Vec<(usize, &'s str)>,
+    /// The body lines from its first to its last, for locating parts of the
+    /// item: all of them its own but page numbers (a blank line or a lead-in
+    /// ends or precedes every item). Indices, not a list: one allocation
+    /// less for every item.
+    pub lines: std::ops::Range<usize>,
 }
 
 /// A line that introduces a list (`Beslutet skickas till:`, `Följande
@@ -78,14 +81,14 @@ fn is_lead_in(text: &str) -> bool {
 /// item-line = item-marker text | text          ; a marker starts an item; without markers, a line does
 /// continuation = text                          ; no blank line before it, and (without markers) lower-case
 /// ```
-pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
+pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
     // Asked only of a line that could continue an item, after it: most
     // lists never ask, and those that do ask once.
     let mut has_markers: Option<bool> = None;
     let mut items: Vec<Item> = Vec::new();
     let mut blank_since_item = true;
     let mut seen_item = false;
-    for line in body {
+    for (n, line) in body.iter().enumerate() {
         let trimmed = line.trimmed;
         if trimmed.is_empty() {
             blank_since_item = true;
@@ -113,14 +116,14 @@ pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
             if let Some(item) = items.last_mut() {
                 join_wrapped(&mut item.text, &content);
                 item.span = item.span.cover(span);
-                item.parts.push((span.start, trimmed));
+                item.lines.end = n + 1;
             }
         } else {
             items.push(Item {
                 marker: marker.map(|(_, m)| m),
                 text: content.into_owned(),
                 span,
-                parts: vec![(span.start, trimmed)],
+                lines: n..n + 1,
             });
         }
         seen_item = true;
@@ -317,7 +320,7 @@ fn byte_index_for(original: &str, folded: &str, at: usize) -> usize {
     original.char_indices().nth(chars).map_or(original.len(), |(i, _)| i)
 }
 
-fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
+fn read_basis(item: &Item, body: &[Line<'_>], notes: &mut Vec<ParseNote>) -> BasisDocument {
     let Some((range, parts)) = find_last_date(&item.text) else {
         return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
     };
@@ -326,7 +329,7 @@ fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
         Some(parts.iso())
     } else {
         let found = item.text[range].to_string();
-        let span = locate(item, &found).unwrap_or(item.span);
+        let span = locate(item, body, &found).unwrap_or(item.span);
         notes.push(ParseNote { kind: NoteKind::InvalidDate, found, span });
         None
     };
@@ -334,9 +337,11 @@ fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
 }
 
 /// Where `needle` stands in the source, searching the item's lines from the end.
-fn locate(item: &Item<'_>, needle: &str) -> Option<Span> {
-    item.parts.iter().rev().find_map(|(start, text)| {
-        text.rfind(needle).map(|i| Span::new(start + i, start + i + needle.len()))
+fn locate(item: &Item, body: &[Line<'_>], needle: &str) -> Option<Span> {
+    let lines = body.get(item.lines.clone())?;
+    lines.iter().rev().filter(|l| !is_page_furniture(l.trimmed)).find_map(|l| {
+        let start = l.trimmed_span().start;
+        l.trimmed.rfind(needle).map(|i| Span::new(start + i, start + i + needle.len()))
     })
 }
 
@@ -349,7 +354,7 @@ fn tidy(s: &str) -> String {
         .to_string()
 }
 
-fn read_official(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> Official {
+fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
     let (name, role) = match item.text.split_once(',') {
         Some((name, role)) => (name.trim(), Some(role.trim().trim_end_matches('.').to_string())),
         None => (item.text.trim(), None),
@@ -368,7 +373,7 @@ fn read_official(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> Official {
 /// recipient-line = recipient ( ","? purpose )?
 /// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
 /// ```
-fn read_recipient(item: &Item<'_>) -> Recipient {
+fn read_recipient(item: &Item) -> Recipient {
     let text = item.text.trim().trim_end_matches(['.', ';']);
     // The purpose is the last `för` that has one to three words after it and
     // one before it (not the first word): only the last five words can tell,
@@ -488,7 +493,7 @@ mod tests {
     #[test]
     fn recipients_and_purposes() {
         let item =
-            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), parts: vec![] };
+            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), lines: 0..0 };
         let r = read_recipient(&item("Miljö- och byggnadsnämnden, för kännedom"));
         assert_eq!(
             (r.recipient.as_str(), r.purpose.as_deref()),
@@ -503,7 +508,7 @@ mod tests {
     #[test]
     fn officials() {
         let item =
-            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), parts: vec![] };
+            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), lines: 0..0 };
         let mut notes = vec![];
         let o = read_official(&item("Åsa Olsson, kansli- och utredningschef"), &mut notes);
         assert_eq!(
@@ -521,8 +526,9 @@ mod tests {
     fn basis_dates_and_impossible_ones() {
         let src = "e Tjänsteskrivelse, 2026-02-19\ne Karta, 2026-02-30\ne Bilaga utan datum\n";
         let mut notes = vec![];
+        let body = lines(src);
         let docs: Vec<_> =
-            list_items(&lines(src)).iter().map(|i| read_basis(i, &mut notes)).collect();
+            list_items(&body).iter().map(|i| read_basis(i, &body, &mut notes)).collect();
         assert_eq!(docs[0].title, "Tjänsteskrivelse");
         assert_eq!(docs[0].date.as_deref(), Some("2026-02-19"));
         assert_eq!(docs[1].date, None);
