@@ -36,7 +36,7 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
         }
         SectionKind::DecisionBasis => {
             for item in list_items(body) {
-                decision.decision_basis.push(read_basis(&item, &mut decision.notes));
+                decision.decision_basis.push(read_basis(&item, body, &mut decision.notes));
             }
         }
         SectionKind::ResponsibleOfficials => {
@@ -56,12 +56,15 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
 
 /// One list item: its marker, its text with wrapped lines joined, its span.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Item<'s> {
+pub(crate) struct Item {
     pub marker: Option<ItemMarker>,
     pub text: String,
     pub span: Span,
-    /// Each line's trimmed text and where it starts, for locating parts of the item.
-    pub parts: Vec<(usize, &'s str)>,
+    /// The body lines from its first to its last, for locating parts of the
+    /// item: all of them its own but page numbers (a blank line or a lead-in
+    /// ends or precedes every item). Indices, not a list: one allocation
+    /// less for every item.
+    pub lines: std::ops::Range<usize>,
 }
 
 /// A line that introduces a list (`Beslutet skickas till:`, `Följande
@@ -78,12 +81,14 @@ fn is_lead_in(text: &str) -> bool {
 /// item-line = item-marker text | text          ; a marker starts an item; without markers, a line does
 /// continuation = text                          ; no blank line before it, and (without markers) lower-case
 /// ```
-pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
-    let has_markers = body.iter().any(|l| item_marker(l.text).is_ok());
+pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
+    // Asked only of a line that could continue an item, after it: most
+    // lists never ask, and those that do ask once.
+    let mut has_markers: Option<bool> = None;
     let mut items: Vec<Item> = Vec::new();
     let mut blank_since_item = true;
     let mut seen_item = false;
-    for line in body {
+    for (n, line) in body.iter().enumerate() {
         let trimmed = line.trimmed;
         if trimmed.is_empty() {
             blank_since_item = true;
@@ -97,7 +102,10 @@ pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
         let continues = match (marker, items.last()) {
             (Some(_), _) | (None, None) => false,
             (None, Some(_)) if blank_since_item => false,
-            (None, Some(_)) => has_markers || trimmed.starts_with(|c: char| c.is_lowercase()),
+            (None, Some(_)) => {
+                *has_markers.get_or_insert_with(|| body.iter().any(|l| item_marker(l.text).is_ok()))
+                    || trimmed.starts_with(|c: char| c.is_lowercase())
+            }
         };
         let content = match marker {
             Some((rest, _)) => rest.trim(),
@@ -108,14 +116,14 @@ pub(crate) fn list_items<'s>(body: &[Line<'s>]) -> Vec<Item<'s>> {
             if let Some(item) = items.last_mut() {
                 join_wrapped(&mut item.text, &content);
                 item.span = item.span.cover(span);
-                item.parts.push((span.start, trimmed));
+                item.lines.end = n + 1;
             }
         } else {
             items.push(Item {
                 marker: marker.map(|(_, m)| m),
                 text: content.into_owned(),
                 span,
-                parts: vec![(span.start, trimmed)],
+                lines: n..n + 1,
             });
         }
         seen_item = true;
@@ -148,7 +156,10 @@ fn decision_phrase(line: &str) -> Option<Phrase> {
     // The verb is the first verb-like word and must be among the first six:
     // the words after those are never looked at for it.
     let verb_at = words.iter().take(6).position(|(_, w)| {
-        DECISION_VERBS.iter().any(|v| ocr_word(v, w, true).is_ok_and(|(rest, _)| rest.is_empty()))
+        may_open_verb(w)
+            && DECISION_VERBS
+                .iter()
+                .any(|v| ocr_word(v, w, true).is_ok_and(|(rest, _)| rest.is_empty()))
     })?;
     if verb_at == 0 || verb_at > 5 {
         return None;
@@ -187,6 +198,14 @@ fn decision_phrase(line: &str) -> Option<Phrase> {
     })
 }
 
+/// Whether `word` can be read as one of [`DECISION_VERBS`], by its first
+/// letter: every verb opens with `b` or `f`, which `ocr_word` reads only as
+/// itself in either case (no other character lower-cases or folds to them).
+/// Most words of a line are ruled out here, before six OCR readings each.
+fn may_open_verb(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'b' | b'f'))
+}
+
 fn word_offsets(line: &str) -> Vec<(usize, &str)> {
     // Room for words of five letters and a space: rarely regrown.
     let mut out = Vec::with_capacity(line.len() / 6 + 1);
@@ -205,6 +224,34 @@ fn word_offsets(line: &str) -> Vec<(usize, &str)> {
         out.push((s, &line[s..]));
     }
     out
+}
+
+/// The last `N` words of `line` as [`word_offsets`] splits it, last first,
+/// and how many there are (at most `N`).
+fn last_words<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
+    let mut words = [(0, ""); N];
+    let mut found = 0;
+    // One past the last byte of the word being read, while in one.
+    let mut end = None;
+    for (i, c) in line.char_indices().rev() {
+        if found == N {
+            break;
+        }
+        match (c.is_whitespace(), end) {
+            (true, Some(e)) => {
+                words[found] = (i + c.len_utf8(), &line[i + c.len_utf8()..e]);
+                found += 1;
+                end = None;
+            }
+            (false, None) => end = Some(i + c.len_utf8()),
+            _ => {}
+        }
+    }
+    if let (Some(e), true) = (end, found < N) {
+        words[found] = (0, &line[..e]);
+        found += 1;
+    }
+    (words, found)
 }
 
 fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
@@ -273,7 +320,7 @@ fn byte_index_for(original: &str, folded: &str, at: usize) -> usize {
     original.char_indices().nth(chars).map_or(original.len(), |(i, _)| i)
 }
 
-fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
+fn read_basis(item: &Item, body: &[Line<'_>], notes: &mut Vec<ParseNote>) -> BasisDocument {
     let Some((range, parts)) = find_last_date(&item.text) else {
         return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
     };
@@ -282,7 +329,7 @@ fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
         Some(parts.iso())
     } else {
         let found = item.text[range].to_string();
-        let span = locate(item, &found).unwrap_or(item.span);
+        let span = locate(item, body, &found).unwrap_or(item.span);
         notes.push(ParseNote { kind: NoteKind::InvalidDate, found, span });
         None
     };
@@ -290,9 +337,11 @@ fn read_basis(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> BasisDocument {
 }
 
 /// Where `needle` stands in the source, searching the item's lines from the end.
-fn locate(item: &Item<'_>, needle: &str) -> Option<Span> {
-    item.parts.iter().rev().find_map(|(start, text)| {
-        text.rfind(needle).map(|i| Span::new(start + i, start + i + needle.len()))
+fn locate(item: &Item, body: &[Line<'_>], needle: &str) -> Option<Span> {
+    let lines = body.get(item.lines.clone())?;
+    lines.iter().rev().filter(|l| !is_page_furniture(l.trimmed)).find_map(|l| {
+        let start = l.trimmed_span().start;
+        l.trimmed.rfind(needle).map(|i| Span::new(start + i, start + i + needle.len()))
     })
 }
 
@@ -305,7 +354,7 @@ fn tidy(s: &str) -> String {
         .to_string()
 }
 
-fn read_official(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> Official {
+fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
     let (name, role) = match item.text.split_once(',') {
         Some((name, role)) => (name.trim(), Some(role.trim().trim_end_matches('.').to_string())),
         None => (item.text.trim(), None),
@@ -324,18 +373,17 @@ fn read_official(item: &Item<'_>, notes: &mut Vec<ParseNote>) -> Official {
 /// recipient-line = recipient ( ","? purpose )?
 /// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
 /// ```
-fn read_recipient(item: &Item<'_>) -> Recipient {
+fn read_recipient(item: &Item) -> Recipient {
     let text = item.text.trim().trim_end_matches(['.', ';']);
-    let words = word_offsets(text);
-    // The purpose is the last `för` that has one to three words after it.
-    let purpose_at = words.iter().enumerate().rev().find(|(n, (_, w))| {
-        let after = words.len() - n - 1;
-        (1..=3).contains(&after)
-            && *n > 0
-            && ocr_word("för", w, true).is_ok_and(|(r, _)| r.is_empty())
+    // The purpose is the last `för` that has one to three words after it and
+    // one before it (not the first word): only the last five words can tell,
+    // so only they are read, from the end, without collecting the rest.
+    let (last, found) = last_words::<5>(text);
+    let purpose_at = (1..=3).find(|&k| {
+        found >= k + 2 && ocr_word("för", last[k].1, true).is_ok_and(|(r, _)| r.is_empty())
     });
-    let (recipient, purpose) = match purpose_at {
-        Some((_, (at, _))) => {
+    let (recipient, purpose) = match purpose_at.map(|k| &last[k]) {
+        Some((at, _)) => {
             let recipient = text[..*at].trim().trim_end_matches(',').trim();
             (recipient.to_string(), Some(text[*at..].trim().to_string()))
         }
@@ -392,6 +440,39 @@ mod tests {
     }
 
     #[test]
+    fn last_words_are_the_tail_of_word_offsets() {
+        for line in [
+            "",
+            " ",
+            "a",
+            "Socialnämnden, för kännedom",
+            "  x  y\u{a0}z  ",
+            "ett två tre fyra fem sex sju",
+        ] {
+            let all = word_offsets(line);
+            let (last, found) = last_words::<5>(line);
+            let tail: Vec<(usize, &str)> = all.iter().rev().take(5).copied().collect();
+            assert_eq!(&last[..found], &tail[..], "{line:?}");
+        }
+    }
+
+    #[test]
+    fn every_decision_verb_opens_as_may_open_verb_expects() {
+        for verb in DECISION_VERBS {
+            assert!(may_open_verb(verb), "{verb}");
+            assert!(may_open_verb(&verb.to_uppercase()), "{verb}");
+        }
+        assert!(!may_open_verb("Kommunstyrelsen"));
+        // No character beyond ASCII reads as `b` or `f` to `ocr_word`.
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let mut lower = c.to_lowercase();
+            let as_b_or_f = matches!((lower.next(), lower.next()), (Some('b' | 'f'), None))
+                || matches!(crate::fold::fold_char(c), 'b' | 'f');
+            assert!(!as_b_or_f, "{c}");
+        }
+    }
+
+    #[test]
     fn decision_phrases() {
         let p = decision_phrase("Kommunstyrelsen beslutar att:").unwrap();
         assert_eq!(
@@ -412,7 +493,7 @@ mod tests {
     #[test]
     fn recipients_and_purposes() {
         let item =
-            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), parts: vec![] };
+            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), lines: 0..0 };
         let r = read_recipient(&item("Miljö- och byggnadsnämnden, för kännedom"));
         assert_eq!(
             (r.recipient.as_str(), r.purpose.as_deref()),
@@ -427,7 +508,7 @@ mod tests {
     #[test]
     fn officials() {
         let item =
-            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), parts: vec![] };
+            |t: &str| Item { marker: None, text: t.into(), span: Span::default(), lines: 0..0 };
         let mut notes = vec![];
         let o = read_official(&item("Åsa Olsson, kansli- och utredningschef"), &mut notes);
         assert_eq!(
@@ -445,8 +526,9 @@ mod tests {
     fn basis_dates_and_impossible_ones() {
         let src = "e Tjänsteskrivelse, 2026-02-19\ne Karta, 2026-02-30\ne Bilaga utan datum\n";
         let mut notes = vec![];
+        let body = lines(src);
         let docs: Vec<_> =
-            list_items(&lines(src)).iter().map(|i| read_basis(i, &mut notes)).collect();
+            list_items(&body).iter().map(|i| read_basis(i, &body, &mut notes)).collect();
         assert_eq!(docs[0].title, "Tjänsteskrivelse");
         assert_eq!(docs[0].date.as_deref(), Some("2026-02-19"));
         assert_eq!(docs[1].date, None);

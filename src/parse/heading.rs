@@ -18,11 +18,12 @@
 //! letter and end at a word boundary.
 
 use super::error::PResult;
+use super::scan::{space0, space1};
 use crate::fold::{fold_char, ocr_readings};
 use crate::model::{MatchKind, SectionKind};
 use crate::span::find_byte;
 use nom::Parser;
-use nom::character::complete::{char, digit1, space0, space1};
+use nom::character::complete::{char, digit1};
 use nom::combinator::opt;
 use nom::multi::many0;
 use std::borrow::Cow;
@@ -163,10 +164,43 @@ struct DefEntry {
 }
 
 /// The heading table indexed for the cheap filters: plain and rest forms by
-/// folded first letter, organ forms apart (they start with any organ's name).
+/// folded first letter and length, organ forms apart (they start with any
+/// organ's name).
 struct DefIndex {
-    by_first: Vec<Vec<DefEntry>>,
+    /// Plain and rest forms, in table order.
+    plain: Vec<DefEntry>,
+    /// For each bucket of a folded first letter and each length up to
+    /// [`INDEXED_LENGTHS`] (the last slot for all longer ones): the `plain`
+    /// entries whose length filter lets that length through, in table order.
+    /// Most candidates then meet no entry at all, or one or two, instead of
+    /// every entry of their letter.
+    by_first_len: Vec<Vec<u8>>,
     organ: Vec<DefEntry>,
+}
+
+/// Lengths with a slot of their own in [`DefIndex::by_first_len`]; above every
+/// plain form's longest reading, so the last slot holds rest forms only.
+const INDEXED_LENGTHS: usize = 64;
+
+impl DefEntry {
+    /// The length filter of a plain or rest form (what the index stands for).
+    #[cfg(test)]
+    fn admits(&self, length: usize) -> bool {
+        match self.def.form {
+            Words => (self.min_len..=self.max_len).contains(&length),
+            _ => length > self.min_len,
+        }
+    }
+}
+
+impl DefIndex {
+    /// The plain and rest forms a candidate of `length` characters starting
+    /// with (folded) `first` can match, in table order.
+    fn plain_for(&self, first: char, length: usize) -> impl Iterator<Item = &DefEntry> {
+        let slot = bucket(first) * (INDEXED_LENGTHS + 1) + length.min(INDEXED_LENGTHS);
+        let at = self.by_first_len.get(slot).map_or(&[][..], Vec::as_slice);
+        at.iter().filter_map(|&n| self.plain.get(usize::from(n)))
+    }
 }
 
 /// Bucket of a folded first letter: `a`..=`z`, then one for everything else.
@@ -177,8 +211,7 @@ fn bucket(c: char) -> usize {
 fn def_index() -> &'static DefIndex {
     static INDEX: std::sync::OnceLock<DefIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index =
-            DefIndex { by_first: (0..27).map(|_| Vec::new()).collect(), organ: Vec::new() };
+        let mut index = DefIndex { plain: Vec::new(), by_first_len: Vec::new(), organ: Vec::new() };
         for def in DEFS {
             let len = def.words.chars().count();
             let spaces = def.words.matches(' ').count();
@@ -192,8 +225,22 @@ fn def_index() -> &'static DefIndex {
                 last_word_chars: def.words.rsplit(' ').next().unwrap_or("").chars().count(),
             };
             match def.form {
-                Words | Rest => index.by_first[bucket(entry.first)].push(entry),
+                Words | Rest => index.plain.push(entry),
                 Organ | OrganRest => index.organ.push(entry),
+            }
+        }
+        index.by_first_len = vec![Vec::new(); 27 * (INDEXED_LENGTHS + 1)];
+        // Entries in table order, so each slot keeps it; the last slot stands
+        // for every longer length, which only rest forms admit.
+        for (n, t) in index.plain.iter().enumerate() {
+            let lengths = match t.def.form {
+                Words => t.min_len..=t.max_len.min(INDEXED_LENGTHS),
+                _ => t.min_len + 1..=INDEXED_LENGTHS,
+            };
+            for length in lengths {
+                let slot = bucket(t.first) * (INDEXED_LENGTHS + 1) + length;
+                // The table has fewer than 256 plain forms.
+                index.by_first_len[slot].push(n as u8);
             }
         }
         index
@@ -263,9 +310,10 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     let end = start + head.len();
     let prepared = Prepared::new(head, shape);
     let first = prepared.text.chars().next().map(fold_char)?;
-    // A byte search back from the end: the last word is short, and
-    // `rsplit(' ')` costs a searcher's setup on every candidate.
-    let last_word = match prepared.text.as_bytes().iter().rposition(|&b| b == b' ') {
+    // A byte search back from the end: `rsplit(' ')` costs a searcher's
+    // setup on every candidate; `memrchr` costs less than a byte loop even
+    // for the short last word.
+    let last_word = match memchr::memrchr(b' ', prepared.text.as_bytes()) {
         Some(at) => prepared.text.get(at + 1..).unwrap_or(""),
         None => &prepared.text,
     };
@@ -280,10 +328,7 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
         })
         .or_else(|| {
             let index = def_index();
-            let plain = index.by_first[bucket(first)].iter().filter(|t| match t.def.form {
-                Words => (t.min_len..=t.max_len).contains(&length),
-                _ => length > t.min_len,
-            });
+            let plain = index.plain_for(first, length);
             // An organ heading has two words at least, and ends in the def's last
             // word or (with rest words: four at least) has `förslag` in it.
             let organ = index.organ.iter().filter(|t| {
@@ -372,11 +417,12 @@ fn head_colon(text: &[u8]) -> Option<Option<usize>> {
     }
 }
 
-/// Whether `text` has `rslag` (of `förslag`) in it, in any ASCII case. The
-/// first letter is tested alone (`| 0x20` lower-cases it and maps nothing
-/// else to `r`), so most windows cost one compare.
+/// Whether `text` has `rslag` (of `förslag`) in it, in any ASCII case. Only
+/// where an `r` stands is the rest compared, and `memchr2` finds those many
+/// bytes at a time: most candidates have a few.
 fn has_rslag(text: &[u8]) -> bool {
-    text.windows(5).any(|w| w[0] | 0x20 == b'r' && w.eq_ignore_ascii_case(b"rslag"))
+    memchr::memchr2_iter(b'r', b'R', text)
+        .any(|at| text.get(at..at + 5).is_some_and(|w| w.eq_ignore_ascii_case(b"rslag")))
 }
 
 /// ```text
@@ -407,30 +453,30 @@ struct TokenShape {
 impl TokenShape {
     fn of(head: &str) -> TokenShape {
         let mut shape = TokenShape { tokens: 0, singles: 0, chars: 0, single_spaced: true };
-        // Characters of the token being read; 0 between tokens.
+        // Characters of the token being read; 0 between tokens. A letter, the
+        // usual byte, costs one lookup and one add: the rest waits for white
+        // space, which closes a token.
         let mut in_token = 0;
-        let mut after_space = true;
         for &b in head.as_bytes() {
             let class = BYTE_CLASS[usize::from(b)];
-            let starts_char = class & CHAR_START != 0;
-            shape.chars += usize::from(starts_char);
-            if class & WHITE != 0 {
-                shape.close_token(in_token);
-                in_token = 0;
-                // Leading, doubled or other white space than one space.
-                shape.single_spaced &= b == b' ' && !after_space;
-                after_space = true;
-            } else {
-                in_token += usize::from(starts_char);
-                after_space = false;
+            if class & WHITE == 0 {
+                in_token += usize::from(class & CHAR_START != 0);
+                continue;
             }
+            // White space is ASCII: one character. Leading, doubled or other
+            // white space than one space leaves the tokens not single spaced.
+            shape.chars += 1;
+            shape.single_spaced &= b == b' ' && in_token > 0;
+            shape.close_token(in_token);
+            in_token = 0;
         }
+        shape.single_spaced &= in_token > 0;
         shape.close_token(in_token);
-        shape.single_spaced &= !after_space;
         shape
     }
 
     fn close_token(&mut self, chars: usize) {
+        self.chars += chars;
         if chars > 0 {
             self.tokens += 1;
             self.singles += usize::from(chars == 1);
@@ -526,6 +572,22 @@ fn is_organ_genitive(organ: &str) -> bool {
 
 /// The canonical words, then optionally free rest words, then the end.
 fn match_body<'t>(
+    text: &'t str,
+    words: &str,
+    wants_rest: bool,
+    squeezed: bool,
+) -> Option<(MatchKind, Option<&'t str>)> {
+    // The heading as the table writes it, in any ASCII case: every word
+    // reads as itself, which is the reading `ocr_word` tries first, so the
+    // word-by-word match below would find this. One compare instead.
+    if !wants_rest && text.eq_ignore_ascii_case(words) {
+        return Some((MatchKind::Exact, None));
+    }
+    match_body_by_word(text, words, wants_rest, squeezed)
+}
+
+/// [`match_body`] without its shortcut: each canonical word read with [`ocr_word`].
+fn match_body_by_word<'t>(
     text: &'t str,
     words: &str,
     wants_rest: bool,
@@ -772,6 +834,63 @@ mod tests {
         assert_eq!(head_colon(b"Beslut 2026"), None);
         assert_eq!(head_colon(b"Beslut: 2026"), Some(Some(6)));
         assert_eq!(head_colon(b"Bakgrund"), Some(None));
+    }
+
+    #[test]
+    fn the_length_index_admits_what_the_length_filter_admits() {
+        let index = def_index();
+        assert!(index.plain.len() < 256);
+        for b in 0..27u8 {
+            let first = if b < 26 { char::from(b'a' + b) } else { 'é' };
+            for length in 0..3 * INDEXED_LENGTHS {
+                let indexed: Vec<&str> =
+                    index.plain_for(first, length).map(|t| t.def.words).collect();
+                let filtered: Vec<&str> = index
+                    .plain
+                    .iter()
+                    .filter(|t| bucket(t.first) == bucket(first) && t.admits(length))
+                    .map(|t| t.def.words)
+                    .collect();
+                assert_eq!(indexed, filtered, "{first} {length}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_exact_shortcut_reads_as_word_by_word() {
+        for (text, words) in [
+            ("Beslutsunderlag", "Beslutsunderlag"),
+            ("BESLUTSUNDERLAG", "Beslutsunderlag"),
+            ("beskrivning av ärendet", "Beskrivning av ärendet"),
+            ("Beskrivning av Ärendet", "Beskrivning av ärendet"),
+            ("Beslutet skickas till", "Beslutet skickas till"),
+        ] {
+            for squeezed in [false, true] {
+                let by_word = match_body_by_word(text, words, false, squeezed);
+                assert_eq!(match_body(text, words, false, squeezed), by_word, "{text}");
+                // Where the shortcut answers, the words alone give the same answer.
+                if text.eq_ignore_ascii_case(words) && !squeezed {
+                    assert_eq!(by_word, Some((MatchKind::Exact, None)), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rslag_in_any_ascii_case_anywhere() {
+        for (text, has) in [
+            ("Kommunstyrelsens förslag till", true),
+            ("KOMMUNSTYRELSENS FORSLAG", true),
+            ("fRsLaG", true),
+            ("rs lag", false),
+            ("rsla", false),
+            ("r", false),
+            ("", false),
+            ("rrslag", true),
+            ("Rslag", true),
+        ] {
+            assert_eq!(has_rslag(text.as_bytes()), has, "{text}");
+        }
     }
 
     #[test]

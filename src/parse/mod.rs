@@ -162,8 +162,11 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
         }
         let opens = opens_block(lines, i, accepted.last().map(|a| a.line));
         let closes = i + 1 == lines.len() || lines[i + 1].is_blank();
-        // A line inside a paragraph is never a heading; most lines are.
-        if !opens && !closes {
+        // A line inside a paragraph is never a heading; most lines are. Nor
+        // is the last line of a paragraph that ends like a sentence: there a
+        // heading must fill the line and not end so (see the filter below),
+        // and what follows the table takes opening lines only.
+        if !opens && (!closes || ends_like_sentence(line.text)) {
             continue;
         }
         let current = accepted.last().map(|a| a.m.kind);
@@ -214,7 +217,11 @@ fn opens_block(lines: &[Line<'_>], i: usize, last_heading: Option<usize>) -> boo
 
 /// A heading does not end like a sentence or a list item.
 fn ends_sentence(line: &str, m: &HeadingMatch) -> bool {
-    m.rest.is_none() && line.trim_end().ends_with(['.', ',', ';'])
+    m.rest.is_none() && ends_like_sentence(line)
+}
+
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', ',', ';'])
 }
 
 /// `§ 84 Dnr KS 2018/5` after the first section: the next item of a minutes

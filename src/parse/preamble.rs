@@ -10,7 +10,7 @@
 
 use super::Line;
 use super::heading::ocr_word;
-use super::scan::{self, diary_label, diary_number, paragraph_sign};
+use super::scan::{self, DIARY_LABEL_FIRSTS, diary_label, diary_number, paragraph_sign};
 use super::text::{is_page_furniture, join_wrapped};
 use crate::fold::{fold, fold_char, fold_ocr};
 use crate::model::{Header, NoteKind, ParseNote};
@@ -77,8 +77,16 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         }
         let lead = line.text.len() - line.text.trim_start().len();
         let at = line.start + lead;
+        // Only the diary-label and document-type tests read the fold, and
+        // each opens with a letter few lines open with: the rest need none.
+        let first = text.chars().next().map_or(' ', fold_char);
         folded.clear();
-        folded.extend(text.chars().map(fold_char));
+        if DIARY_LABEL_FIRSTS.contains(&first)
+            || DOCUMENT_TYPES.iter().any(|t| t.starts_with(first))
+        {
+            folded.reserve(text.len());
+            folded.extend(text.chars().map(fold_char));
+        }
         if let Some(value) = after_label(text, "Handläggare") {
             roles[i] = Role::Header;
             let value = value_or_next(lines, &mut roles, i, value);
@@ -157,10 +165,12 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         }
         t
     });
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&j| !lines[j].is_blank()).collect();
+    // Sized at once: collecting a filter starts small and grows.
+    let mut non_blank: Vec<usize> = Vec::with_capacity(lines.len());
+    non_blank.extend((0..lines.len()).filter(|&j| !lines[j].is_blank()));
     // Header lines may stand on both sides of the title; the header span then encloses it.
-    let header_lines: Vec<usize> =
-        non_blank.iter().copied().filter(|&j| roles[j] != Role::Title).collect();
+    let mut header_lines: Vec<usize> = Vec::with_capacity(non_blank.len());
+    header_lines.extend(non_blank.iter().copied().filter(|&j| roles[j] != Role::Title));
     header.span = cover(lines, &header_lines);
     let title_span = cover(lines, &title_lines).map(|s| {
         let first = lines[title_lines[0]];

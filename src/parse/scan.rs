@@ -6,8 +6,34 @@ use super::error::PResult;
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char, digit1, one_of, satisfy, space0, space1};
+use nom::character::complete::{char, digit1, one_of, satisfy};
 use nom::combinator::{map_res, not, opt, peek, recognize, verify};
+
+/// ```text
+/// space0 = ( " " | "\t" )*
+/// ```
+/// nom's `space0`, answered at once when the input opens with neither, as
+/// nearly every input does (nom's walks the characters through its generic
+/// `split_at_position` either way, some forty instructions a call).
+pub(crate) fn space0(i: &str) -> PResult<'_, &str> {
+    if opens_with_space(i) { nom::character::complete::space0(i) } else { Ok((i, "")) }
+}
+
+/// ```text
+/// space1 = ( " " | "\t" )+
+/// ```
+/// nom's `space1`, failing at once like [`space0`] answers at once.
+pub(crate) fn space1(i: &str) -> PResult<'_, &str> {
+    if opens_with_space(i) {
+        nom::character::complete::space1(i)
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)))
+    }
+}
+
+fn opens_with_space(i: &str) -> bool {
+    matches!(i.as_bytes().first(), Some(b' ' | b'\t'))
+}
 
 /// Characters OCR leaves where a bullet stood (`e` and `o` are checked further).
 fn is_bullet_char(c: char) -> bool {
@@ -81,7 +107,17 @@ pub(crate) fn item_marker(i: &str) -> PResult<'_, ItemMarker> {
     match i.trim_start_matches([' ', '\t']).chars().next() {
         Some(c) if c.is_ascii_digit() => number().parse(i),
         Some('a' | 'A') => att().parse(i),
-        Some(c) if is_bullet_char(c) => alt((att(), bullet.map(|_| ItemMarker::Bullet))).parse(i),
+        // `att-clause | bullet` where both open with the same bullet: it is
+        // read once, then `att` looked for after it. (`a` is no bullet
+        // character, so without a bullet neither alternative can match.)
+        Some(c) if is_bullet_char(c) => {
+            let (rest, ()) = bullet(i)?;
+            let att: PResult<'_, (&str, &str)> = (tag_no_case("att"), space1).parse(rest);
+            match att {
+                Ok((after, _)) => Ok((after, ItemMarker::Att)),
+                Err(_) => Ok((rest, ItemMarker::Bullet)),
+            }
+        }
         _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alt))),
     }
 }
@@ -190,6 +226,11 @@ pub(crate) fn long_date(i: &str) -> PResult<'_, DateParts> {
 /// date = iso-date | long-date
 /// ```
 pub(crate) fn date(i: &str) -> PResult<'_, DateParts> {
+    // Both forms open with a digit, and most lines with a letter: a plain
+    // test before the parsers, as in `paragraph_sign`.
+    if !i.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
+    }
     alt((iso_date, long_date)).parse(i)
 }
 
@@ -226,12 +267,20 @@ pub(crate) fn diary_number(i: &str) -> PResult<'_, &str> {
     .parse(i)
 }
 
+/// The (folded) letters a [`diary_label`] opens with.
+pub(crate) const DIARY_LABEL_FIRSTS: [char; 5] = ['d', 'v', 'e', 'a', 'b'];
+
 /// ```text
 /// diary-label = ( "diarienummer" | "diarienr" | "dnr" | "vår beteckning" | "er beteckning"
 ///               | "ärendenummer" | "ärendenr" | "beteckning" ) "."? ":"? space*
 /// ```
 /// Matched on the folded line, so `Var beteckning` and `Vår beteckning` are one label.
 pub(crate) fn diary_label(folded: &str) -> PResult<'_, ()> {
+    // Every label opens with one of these letters, few lines do: a plain
+    // test before the eight tags.
+    if !folded.starts_with(DIARY_LABEL_FIRSTS) {
+        return Err(nom::Err::Error(nom::error::Error::new(folded, nom::error::ErrorKind::Tag)));
+    }
     let (i, _) = alt((
         tag("diarienummer"),
         tag("diarienr"),
@@ -270,6 +319,23 @@ pub(crate) fn paragraph_sign(i: &str) -> PResult<'_, u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_read_as_noms_read() {
+        use nom::character::complete as nom_c;
+        for i in ["", " ", "\t x", "  x", "x", "é", "\u{a0}x", "\n"] {
+            assert_eq!(
+                space0(i).map(|(r, _)| r),
+                nom_c::space0::<_, nom::error::Error<&str>>(i).map(|(r, _)| r),
+                "{i:?}"
+            );
+            assert_eq!(
+                space1(i).map(|(r, _)| r).ok(),
+                nom_c::space1::<_, nom::error::Error<&str>>(i).map(|(r, _)| r).ok(),
+                "{i:?}"
+            );
+        }
+    }
 
     #[test]
     fn bullets_ocr_made() {
@@ -399,6 +465,19 @@ mod tests {
         assert!(diary_label("dnr ks 2018/4").is_ok());
         assert!(diary_label("var beteckning: ks").is_ok());
         assert!(diary_label("dnrx").is_err());
+        // Every label passes the first-letter test.
+        for label in [
+            "diarienummer",
+            "diarienr",
+            "dnr",
+            "var beteckning",
+            "ert dnr",
+            "arendenummer",
+            "arendenr",
+            "beteckning",
+        ] {
+            assert!(diary_label(&format!("{label}: KS 1/2")).is_ok(), "{label}");
+        }
     }
 
     #[test]
