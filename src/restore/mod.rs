@@ -28,6 +28,7 @@ mod scan;
 mod word;
 
 use crate::span::Span;
+pub use compact_str::CompactString;
 use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
@@ -53,14 +54,18 @@ pub enum Route {
 }
 
 /// One changed word.
+///
+/// `old` and `new` are [`CompactString`]s: a word of up to 24 bytes is held
+/// inline, so listing a document's changes allocates nothing per change. They
+/// read as `&str` (`c.old.as_str()`, `c.old == "Forslag"`) and serialize as plain strings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     /// Where the word stands (in the text given to [`Restorer::restore`], plus its `base`).
     pub span: Span,
     /// The word as written.
-    pub old: String,
+    pub old: CompactString,
     /// The word as restored.
-    pub new: String,
+    pub new: CompactString,
     /// Why.
     pub route: Route,
     /// How sure, from 0 to 1: a sure fix is near 1, a guess near 0.5.
@@ -557,8 +562,8 @@ impl<'l> Restorer<'l> {
             }
             changes.push(Change {
                 span: Span::new(base + t.start, base + t.end),
-                old: s.to_string(),
-                new: new.to_string(),
+                old: CompactString::new(s),
+                new: CompactString::new(new),
                 route,
                 confidence,
             });
