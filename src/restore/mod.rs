@@ -131,10 +131,7 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let mut ids = Vec::with_capacity(toks.len());
     let r = Restorer::build(lexicon, &text, toks.iter().copied(), Some(&mut ids));
     // Every word token of the text has its id: none is judged elsewhere.
-    let (new_text, changes) =
-        r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
-            Lookup::Doc(ids.get(i).copied().unwrap_or(u32::MAX))
-        });
+    let (new_text, changes) = r.render_document(&text, &toks, &ids);
     Restoration { text: new_text.unwrap_or(text), changes }
 }
 
@@ -242,6 +239,61 @@ const KEEP: Plan = Plan { outcome: Outcome::Keep, acronym: false };
 enum Lookup {
     Doc(u32),
     Elsewhere(u64),
+}
+
+/// A text being written with its words restored.
+struct Rendering<'t> {
+    text: &'t str,
+    base: usize,
+    /// Made at the first change: many strings of a document need none.
+    out: Option<String>,
+    /// Bytes of `text` written so far.
+    copied: usize,
+    record: bool,
+    changes: Vec<Change>,
+}
+
+impl<'t> Rendering<'t> {
+    /// Spans of the changes are `base` plus the offset in `text`; when
+    /// `record`, room is made for `most_changes` of them.
+    fn new(text: &'t str, base: usize, (record, most_changes): (bool, usize)) -> Self {
+        let changes = Vec::with_capacity(if record { most_changes } else { 0 });
+        Rendering { text, base, out: None, copied: 0, record, changes }
+    }
+
+    /// Write word token `t`, spelled `s`, as `new` (with its route and
+    /// confidence), unless it is spelled so already.
+    // Always inlined: as a call, passing the token and the spelling through
+    // memory cost more than a change of the renderer's loop took otherwise.
+    #[inline(always)]
+    fn put(&mut self, t: Token, s: &str, (new, route, confidence): (&str, Route, f32)) {
+        let text = self.text;
+        if new == s {
+            return;
+        }
+        let out =
+            self.out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 16));
+        out.push_str(&text[self.copied..t.start]);
+        out.push_str(new);
+        self.copied = t.end;
+        if self.record {
+            self.changes.push(Change {
+                span: Span::new(self.base + t.start, self.base + t.end),
+                old: CompactString::new(s),
+                new: CompactString::new(new),
+                route,
+                confidence,
+            });
+        }
+    }
+
+    /// The new text (`None` when no word changed) and the changes.
+    fn finish(mut self) -> (Option<String>, Vec<Change>) {
+        if let Some(out) = &mut self.out {
+            out.push_str(&self.text[self.copied..]);
+        }
+        (self.out, self.changes)
+    }
 }
 
 /// What the document's intact forms say about the spelling of a word.
@@ -490,14 +542,11 @@ impl<'l> Restorer<'l> {
         base: usize,
         tokens: impl Iterator<Item = Token>,
         // Whether to list the changes, and how many to make room for.
-        (record, most_changes): (bool, usize),
+        record: (bool, usize),
         // Where the plan of word token `i`, spelled `s`, is.
         mut lookup: impl FnMut(&str, usize) -> Lookup,
     ) -> (Option<String>, Vec<Change>) {
-        // Made at the first change: many strings of a document need none.
-        let mut out: Option<String> = None;
-        let mut changes = Vec::with_capacity(if record { most_changes } else { 0 });
-        let mut copied = 0;
+        let mut w = Rendering::new(text, base, record);
         let mut tokens = tokens.peekable();
         let mut prev: Option<Token> = None;
         let mut k = 0;
@@ -521,57 +570,72 @@ impl<'l> Restorer<'l> {
                     (&own.0, &own.1)
                 }
             };
-            // The line is looked at only when the word would change.
-            if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
+            if let Some(new) = self.respell(text, t, (before, || tokens.peek().copied()), p, arena)
+            {
+                w.put(t, s, new);
+            }
+        }
+        w.finish()
+    }
+
+    /// [`Restorer::render`] of the whole document read by [`Restorer::build`]
+    /// with `ids`: each token's plan is known by place, so the tokens whose
+    /// plan keeps them (most) cost a look at their plan and nothing more.
+    fn render_document(
+        &self,
+        text: &str,
+        toks: &[Token],
+        ids: &[u32],
+    ) -> (Option<String>, Vec<Change>) {
+        let mut w = Rendering::new(text, 0, (true, self.changing));
+        for (i, (&id, &t)) in ids.iter().zip(toks).enumerate() {
+            // Non-words have no plan.
+            let Some(p) = self.plans.get(id as usize) else { continue };
+            if matches!(p.outcome, Outcome::Keep) {
                 continue;
             }
-            let (new, route, confidence) = match p.outcome {
-                Outcome::Keep => continue,
-                Outcome::Change { new, route, confidence } => match new.get(&arena.text) {
-                    Some(new) => (new, route, confidence),
-                    None => continue,
-                },
-                Outcome::Context(k) => {
-                    let Some(&Choice { default, forms, n }) = arena.choices.get(k) else {
-                        continue;
-                    };
-                    let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
-                    let arena = arena.text.as_str();
-                    match self.in_context(text, t, before, tokens.peek().copied(), forms) {
-                        Some(new) => match new.get(arena) {
-                            Some(new) => (new, Route::Context, 0.75),
-                            None => continue,
-                        },
-                        None => match default.and_then(|(new, c)| Some((new.get(arena)?, c))) {
-                            Some((new, c)) => (new, Route::Lexicon, c),
-                            None => continue,
-                        },
+            let before = i.checked_sub(1).and_then(|j| toks.get(j)).copied();
+            let next = || toks.get(i + 1).copied();
+            if let Some(new) = self.respell(text, t, (before, next), p, &self.forms) {
+                w.put(t, &text[t.start..t.end], new);
+            }
+        }
+        w.finish()
+    }
+
+    /// The spelling plan `p` (its spellings in `arena`) gives word token `t`
+    /// among its neighbours, with why and how sure; `None` to keep it.
+    /// The next token is asked for only when the context decides.
+    fn respell<'a>(
+        &self,
+        text: &str,
+        t: Token,
+        (before, next): (Option<Token>, impl FnOnce() -> Option<Token>),
+        p: &Plan,
+        arena: &'a Spellings,
+    ) -> Option<(&'a str, Route, f32)> {
+        // The line is looked at only when the word would change.
+        if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
+            return None;
+        }
+        match p.outcome {
+            Outcome::Keep => None,
+            Outcome::Change { new, route, confidence } => {
+                Some((new.get(&arena.text)?, route, confidence))
+            }
+            Outcome::Context(k) => {
+                let &Choice { default, forms, n } = arena.choices.get(k)?;
+                let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
+                let arena = arena.text.as_str();
+                match self.in_context(text, t, before, next(), forms) {
+                    Some(new) => Some((new.get(arena)?, Route::Context, 0.75)),
+                    None => {
+                        let (new, c) = default?;
+                        Some((new.get(arena)?, Route::Lexicon, c))
                     }
                 }
-            };
-            if new == s {
-                continue;
             }
-            let out =
-                out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 16));
-            out.push_str(&text[copied..t.start]);
-            out.push_str(new);
-            copied = t.end;
-            if !record {
-                continue;
-            }
-            changes.push(Change {
-                span: Span::new(base + t.start, base + t.end),
-                old: CompactString::new(s),
-                new: CompactString::new(new),
-                route,
-                confidence,
-            });
         }
-        if let Some(out) = &mut out {
-            out.push_str(&text[copied..]);
-        }
-        (out, changes)
     }
 
     /// The form the neighbours of `t` call for, spelled in its case.
