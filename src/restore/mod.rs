@@ -312,6 +312,8 @@ enum DocForm {
 struct Evidence {
     /// Folded keys of the intact forms, to their index in `intact`.
     intact_keys: index::WordIndex,
+    /// The hashes of `intact_keys`: most words have no intact form.
+    intact_filter: index::Filter,
     /// Per intact key: (slot code, count).
     intact: Vec<(u64, u32)>,
     /// Estimated share of diacritics the document lost, 0..1.
@@ -405,6 +407,7 @@ impl<'l> Restorer<'l> {
         let (evidence, quality, plans, forms) =
             lexicon.judge_all(counts.len(), word_and_hash, |judged| {
                 let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
+                let mut intact_filter = index::Filter::default();
                 let mut intact: Vec<(u64, u32)> = Vec::with_capacity(judged.len() / 4 + 8);
                 let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
                 // The same count `ocr_quality` makes, for free: every word is judged here anyway.
@@ -422,6 +425,7 @@ impl<'l> Restorer<'l> {
                     if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
                         seen_intact = seen_intact.saturating_add(count);
                         let id = intact_keys.intern_hashed(&f.key, f.key_hash) as usize;
+                        intact_filter.insert(f.key_hash);
                         if id == intact.len() {
                             intact.push((f.intact, 0));
                         }
@@ -450,18 +454,24 @@ impl<'l> Restorer<'l> {
                 }
                 // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
                 let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-                let evidence = Evidence { intact_keys, intact, loss };
+                let evidence = Evidence { intact_keys, intact_filter, intact, loss };
                 // Room for a new spelling of most words: grown a few times at most.
                 let mut forms = Spellings {
                     text: String::with_capacity(judged.len() * 8),
                     choices: Vec::new(),
                 };
+                // Counted on the way: the twins need a table only in a document with changes.
+                let mut changed = 0;
                 let mut plans: Vec<Plan> = judged
                     .iter()
                     .enumerate()
-                    .map(|(i, j)| evidence.plan(|| word(i), j, &mut forms))
+                    .map(|(i, j)| {
+                        let p = evidence.plan(|| word(i), j, &mut forms);
+                        changed += usize::from(matches!(p.outcome, Outcome::Change { .. }));
+                        p
+                    })
                     .collect();
-                spell_twins_alike(&word, judged, &mut plans, &mut forms.text);
+                spell_twins_alike(&word, judged, &mut plans, (changed, &mut forms.text));
                 (evidence, quality, plans, forms)
             });
         let changing = counts
@@ -679,6 +689,15 @@ impl<'l> Restorer<'l> {
 }
 
 impl Evidence {
+    /// The index of the intact form of `f`'s key, if the document has one.
+    #[inline(always)]
+    fn intact_id(&self, f: &Facts) -> Option<u32> {
+        if !self.intact_filter.may_hold(f.key_hash) {
+            return None;
+        }
+        self.intact_keys.get_hashed(&f.key, f.key_hash)
+    }
+
     /// The plan for the word `s()`, judged `j`; new spellings go to `arena`.
     /// The word is asked for only when its spelling matters: most plans
     /// need no more than the judgement.
@@ -693,7 +712,7 @@ impl Evidence {
             Some(f)
                 if matches!(j.verdict, Verdict::Keep | Verdict::Unknown)
                     && !f.contextual
-                    && (!f.plain || self.intact_keys.get_hashed(&f.key, f.key_hash).is_none()) =>
+                    && (!f.plain || self.intact_id(f).is_none()) =>
             {
                 Plan { outcome: Outcome::Keep, acronym: f.acronym }
             }
@@ -717,7 +736,7 @@ impl Evidence {
         if !f.plain {
             return DocForm::Silent;
         }
-        let Some(id) = self.intact_keys.get_hashed(&f.key, f.key_hash) else {
+        let Some(id) = self.intact_id(f) else {
             return DocForm::Silent;
         };
         // A plain spelling that is itself a word (`hall` beside `håll`) yields to
@@ -847,16 +866,18 @@ fn spell_twins_alike<'w>(
     word: &impl Fn(usize) -> &'w str,
     judged: &[&Judged],
     plans: &mut [Plan],
-    forms: &mut String,
+    // How many plans change their word, and the arena of the new spellings.
+    (changed, forms): (usize, &mut String),
 ) {
     // Folded key of each restored spelling, to its slot codes (the first one wins).
     // Sized for the changed words, so the table is neither grown word by word
     // nor larger than needed.
-    let changed = plans.iter().filter(|p| matches!(p.outcome, Outcome::Change { .. })).count();
     if changed == 0 {
         return;
     }
     let mut keys = index::WordIndex::with_capacity(changed);
+    // Most plain words have no restored twin: the filter tells them for less than a probe.
+    let mut filter = index::Filter::default();
     let mut codes: Vec<u64> = Vec::with_capacity(changed);
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
         let Outcome::Change { new, .. } = p.outcome else { continue };
@@ -867,11 +888,16 @@ fn spell_twins_alike<'w>(
             _ => false,
         });
         let (id, code) = match cached {
-            Some(t) => (keys.intern_hashed(&t.key, t.hash), t.code),
+            Some(t) => {
+                filter.insert(t.hash);
+                (keys.intern_hashed(&t.key, t.hash), t.code)
+            }
             None => {
                 let Some(w) = Word::read(new) else { continue };
                 let Ok(key) = std::str::from_utf8(w.key()) else { continue };
-                (keys.intern(key), w.intact_code())
+                let h = index::hash(key);
+                filter.insert(h);
+                (keys.intern_hashed(key, h), w.intact_code())
             }
         };
         if id as usize == codes.len() {
@@ -883,7 +909,11 @@ fn spell_twins_alike<'w>(
     }
     for (i, (p, j)) in plans.iter_mut().zip(judged).enumerate() {
         let Some(f) = &j.facts else { continue };
-        if p.acronym || !matches!(p.outcome, Outcome::Keep) || !f.plain {
+        if p.acronym
+            || !matches!(p.outcome, Outcome::Keep)
+            || !f.plain
+            || !filter.may_hold(f.key_hash)
+        {
             continue;
         }
         let Some(&code) = keys.get_hashed(&f.key, f.key_hash).and_then(|id| codes.get(id as usize))
