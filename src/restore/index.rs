@@ -6,7 +6,7 @@
 //! lexicon's memo, the intact keys) hash it once with [`hash`] and pass the
 //! hash along: hashing was a good part of each lookup.
 
-use super::hash::FxHasher;
+use super::hash::{FxHasher, mix};
 use std::hash::Hasher;
 
 #[derive(Debug)]
@@ -28,13 +28,28 @@ pub(crate) fn hash(s: &str) -> u64 {
     hash_bytes(s.as_bytes())
 }
 
-/// [`hash`] of a word given as its bytes.
-#[inline]
+/// [`hash`] of a word given as its bytes. Words are short: up to 16 bytes
+/// are read in two overlapping loads and mixed in one or two steps, with the
+/// length (which makes the overlap unambiguous); a chunked hash cost twice
+/// as much, in loops and tails, as the rest of a word's lookup.
+#[inline(always)]
 pub(crate) fn hash_bytes(s: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(s);
+    let n = s.len();
+    let len = (n as u64) << 59;
+    let at = |i: usize| u64::from(s.get(i).copied().unwrap_or(0));
+    let x = match n {
+        0 => 0,
+        // Bytes 0, n/2 and n-1 cover every position of a 1..=3 byte word.
+        1..=3 => mix(0, (at(0) | (at(n / 2) << 8) | (at(n - 1) << 16)) ^ len),
+        4..=8 => mix(0, (u64::from(load4(s, 0)) | (u64::from(load4(s, n - 4)) << 32)) ^ len),
+        9..=16 => mix(mix(0, load8(s, 0)), load8(s, n - 8) ^ len),
+        _ => {
+            let mut h = FxHasher::default();
+            h.write(s);
+            mix(h.finish(), len)
+        }
+    };
     // The low bits pick the slot; mix so short words spread over them.
-    let x = h.finish();
     x ^ (x >> 29)
 }
 
@@ -256,6 +271,25 @@ mod tests {
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);
+    }
+
+    #[test]
+    fn words_that_differ_in_any_byte_or_length_hash_apart() {
+        let base = b"abcdefghijklmnopqrstuvwx";
+        for n in 0..=base.len() {
+            let w = &base[..n];
+            for i in 0..n {
+                let mut v = w.to_vec();
+                v[i] = b'Z';
+                assert_ne!(hash_bytes(w), hash_bytes(&v), "{n} {i}");
+            }
+            // The same bytes with one more (or a repeated last) byte.
+            for extra in [b'a', w.last().copied().unwrap_or(b'a')] {
+                let mut v = w.to_vec();
+                v.push(extra);
+                assert_ne!(hash_bytes(w), hash_bytes(&v), "{n} +{extra}");
+            }
+        }
     }
 
     #[test]
