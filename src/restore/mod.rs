@@ -207,6 +207,9 @@ enum Outcome {
 /// What the neighbours of an ambiguous word choose between; `default` when they don't.
 #[derive(Clone, Copy, Debug)]
 struct Choice {
+    /// The word's folded key, which the context rules are keyed on: a word
+    /// with a choice is plain, so its key is its fold.
+    key: &'static [u8],
     default: Option<(Piece, f32)>,
     /// Every form the context rules may pick, spelled in the word's case
     /// (at most two: see [`context::forms`]).
@@ -634,10 +637,10 @@ impl<'l> Restorer<'l> {
                 Some((new.get(&arena.text)?, route, confidence))
             }
             Outcome::Context(k) => {
-                let &Choice { default, forms, n } = arena.choices.get(k)?;
+                let &Choice { key, default, forms, n } = arena.choices.get(k)?;
                 let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
                 let arena = arena.text.as_str();
-                match self.in_context(text, t, before, next(), forms) {
+                match self.in_context(text, t, before, next(), key, forms) {
                     Some(new) => Some((new.get(arena)?, Route::Context, 0.75)),
                     None => {
                         let (new, c) = default?;
@@ -648,17 +651,16 @@ impl<'l> Restorer<'l> {
         }
     }
 
-    /// The form the neighbours of `t` call for, spelled in its case.
+    /// The form the neighbours of `t`, whose folded key is `key`, call for, spelled in its case.
     fn in_context(
         &self,
         text: &str,
         t: Token,
         prev: Option<Token>,
         next: Option<Token>,
+        key: &[u8],
         forms: &[(&'static str, Piece)],
     ) -> Option<Piece> {
-        let mut key_buf = [0u8; 24];
-        let key = fold_into(&text[t.start..t.end], &mut key_buf)?;
         let mut prev_buf = [0u8; 24];
         let mut next_buf = [0u8; 24];
         let prev = prev.filter(|p| !breaks_sentence(&text[p.end..t.start]));
@@ -669,7 +671,7 @@ impl<'l> Restorer<'l> {
             prev_number: prev.is_some_and(|p| p.kind == Kind::Number),
             next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
         };
-        let form = context::choose(key.as_bytes(), &nb)?;
+        let form = context::choose(key, &nb)?;
         forms.iter().find(|f| f.0 == form).map(|f| f.1)
     }
 
@@ -779,13 +781,17 @@ impl Evidence {
     ) -> Outcome {
         let contextual = f.contextual;
         let choice = |spellings: &mut Spellings, default| {
+            // Every contextual word's key is one of the keys context knows.
+            let Some(key) = context::contextual_key(f.key.as_bytes()) else {
+                return Outcome::Keep;
+            };
             let mut forms = [("", Piece { start: 0, end: 0 }); 2];
             let mut n = 0;
             for (slot, (form, spelled)) in forms.iter_mut().zip(f.forms.iter()) {
                 *slot = (*form, Piece::put(&mut spellings.text, spelled));
                 n += 1;
             }
-            spellings.choices.push(Choice { default, forms, n });
+            spellings.choices.push(Choice { key, default, forms, n });
             Outcome::Context(spellings.choices.len() - 1)
         };
         let arena = &mut spellings.text;
@@ -972,37 +978,36 @@ fn breaks_sentence(gap: &str) -> bool {
     false
 }
 
-/// Fold a neighbour into `buf`; `None` when it does not fit.
-fn fold_into<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// Fold a neighbour into `buf` as [`crate::fold::fold_char`]
+/// does, `é` to `e` too; `None` when it does not fold to at most 24 ASCII bytes.
+/// Bytes, not a `str`: the context rules compare bytes, and checking the
+/// folded bytes as UTF-8 again cost as much as folding them.
+fn fold_into<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let bytes = s.as_bytes();
-    if bytes.is_ascii() {
-        if bytes.len() > buf.len() {
-            return None;
-        }
-        // fold_char of an ASCII char is its lower case: most words are folded already.
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return Some(s);
-        }
-        let out = buf.get_mut(..bytes.len())?;
-        for (o, &b) in out.iter_mut().zip(bytes) {
-            *o = b.to_ascii_lowercase();
-        }
-        return std::str::from_utf8(out).ok();
+    // Most words are lower-case ASCII already: their own fold.
+    if bytes.len() <= buf.len() && bytes.iter().all(|&b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return Some(bytes);
     }
     let mut n = 0;
-    for c in s.chars() {
-        let f = crate::fold::fold_char(c);
-        let f = match f {
-            'é' => 'e',
-            _ => f,
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // fold_char of an ASCII char is its lower case.
+        let f = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else {
+            let c = s.get(i..)?.chars().next()?;
+            i += c.len_utf8();
+            match crate::fold::fold_char(c) {
+                'é' => b'e',
+                f if f.is_ascii() => f as u8,
+                _ => return None,
+            }
         };
-        if !f.is_ascii() || n == buf.len() {
-            return None;
-        }
-        buf[n] = f as u8;
+        *buf.get_mut(n)? = f;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    buf.get(..n)
 }
 
 /// The forms context may choose for `w`'s key, spelled in `w`'s case.
