@@ -333,6 +333,22 @@ impl Lexicon {
         word: impl Fn(usize) -> (&'w [u8], u64),
         f: impl FnOnce(&[&Judged]) -> R,
     ) -> R {
+        // A warm memo has every word (most documents of a batch): their
+        // judgements are lent as found, with nothing else noted per word.
+        {
+            let map = self.memo.read();
+            let mut refs = Vec::with_capacity(n);
+            for i in 0..n {
+                let (s, h) = word(i);
+                match map.words.get_bytes(s, h).and_then(|id| map.judged.get(id as usize)) {
+                    Some(j) => refs.push(j),
+                    None => break,
+                }
+            }
+            if refs.len() == n {
+                return f(&refs);
+            }
+        }
         let mut missing = Vec::new();
         // Each word's place in the memo (`NOT_KEPT` for the missing ones):
         // the memo only grows, so after adding the missing words the
@@ -358,6 +374,7 @@ impl Lexicon {
                     }
                 }
             }
+            // Another thread may have added the missing words meanwhile.
             if missing.is_empty() {
                 return f(&refs);
             }
