@@ -197,6 +197,10 @@ enum Outcome {
         new: Piece,
         route: Route,
         confidence: f32,
+        /// `new` is the verdict's own new spelling, whose folded key the
+        /// judgement keeps (see [`spell_twins_alike`]): known when the plan is
+        /// made, where telling it later took a string compare per change.
+        verdict: bool,
     },
     /// An ambiguous key: the neighbours decide, between the forms of this
     /// [`Choice`] of the [`Spellings`]. Kept apart, as most words need no
@@ -633,7 +637,7 @@ impl<'l> Restorer<'l> {
         }
         match p.outcome {
             Outcome::Keep => None,
-            Outcome::Change { new, route, confidence } => {
+            Outcome::Change { new, route, confidence, .. } => {
                 Some((new.get(&arena.text)?, route, confidence))
             }
             Outcome::Context(k) => {
@@ -799,7 +803,7 @@ impl Evidence {
             Verdict::Keep if contextual => choice(spellings, None),
             Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, None, arena) {
                 DocForm::Differs(new) => {
-                    Outcome::Change { new, route: Route::Document, confidence: 0.8 }
+                    Outcome::Change { new, route: Route::Document, confidence: 0.8, verdict: false }
                 }
                 DocForm::Same | DocForm::Silent => Outcome::Keep,
             },
@@ -821,6 +825,7 @@ impl Evidence {
                         new,
                         route: if agrees { Route::Lexicon } else { Route::Document },
                         confidence: if agrees { confidence.max(0.9) } else { 0.8 },
+                        verdict: agrees,
                     };
                 }
                 if take {
@@ -828,6 +833,7 @@ impl Evidence {
                         new: Piece::put(arena, best_form),
                         route: Route::Lexicon,
                         confidence,
+                        verdict: true,
                     }
                 } else {
                     Outcome::Keep
@@ -837,14 +843,12 @@ impl Evidence {
                 match self.doc_form(s, f, None, arena) {
                     DocForm::Same => return Outcome::Keep,
                     DocForm::Differs(doc) => {
+                        let agrees = doc.get(arena) == Some(&**new);
                         return Outcome::Change {
-                            route: if doc.get(arena) == Some(&**new) {
-                                *route
-                            } else {
-                                Route::Document
-                            },
+                            route: if agrees { *route } else { Route::Document },
                             new: doc,
                             confidence: 0.8,
+                            verdict: agrees,
                         };
                     }
                     DocForm::Silent => {}
@@ -856,6 +860,7 @@ impl Evidence {
                         new: Piece::put(arena, new),
                         route: *route,
                         confidence: *confidence,
+                        verdict: true,
                     }
                 }
             }
@@ -886,20 +891,16 @@ fn spell_twins_alike<'w>(
     let mut filter = index::Filter::default();
     let mut codes: Vec<u64> = Vec::with_capacity(changed);
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
-        let Outcome::Change { new, .. } = p.outcome else { continue };
-        let Some(new) = new.get(forms) else { continue };
+        let Outcome::Change { new, verdict, .. } = p.outcome else { continue };
         // Most new spellings are the verdict's, whose key the memo keeps.
-        let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| match &j.verdict {
-            Verdict::Plain(_, v) | Verdict::Fix { new: v, .. } => **v == *new,
-            _ => false,
-        });
+        let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| verdict);
         let (id, code) = match cached {
             Some(t) => {
                 filter.insert(t.hash);
                 (keys.intern_hashed(&t.key, t.hash), t.code)
             }
             None => {
-                let Some(w) = Word::read(new) else { continue };
+                let Some(w) = new.get(forms).and_then(Word::read) else { continue };
                 let Ok(key) = std::str::from_utf8(w.key()) else { continue };
                 let h = index::hash(key);
                 filter.insert(h);
@@ -934,7 +935,8 @@ fn spell_twins_alike<'w>(
         if new.get(forms) == Some(s) {
             new.take_back(forms);
         } else {
-            p.outcome = Outcome::Change { new, route: Route::Document, confidence: 0.8 };
+            p.outcome =
+                Outcome::Change { new, route: Route::Document, confidence: 0.8, verdict: false };
         }
     }
 }
