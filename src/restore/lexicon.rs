@@ -333,22 +333,6 @@ impl Lexicon {
         word: impl Fn(usize) -> (&'w [u8], u64),
         f: impl FnOnce(&[&Judged]) -> R,
     ) -> R {
-        // A warm memo has every word (most documents of a batch): their
-        // judgements are lent as found, with nothing else noted per word.
-        {
-            let map = self.memo.read();
-            let mut refs = Vec::with_capacity(n);
-            for i in 0..n {
-                let (s, h) = word(i);
-                match map.words.get_bytes(s, h).and_then(|id| map.judged.get(id as usize)) {
-                    Some(j) => refs.push(j),
-                    None => break,
-                }
-            }
-            if refs.len() == n {
-                return f(&refs);
-            }
-        }
         let mut missing = Vec::new();
         // Each word's place in the memo (`NOT_KEPT` for the missing ones):
         // the memo only grows, so after adding the missing words the
@@ -356,26 +340,21 @@ impl Lexicon {
         let mut places: Vec<u32> = Vec::with_capacity(n);
         {
             let map = self.memo.read();
-            let mut refs = Vec::with_capacity(n);
             for i in 0..n {
                 let (s, h) = word(i);
-                match map
-                    .words
-                    .get_bytes(s, h)
-                    .and_then(|id| Some((id, map.judged.get(id as usize)?)))
-                {
-                    Some((id, j)) => {
-                        refs.push(j);
-                        places.push(id);
-                    }
+                match map.words.get_bytes(s, h) {
+                    Some(id) => places.push(id),
                     None => {
                         missing.push(i);
                         places.push(NOT_KEPT);
                     }
                 }
             }
-            // Another thread may have added the missing words meanwhile.
+            // A warm memo has every word (most documents of a batch): the
+            // judgements are lent by place, under the same read lock.
             if missing.is_empty() {
+                let refs: Vec<&Judged> =
+                    places.iter().map(|&p| map.judged.get(p as usize).unwrap_or(&KEEP)).collect();
                 return f(&refs);
             }
         }
