@@ -55,13 +55,13 @@ pub(crate) fn hash_bytes(s: &[u8]) -> u64 {
 
 /// Eight bytes of `s` from `at`, little-endian; 0 past the end (callers stay inside).
 #[inline]
-fn load8(s: &[u8], at: usize) -> u64 {
+pub(crate) fn load8(s: &[u8], at: usize) -> u64 {
     s.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
 }
 
 /// Four bytes of `s` from `at`, little-endian; 0 past the end (callers stay inside).
 #[inline]
-fn load4(s: &[u8], at: usize) -> u32 {
+pub(crate) fn load4(s: &[u8], at: usize) -> u32 {
     s.get(at..at + 4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
 }
 
