@@ -84,26 +84,34 @@ pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// A 256-bit filter of word hashes beside a small [`WordIndex`]: a word not
-/// in it is known absent for a few instructions, where a probe of the table
-/// costs a slot, a hash and maybe a compare. The tables of a document's
-/// intact forms and restored spellings hold a few dozen keys, and every
-/// plain word of the document is looked up in them.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Filter([u64; 4]);
+/// A filter of word hashes beside a small [`WordIndex`], of `W` words of 64
+/// bits (a power of two; 256 bits unless told): a word not in it is known
+/// absent for a few instructions, where a probe of the table costs a slot, a
+/// hash and maybe a compare. The tables of a document's intact forms and
+/// restored spellings hold a few dozen keys, and every plain word of the
+/// document is looked up in them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Filter<const W: usize = 4>([u64; W]);
 
-impl Filter {
-    /// The word of the filter and the bit in it for hash `h`: its top eight
-    /// bits, which the tables (indexed by the low bits) do not use.
+impl<const W: usize> Default for Filter<W> {
+    fn default() -> Self {
+        Filter([0; W])
+    }
+}
+
+impl<const W: usize> Filter<W> {
+    /// The word of the filter and the bit in it for hash `h`: its top bits,
+    /// which the tables (indexed by the low bits) do not use.
     #[inline(always)]
     fn bit(h: u64) -> (usize, u64) {
-        let b = h >> 56;
+        let bits = (W * 64).trailing_zeros();
+        let b = h.checked_shr(64 - bits).unwrap_or(0);
         ((b >> 6) as usize, 1 << (b & 63))
     }
 
     #[inline]
     pub(crate) fn insert(&mut self, h: u64) {
-        let (i, bit) = Filter::bit(h);
+        let (i, bit) = Self::bit(h);
         if let Some(w) = self.0.get_mut(i) {
             *w |= bit;
         }
@@ -112,7 +120,7 @@ impl Filter {
     /// Whether a word with hash `h` may have been inserted (false: it was not).
     #[inline(always)]
     pub(crate) fn may_hold(&self, h: u64) -> bool {
-        let (i, bit) = Filter::bit(h);
+        let (i, bit) = Self::bit(h);
         self.0.get(i).is_some_and(|w| w & bit != 0)
     }
 }
@@ -292,17 +300,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_filter_holds_what_was_inserted() {
-        let mut f = Filter::default();
-        let words: Vec<String> = (0..40).map(|i| format!("ord{i}")).collect();
+    /// Insert `n` words into `f`: all of them must be held, and of 1000
+    /// others at least `apart` told absent.
+    fn holds_and_tells_apart<const W: usize>(mut f: Filter<W>, n: usize, apart: usize) {
+        let words: Vec<String> = (0..n).map(|i| format!("ord{i}")).collect();
         for w in &words {
             f.insert(hash(w));
         }
         assert!(words.iter().all(|w| f.may_hold(hash(w))));
-        // Forty words set at most forty of the 256 bits: most others are told apart.
         let absent = (0..1000).filter(|i| !f.may_hold(hash(&format!("x{i}")))).count();
-        assert!(absent > 700, "{absent}");
+        assert!(absent > apart, "{absent}");
+    }
+
+    #[test]
+    fn the_filter_holds_what_was_inserted() {
+        // Forty words set at most forty of the 256 bits: most others are told apart.
+        holds_and_tells_apart(Filter::<4>::default(), 40, 700);
+        // 400 words set at most 400 of the 4096 bits.
+        holds_and_tells_apart(Filter::<64>::default(), 400, 850);
     }
 
     #[test]

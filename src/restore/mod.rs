@@ -880,47 +880,57 @@ fn spell_twins_alike<'w>(
     // How many plans change their word, and the arena of the new spellings.
     (changed, forms): (usize, &mut String),
 ) {
-    // Folded key of each restored spelling, to its slot codes (the first one wins).
-    // Sized for the changed words, so the table is neither grown word by word
-    // nor larger than needed.
-    if changed == 0 {
-        return;
+    // The words that may follow a twin: plain words kept as written. Most
+    // documents have none with a restored twin, so the restored keys are
+    // tabled only when a kept word may share them (a filter of 4096 bits
+    // tells most apart where the 256-bit one was full).
+    fn follows<'j>(p: &Plan, j: &'j Judged) -> Option<&'j Facts> {
+        j.facts.as_ref().filter(|f| !p.acronym && matches!(p.outcome, Outcome::Keep) && f.plain)
     }
-    let mut keys = index::WordIndex::with_capacity(changed);
-    // Most plain words have no restored twin: the filter tells them for less than a probe.
-    let mut filter = index::Filter::default();
-    let mut codes: Vec<u64> = Vec::with_capacity(changed);
+    let mut kept = index::Filter::<64>::default();
+    for (p, j) in plans.iter().zip(judged) {
+        if let Some(f) = follows(p, j) {
+            kept.insert(f.key_hash);
+        }
+    }
+    // Folded key of each restored spelling a kept word may share, to its slot
+    // codes (the first one wins), made at the first such key.
+    let mut keys: Option<index::WordIndex> = None;
+    // The keys tabled: a kept word not in it needs no probe.
+    let mut filter: index::Filter = index::Filter::default();
+    let mut codes: Vec<u64> = Vec::new();
     for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
         let Outcome::Change { new, verdict, .. } = p.outcome else { continue };
         // Most new spellings are the verdict's, whose key the memo keeps.
         let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| verdict);
-        let (id, code) = match cached {
-            Some(t) => {
-                filter.insert(t.hash);
-                (keys.intern_hashed(&t.key, t.hash), t.code)
-            }
+        let read;
+        let (key, h, code) = match cached {
+            Some(t) => (&*t.key, t.hash, t.code),
             None => {
                 let Some(w) = new.get(forms).and_then(Word::read) else { continue };
-                let Ok(key) = std::str::from_utf8(w.key()) else { continue };
-                let h = index::hash(key);
-                filter.insert(h);
-                (keys.intern_hashed(key, h), w.intact_code())
+                read = w;
+                let Ok(key) = std::str::from_utf8(read.key()) else { continue };
+                (key, index::hash(key), read.intact_code())
             }
         };
-        if id as usize == codes.len() {
+        if !kept.may_hold(h) {
+            continue;
+        }
+        filter.insert(h);
+        // Sized for the changed words, so the table is neither grown word by
+        // word nor larger than needed.
+        let keys = keys.get_or_insert_with(|| index::WordIndex::with_capacity(changed));
+        if keys.intern_hashed(key, h) as usize == codes.len() {
             codes.push(code);
         }
     }
+    let Some(keys) = keys else { return };
     if codes.is_empty() {
         return;
     }
     for (i, (p, j)) in plans.iter_mut().zip(judged).enumerate() {
-        let Some(f) = &j.facts else { continue };
-        if p.acronym
-            || !matches!(p.outcome, Outcome::Keep)
-            || !f.plain
-            || !filter.may_hold(f.key_hash)
-        {
+        let Some(f) = follows(p, j) else { continue };
+        if !filter.may_hold(f.key_hash) {
             continue;
         }
         let Some(&code) = keys.get_hashed(&f.key, f.key_hash).and_then(|id| codes.get(id as usize))
