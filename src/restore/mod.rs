@@ -467,18 +467,19 @@ impl<'l> Restorer<'l> {
                     text: String::with_capacity(judged.len() * 8),
                     choices: Vec::new(),
                 };
-                // Counted on the way: the twins need a table only in a document with changes.
-                let mut changed = 0;
+                // Noted on the way, for the twins: the words that change, and
+                // the keys of those kept that may follow a twin.
+                let mut twins = Twins::default();
                 let mut plans: Vec<Plan> = judged
                     .iter()
                     .enumerate()
                     .map(|(i, j)| {
                         let p = evidence.plan(|| word(i), j, &mut forms);
-                        changed += usize::from(matches!(p.outcome, Outcome::Change { .. }));
+                        twins.note(i, &p, j);
                         p
                     })
                     .collect();
-                spell_twins_alike(&word, judged, &mut plans, (changed, &mut forms.text));
+                spell_twins_alike(&word, judged, &mut plans, (twins, &mut forms.text));
                 (evidence, quality, plans, forms)
             });
         let changing = counts
@@ -868,6 +869,39 @@ impl Evidence {
     }
 }
 
+/// What [`spell_twins_alike`] needs of the plans, noted as they are made.
+#[derive(Default)]
+struct Twins {
+    /// The ids of the words whose plan changes them.
+    changed: Vec<u32>,
+    /// The keys of the words that may follow a twin: plain words kept as
+    /// written. Most documents have none with a restored twin, so the
+    /// restored keys are tabled only when a kept word may share them (4096
+    /// bits tell most apart where the 256 of the table's own filter were full).
+    kept: index::Filter<64>,
+}
+
+impl Twins {
+    #[inline]
+    fn note(&mut self, i: usize, p: &Plan, j: &Judged) {
+        match p.outcome {
+            Outcome::Change { .. } => self.changed.push(i as u32),
+            Outcome::Keep => {
+                if let Some(f) = follows(p, j) {
+                    self.kept.insert(f.key_hash);
+                }
+            }
+            Outcome::Context(_) => {}
+        }
+    }
+}
+
+/// The facts of a word that may follow a restored twin: a plain word kept as written.
+#[inline]
+fn follows<'j>(p: &Plan, j: &'j Judged) -> Option<&'j Facts> {
+    j.facts.as_ref().filter(|f| !p.acronym && matches!(p.outcome, Outcome::Keep) && f.plain)
+}
+
 /// A word restored through what OCR made of it (`medborgarf0rslaget` →
 /// `medborgarförslaget`) shows how its plain twin elsewhere in the document
 /// (`medborgarforslaget`) is spelled. Without this, a clean-looking document
@@ -877,30 +911,21 @@ fn spell_twins_alike<'w>(
     word: &impl Fn(usize) -> &'w str,
     judged: &[&Judged],
     plans: &mut [Plan],
-    // How many plans change their word, and the arena of the new spellings.
-    (changed, forms): (usize, &mut String),
+    // What the plans noted, and the arena of the new spellings.
+    (Twins { changed, kept }, forms): (Twins, &mut String),
 ) {
-    // The words that may follow a twin: plain words kept as written. Most
-    // documents have none with a restored twin, so the restored keys are
-    // tabled only when a kept word may share them (a filter of 4096 bits
-    // tells most apart where the 256-bit one was full).
-    fn follows<'j>(p: &Plan, j: &'j Judged) -> Option<&'j Facts> {
-        j.facts.as_ref().filter(|f| !p.acronym && matches!(p.outcome, Outcome::Keep) && f.plain)
-    }
-    let mut kept = index::Filter::<64>::default();
-    for (p, j) in plans.iter().zip(judged) {
-        if let Some(f) = follows(p, j) {
-            kept.insert(f.key_hash);
-        }
-    }
     // Folded key of each restored spelling a kept word may share, to its slot
     // codes (the first one wins), made at the first such key.
     let mut keys: Option<index::WordIndex> = None;
     // The keys tabled: a kept word not in it needs no probe.
     let mut filter: index::Filter = index::Filter::default();
     let mut codes: Vec<u64> = Vec::new();
-    for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
+    for &i in &changed {
+        let (Some(p), Some(j)) = (plans.get(i as usize), judged.get(i as usize)) else { continue };
         let Outcome::Change { new, verdict, .. } = p.outcome else { continue };
+        if p.acronym {
+            continue;
+        }
         // Most new spellings are the verdict's, whose key the memo keeps.
         let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| verdict);
         let read;
@@ -919,7 +944,7 @@ fn spell_twins_alike<'w>(
         filter.insert(h);
         // Sized for the changed words, so the table is neither grown word by
         // word nor larger than needed.
-        let keys = keys.get_or_insert_with(|| index::WordIndex::with_capacity(changed));
+        let keys = keys.get_or_insert_with(|| index::WordIndex::with_capacity(changed.len()));
         if keys.intern_hashed(key, h) as usize == codes.len() {
             codes.push(code);
         }
