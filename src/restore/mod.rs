@@ -668,11 +668,15 @@ impl<'l> Restorer<'l> {
     ) -> Option<Piece> {
         let mut prev_buf = [0u8; 24];
         let mut next_buf = [0u8; 24];
-        let prev = prev.filter(|p| !breaks_sentence(&text[p.end..t.start]));
-        let next = next.filter(|n| !breaks_sentence(&text[t.end..n.start]));
+        // Bytes, not `str`s: tokens stand on char boundaries, and checking
+        // them as such cost as much as reading the gaps.
+        let b = text.as_bytes();
+        let gap_ok = |from: usize, to: usize| b.get(from..to).is_some_and(|g| !breaks_sentence(g));
+        let prev = prev.filter(|p| gap_ok(p.end, t.start));
+        let next = next.filter(|n| gap_ok(t.end, n.start));
         let nb = context::Neighbours {
-            prev: prev.and_then(|p| fold_into(&text[p.start..p.end], &mut prev_buf)),
-            next: next.and_then(|n| fold_into(&text[n.start..n.end], &mut next_buf)),
+            prev: prev.and_then(|p| fold_into(b.get(p.start..p.end)?, &mut prev_buf)),
+            next: next.and_then(|n| fold_into(b.get(n.start..n.end)?, &mut next_buf)),
             prev_number: prev.is_some_and(|p| p.kind == Kind::Number),
             next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
         };
@@ -993,8 +997,7 @@ pub(crate) fn is_acronym(w: &Word) -> bool {
 
 /// Whether the text between two words ends a sentence or clause for context:
 /// sentence punctuation, brackets, quotes (" ” “) or a blank line.
-fn breaks_sentence(gap: &str) -> bool {
-    let b = gap.as_bytes();
+fn breaks_sentence(b: &[u8]) -> bool {
     let mut newlines = 0;
     for (i, &c) in b.iter().enumerate() {
         match c {
@@ -1019,8 +1022,7 @@ fn breaks_sentence(gap: &str) -> bool {
 /// does, `é` to `e` too; `None` when it does not fold to at most 24 ASCII bytes.
 /// Bytes, not a `str`: the context rules compare bytes, and checking the
 /// folded bytes as UTF-8 again cost as much as folding them.
-fn fold_into<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
-    let bytes = s.as_bytes();
+fn fold_into<'b>(bytes: &'b [u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     // Most words are lower-case ASCII already: their own fold.
     if lower_ascii(bytes) {
         return Some(bytes);
@@ -1033,7 +1035,8 @@ fn fold_into<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
             i += 1;
             b.to_ascii_lowercase()
         } else {
-            let c = s.get(i..)?.chars().next()?;
+            // Read as a `str` only here: most words are ASCII.
+            let c = std::str::from_utf8(bytes.get(i..)?).ok()?.chars().next()?;
             i += c.len_utf8();
             match crate::fold::fold_char(c) {
                 'é' => b'e',
@@ -1270,10 +1273,10 @@ mod gap_tests {
     #[test]
     fn sentence_breaks() {
         for gap in [". ", ": ", " ( ", "\n\n", " \n \n", "” ", "“"] {
-            assert!(breaks_sentence(gap), "{gap:?}");
+            assert!(breaks_sentence(gap.as_bytes()), "{gap:?}");
         }
         for gap in [" ", ", ", "\n", " - ", " • "] {
-            assert!(!breaks_sentence(gap), "{gap:?}");
+            assert!(!breaks_sentence(gap.as_bytes()), "{gap:?}");
         }
     }
 }
