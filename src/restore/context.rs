@@ -12,6 +12,14 @@ pub(crate) fn is_contextual(key: &[u8]) -> bool {
     matches!(key, b"ar" | b"for" | b"sa" | b"nar" | b"har" | b"dar" | b"far" | b"val" | b"andra")
 }
 
+/// The ambiguous key `key` as a static, to keep with a word's choice: the
+/// rules are then keyed without folding the word again at each of its tokens.
+pub(crate) fn contextual_key(key: &[u8]) -> Option<&'static [u8]> {
+    const KEYS: [&[u8]; 9] =
+        [b"ar", b"for", b"sa", b"nar", b"har", b"dar", b"far", b"val", b"andra"];
+    KEYS.into_iter().find(|k| *k == key)
+}
+
 /// All word forms of the frequent ambiguous keys, for readings that call for
 /// a form other than the lexicon's best (`ér` read for `år`).
 pub(crate) fn alternatives(key: &[u8]) -> &'static [&'static str] {
@@ -51,8 +59,8 @@ pub(crate) fn forms(key: &[u8]) -> &'static [&'static str] {
 /// The neighbours of a word, folded; `None` across sentence punctuation.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Neighbours<'a> {
-    pub prev: Option<&'a str>,
-    pub next: Option<&'a str>,
+    pub prev: Option<&'a [u8]>,
+    pub next: Option<&'a [u8]>,
     /// Whether `prev`/`next` is a number (`2 år`, `år 2024`).
     pub prev_number: bool,
     pub next_number: bool,
@@ -64,12 +72,14 @@ const MODALS: &[&str] = &[
     "far", "fick",
 ];
 
-fn is_in(word: Option<&str>, set: &[&str]) -> bool {
-    word.is_some_and(|w| set.contains(&w))
+// Compared in a few loads, not by a call to `memcmp` per listed word of
+// the same length: the lists are searched for most ambiguous words.
+fn is_in(word: Option<&[u8]>, set: &[&str]) -> bool {
+    word.is_some_and(|w| set.iter().any(|s| super::index::same(s.as_bytes(), w)))
 }
 
-fn ends_with_any(word: Option<&str>, ends: &[&str]) -> bool {
-    word.is_some_and(|w| ends.iter().any(|e| w.len() > e.len() + 1 && w.ends_with(e)))
+fn ends_with_any(word: Option<&[u8]>, ends: &[&str]) -> bool {
+    word.is_some_and(|w| ends.iter().any(|e| w.len() > e.len() + 1 && w.ends_with(e.as_bytes())))
 }
 
 /// The form the neighbours call for, or `None` when they do not settle it.
@@ -228,7 +238,21 @@ mod tests {
     use super::*;
 
     fn nb<'a>(prev: Option<&'a str>, next: Option<&'a str>) -> Neighbours<'a> {
-        Neighbours { prev, next, ..Neighbours::default() }
+        Neighbours {
+            prev: prev.map(str::as_bytes),
+            next: next.map(str::as_bytes),
+            ..Neighbours::default()
+        }
+    }
+
+    #[test]
+    fn every_contextual_key_has_its_static() {
+        for key in ["ar", "for", "sa", "nar", "har", "dar", "far", "val", "andra"] {
+            assert!(is_contextual(key.as_bytes()));
+            assert_eq!(contextual_key(key.as_bytes()), Some(key.as_bytes()));
+        }
+        assert_eq!(contextual_key(b"forsta"), None);
+        assert!(!is_contextual(b"forsta"));
     }
 
     #[test]
@@ -283,8 +307,8 @@ mod tests {
             for p in words {
                 for n in words {
                     let nb = Neighbours {
-                        prev: Some(p),
-                        next: Some(n),
+                        prev: Some(p.as_bytes()),
+                        next: Some(n.as_bytes()),
                         prev_number: p == "2",
                         next_number: n == "2",
                     };

@@ -15,8 +15,14 @@ const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 impl FxHasher {
     #[inline]
     fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+        self.hash = mix(self.hash, word);
     }
+}
+
+/// One step of the hash: `h` with the word `word` mixed in.
+#[inline(always)]
+pub(crate) fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(SEED)
 }
 
 impl Hasher for FxHasher {

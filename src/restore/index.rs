@@ -6,7 +6,7 @@
 //! lexicon's memo, the intact keys) hash it once with [`hash`] and pass the
 //! hash along: hashing was a good part of each lookup.
 
-use super::hash::FxHasher;
+use super::hash::{FxHasher, mix};
 use std::hash::Hasher;
 
 #[derive(Debug)]
@@ -28,32 +28,47 @@ pub(crate) fn hash(s: &str) -> u64 {
     hash_bytes(s.as_bytes())
 }
 
-/// [`hash`] of a word given as its bytes.
-#[inline]
+/// [`hash`] of a word given as its bytes. Words are short: up to 16 bytes
+/// are read in two overlapping loads and mixed in one or two steps, with the
+/// length (which makes the overlap unambiguous); a chunked hash cost twice
+/// as much, in loops and tails, as the rest of a word's lookup.
+#[inline(always)]
 pub(crate) fn hash_bytes(s: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(s);
+    let n = s.len();
+    let len = (n as u64) << 59;
+    let at = |i: usize| u64::from(s.get(i).copied().unwrap_or(0));
+    let x = match n {
+        0 => 0,
+        // Bytes 0, n/2 and n-1 cover every position of a 1..=3 byte word.
+        1..=3 => mix(0, (at(0) | (at(n / 2) << 8) | (at(n - 1) << 16)) ^ len),
+        4..=8 => mix(0, (u64::from(load4(s, 0)) | (u64::from(load4(s, n - 4)) << 32)) ^ len),
+        9..=16 => mix(mix(0, load8(s, 0)), load8(s, n - 8) ^ len),
+        _ => {
+            let mut h = FxHasher::default();
+            h.write(s);
+            mix(h.finish(), len)
+        }
+    };
     // The low bits pick the slot; mix so short words spread over them.
-    let x = h.finish();
     x ^ (x >> 29)
 }
 
 /// Eight bytes of `s` from `at`, little-endian; 0 past the end (callers stay inside).
 #[inline]
-fn load8(s: &[u8], at: usize) -> u64 {
+pub(crate) fn load8(s: &[u8], at: usize) -> u64 {
     s.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
 }
 
 /// Four bytes of `s` from `at`, little-endian; 0 past the end (callers stay inside).
 #[inline]
-fn load4(s: &[u8], at: usize) -> u32 {
+pub(crate) fn load4(s: &[u8], at: usize) -> u32 {
     s.get(at..at + 4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
 }
 
 /// `a == b`, with the short lengths words have compared in two loads each
 /// instead of a call to `memcmp`.
 #[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
@@ -66,6 +81,47 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         4..=7 => load4(a, 0) == load4(b, 0) && load4(a, n - 4) == load4(b, n - 4),
         8..=16 => load8(a, 0) == load8(b, 0) && load8(a, n - 8) == load8(b, n - 8),
         _ => a == b,
+    }
+}
+
+/// A filter of word hashes beside a small [`WordIndex`], of `W` words of 64
+/// bits (a power of two; 256 bits unless told): a word not in it is known
+/// absent for a few instructions, where a probe of the table costs a slot, a
+/// hash and maybe a compare. The tables of a document's intact forms and
+/// restored spellings hold a few dozen keys, and every plain word of the
+/// document is looked up in them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Filter<const W: usize = 4>([u64; W]);
+
+impl<const W: usize> Default for Filter<W> {
+    fn default() -> Self {
+        Filter([0; W])
+    }
+}
+
+impl<const W: usize> Filter<W> {
+    /// The word of the filter and the bit in it for hash `h`: its top bits,
+    /// which the tables (indexed by the low bits) do not use.
+    #[inline(always)]
+    fn bit(h: u64) -> (usize, u64) {
+        let bits = (W * 64).trailing_zeros();
+        let b = h.checked_shr(64 - bits).unwrap_or(0);
+        ((b >> 6) as usize, 1 << (b & 63))
+    }
+
+    #[inline]
+    pub(crate) fn insert(&mut self, h: u64) {
+        let (i, bit) = Self::bit(h);
+        if let Some(w) = self.0.get_mut(i) {
+            *w |= bit;
+        }
+    }
+
+    /// Whether a word with hash `h` may have been inserted (false: it was not).
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, h: u64) -> bool {
+        let (i, bit) = Self::bit(h);
+        self.0.get(i).is_some_and(|w| w & bit != 0)
     }
 }
 
@@ -146,9 +202,7 @@ impl WordIndex {
     }
 
     /// The id of `s`, adding it when new.
-    // Always inlined: it runs once per word token of a document, and the
-    // call (saving and restoring registers) was a good part of a known word's cost.
-    #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
         self.intern_hashed(s, hash(s))
     }
@@ -225,6 +279,45 @@ mod tests {
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);
+    }
+
+    #[test]
+    fn words_that_differ_in_any_byte_or_length_hash_apart() {
+        let base = b"abcdefghijklmnopqrstuvwx";
+        for n in 0..=base.len() {
+            let w = &base[..n];
+            for i in 0..n {
+                let mut v = w.to_vec();
+                v[i] = b'Z';
+                assert_ne!(hash_bytes(w), hash_bytes(&v), "{n} {i}");
+            }
+            // The same bytes with one more (or a repeated last) byte.
+            for extra in [b'a', w.last().copied().unwrap_or(b'a')] {
+                let mut v = w.to_vec();
+                v.push(extra);
+                assert_ne!(hash_bytes(w), hash_bytes(&v), "{n} +{extra}");
+            }
+        }
+    }
+
+    /// Insert `n` words into `f`: all of them must be held, and of 1000
+    /// others at least `apart` told absent.
+    fn holds_and_tells_apart<const W: usize>(mut f: Filter<W>, n: usize, apart: usize) {
+        let words: Vec<String> = (0..n).map(|i| format!("ord{i}")).collect();
+        for w in &words {
+            f.insert(hash(w));
+        }
+        assert!(words.iter().all(|w| f.may_hold(hash(w))));
+        let absent = (0..1000).filter(|i| !f.may_hold(hash(&format!("x{i}")))).count();
+        assert!(absent > apart, "{absent}");
+    }
+
+    #[test]
+    fn the_filter_holds_what_was_inserted() {
+        // Forty words set at most forty of the 256 bits: most others are told apart.
+        holds_and_tells_apart(Filter::<4>::default(), 40, 700);
+        // 400 words set at most 400 of the 4096 bits.
+        holds_and_tells_apart(Filter::<64>::default(), 400, 850);
     }
 
     #[test]

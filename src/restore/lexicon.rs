@@ -340,25 +340,21 @@ impl Lexicon {
         let mut places: Vec<u32> = Vec::with_capacity(n);
         {
             let map = self.memo.read();
-            let mut refs = Vec::with_capacity(n);
             for i in 0..n {
                 let (s, h) = word(i);
-                match map
-                    .words
-                    .get_bytes(s, h)
-                    .and_then(|id| Some((id, map.judged.get(id as usize)?)))
-                {
-                    Some((id, j)) => {
-                        refs.push(j);
-                        places.push(id);
-                    }
+                match map.words.get_bytes(s, h) {
+                    Some(id) => places.push(id),
                     None => {
                         missing.push(i);
                         places.push(NOT_KEPT);
                     }
                 }
             }
+            // A warm memo has every word (most documents of a batch): the
+            // judgements are lent by place, under the same read lock.
             if missing.is_empty() {
+                let refs: Vec<&Judged> =
+                    places.iter().map(|&p| map.judged.get(p as usize).unwrap_or(&KEEP)).collect();
                 return f(&refs);
             }
         }

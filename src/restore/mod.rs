@@ -28,6 +28,7 @@ mod scan;
 mod word;
 
 use crate::span::Span;
+pub use compact_str::CompactString;
 use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
@@ -53,14 +54,18 @@ pub enum Route {
 }
 
 /// One changed word.
+///
+/// `old` and `new` are [`CompactString`]s: a word of up to 24 bytes is held
+/// inline, so listing a document's changes allocates nothing per change. They
+/// read as `&str` (`c.old.as_str()`, `c.old == "Forslag"`) and serialize as plain strings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     /// Where the word stands (in the text given to [`Restorer::restore`], plus its `base`).
     pub span: Span,
     /// The word as written.
-    pub old: String,
+    pub old: CompactString,
     /// The word as restored.
-    pub new: String,
+    pub new: CompactString,
     /// Why.
     pub route: Route,
     /// How sure, from 0 to 1: a sure fix is near 1, a guess near 0.5.
@@ -126,10 +131,7 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let mut ids = Vec::with_capacity(toks.len());
     let r = Restorer::build(lexicon, &text, toks.iter().copied(), Some(&mut ids));
     // Every word token of the text has its id: none is judged elsewhere.
-    let (new_text, changes) =
-        r.render(&text, 0, toks.iter().copied(), (true, r.changing), |_, i| {
-            Lookup::Doc(ids.get(i).copied().unwrap_or(u32::MAX))
-        });
+    let (new_text, changes) = r.render_document(&text, &toks, &ids);
     Restoration { text: new_text.unwrap_or(text), changes }
 }
 
@@ -195,6 +197,10 @@ enum Outcome {
         new: Piece,
         route: Route,
         confidence: f32,
+        /// `new` is the verdict's own new spelling, whose folded key the
+        /// judgement keeps (see [`spell_twins_alike`]): known when the plan is
+        /// made, where telling it later took a string compare per change.
+        verdict: bool,
     },
     /// An ambiguous key: the neighbours decide, between the forms of this
     /// [`Choice`] of the [`Spellings`]. Kept apart, as most words need no
@@ -205,6 +211,9 @@ enum Outcome {
 /// What the neighbours of an ambiguous word choose between; `default` when they don't.
 #[derive(Clone, Copy, Debug)]
 struct Choice {
+    /// The word's folded key, which the context rules are keyed on: a word
+    /// with a choice is plain, so its key is its fold.
+    key: &'static [u8],
     default: Option<(Piece, f32)>,
     /// Every form the context rules may pick, spelled in the word's case
     /// (at most two: see [`context::forms`]).
@@ -239,6 +248,61 @@ enum Lookup {
     Elsewhere(u64),
 }
 
+/// A text being written with its words restored.
+struct Rendering<'t> {
+    text: &'t str,
+    base: usize,
+    /// Made at the first change: many strings of a document need none.
+    out: Option<String>,
+    /// Bytes of `text` written so far.
+    copied: usize,
+    record: bool,
+    changes: Vec<Change>,
+}
+
+impl<'t> Rendering<'t> {
+    /// Spans of the changes are `base` plus the offset in `text`; when
+    /// `record`, room is made for `most_changes` of them.
+    fn new(text: &'t str, base: usize, (record, most_changes): (bool, usize)) -> Self {
+        let changes = Vec::with_capacity(if record { most_changes } else { 0 });
+        Rendering { text, base, out: None, copied: 0, record, changes }
+    }
+
+    /// Write word token `t`, spelled `s`, as `new` (with its route and
+    /// confidence), unless it is spelled so already.
+    // Always inlined: as a call, passing the token and the spelling through
+    // memory cost more than a change of the renderer's loop took otherwise.
+    #[inline(always)]
+    fn put(&mut self, t: Token, s: &str, (new, route, confidence): (&str, Route, f32)) {
+        let text = self.text;
+        if new == s {
+            return;
+        }
+        let out =
+            self.out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 16));
+        out.push_str(&text[self.copied..t.start]);
+        out.push_str(new);
+        self.copied = t.end;
+        if self.record {
+            self.changes.push(Change {
+                span: Span::new(self.base + t.start, self.base + t.end),
+                old: CompactString::new(s),
+                new: CompactString::new(new),
+                route,
+                confidence,
+            });
+        }
+    }
+
+    /// The new text (`None` when no word changed) and the changes.
+    fn finish(mut self) -> (Option<String>, Vec<Change>) {
+        if let Some(out) = &mut self.out {
+            out.push_str(&self.text[self.copied..]);
+        }
+        (self.out, self.changes)
+    }
+}
+
 /// What the document's intact forms say about the spelling of a word.
 enum DocForm {
     /// Nothing: no intact form of its key, or one a plain word need not follow.
@@ -255,6 +319,8 @@ enum DocForm {
 struct Evidence {
     /// Folded keys of the intact forms, to their index in `intact`.
     intact_keys: index::WordIndex,
+    /// The hashes of `intact_keys`: most words have no intact form.
+    intact_filter: index::Filter,
     /// Per intact key: (slot code, count).
     intact: Vec<(u64, u32)>,
     /// Estimated share of diacritics the document lost, 0..1.
@@ -348,6 +414,7 @@ impl<'l> Restorer<'l> {
         let (evidence, quality, plans, forms) =
             lexicon.judge_all(counts.len(), word_and_hash, |judged| {
                 let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
+                let mut intact_filter = index::Filter::default();
                 let mut intact: Vec<(u64, u32)> = Vec::with_capacity(judged.len() / 4 + 8);
                 let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
                 // The same count `ocr_quality` makes, for free: every word is judged here anyway.
@@ -365,6 +432,7 @@ impl<'l> Restorer<'l> {
                     if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
                         seen_intact = seen_intact.saturating_add(count);
                         let id = intact_keys.intern_hashed(&f.key, f.key_hash) as usize;
+                        intact_filter.insert(f.key_hash);
                         if id == intact.len() {
                             intact.push((f.intact, 0));
                         }
@@ -393,18 +461,25 @@ impl<'l> Restorer<'l> {
                 }
                 // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
                 let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-                let evidence = Evidence { intact_keys, intact, loss };
+                let evidence = Evidence { intact_keys, intact_filter, intact, loss };
                 // Room for a new spelling of most words: grown a few times at most.
                 let mut forms = Spellings {
                     text: String::with_capacity(judged.len() * 8),
                     choices: Vec::new(),
                 };
+                // Noted on the way, for the twins: the words that change, and
+                // the keys of those kept that may follow a twin.
+                let mut twins = Twins::default();
                 let mut plans: Vec<Plan> = judged
                     .iter()
                     .enumerate()
-                    .map(|(i, j)| evidence.plan(|| word(i), j, &mut forms))
+                    .map(|(i, j)| {
+                        let p = evidence.plan(|| word(i), j, &mut forms);
+                        twins.note(i, &p, j);
+                        p
+                    })
                     .collect();
-                spell_twins_alike(&word, judged, &mut plans, &mut forms.text);
+                spell_twins_alike(&word, judged, &mut plans, (twins, &mut forms.text));
                 (evidence, quality, plans, forms)
             });
         let changing = counts
@@ -485,14 +560,11 @@ impl<'l> Restorer<'l> {
         base: usize,
         tokens: impl Iterator<Item = Token>,
         // Whether to list the changes, and how many to make room for.
-        (record, most_changes): (bool, usize),
+        record: (bool, usize),
         // Where the plan of word token `i`, spelled `s`, is.
         mut lookup: impl FnMut(&str, usize) -> Lookup,
     ) -> (Option<String>, Vec<Change>) {
-        // Made at the first change: many strings of a document need none.
-        let mut out: Option<String> = None;
-        let mut changes = Vec::with_capacity(if record { most_changes } else { 0 });
-        let mut copied = 0;
+        let mut w = Rendering::new(text, base, record);
         let mut tokens = tokens.peekable();
         let mut prev: Option<Token> = None;
         let mut k = 0;
@@ -516,81 +588,99 @@ impl<'l> Restorer<'l> {
                     (&own.0, &own.1)
                 }
             };
-            // The line is looked at only when the word would change.
-            if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
-                continue;
+            if let Some(new) = self.respell(text, t, (before, || tokens.peek().copied()), p, arena)
+            {
+                w.put(t, s, new);
             }
-            let (new, route, confidence) = match p.outcome {
-                Outcome::Keep => continue,
-                Outcome::Change { new, route, confidence } => match new.get(&arena.text) {
-                    Some(new) => (new, route, confidence),
-                    None => continue,
-                },
-                Outcome::Context(k) => {
-                    let Some(&Choice { default, forms, n }) = arena.choices.get(k) else {
-                        continue;
-                    };
-                    let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
-                    let arena = arena.text.as_str();
-                    match self.in_context(text, t, before, tokens.peek().copied(), forms) {
-                        Some(new) => match new.get(arena) {
-                            Some(new) => (new, Route::Context, 0.75),
-                            None => continue,
-                        },
-                        None => match default.and_then(|(new, c)| Some((new.get(arena)?, c))) {
-                            Some((new, c)) => (new, Route::Lexicon, c),
-                            None => continue,
-                        },
-                    }
-                }
-            };
-            if new == s {
-                continue;
-            }
-            let out =
-                out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 16));
-            out.push_str(&text[copied..t.start]);
-            out.push_str(new);
-            copied = t.end;
-            if !record {
-                continue;
-            }
-            changes.push(Change {
-                span: Span::new(base + t.start, base + t.end),
-                old: s.to_string(),
-                new: new.to_string(),
-                route,
-                confidence,
-            });
         }
-        if let Some(out) = &mut out {
-            out.push_str(&text[copied..]);
-        }
-        (out, changes)
+        w.finish()
     }
 
-    /// The form the neighbours of `t` call for, spelled in its case.
+    /// [`Restorer::render`] of the whole document read by [`Restorer::build`]
+    /// with `ids`: each token's plan is known by place, so the tokens whose
+    /// plan keeps them (most) cost a look at their plan and nothing more.
+    fn render_document(
+        &self,
+        text: &str,
+        toks: &[Token],
+        ids: &[u32],
+    ) -> (Option<String>, Vec<Change>) {
+        let mut w = Rendering::new(text, 0, (true, self.changing));
+        for (i, (&id, &t)) in ids.iter().zip(toks).enumerate() {
+            // Non-words have no plan.
+            let Some(p) = self.plans.get(id as usize) else { continue };
+            if matches!(p.outcome, Outcome::Keep) {
+                continue;
+            }
+            let before = i.checked_sub(1).and_then(|j| toks.get(j)).copied();
+            let next = || toks.get(i + 1).copied();
+            if let Some(new) = self.respell(text, t, (before, next), p, &self.forms) {
+                w.put(t, &text[t.start..t.end], new);
+            }
+        }
+        w.finish()
+    }
+
+    /// The spelling plan `p` (its spellings in `arena`) gives word token `t`
+    /// among its neighbours, with why and how sure; `None` to keep it.
+    /// The next token is asked for only when the context decides.
+    fn respell<'a>(
+        &self,
+        text: &str,
+        t: Token,
+        (before, next): (Option<Token>, impl FnOnce() -> Option<Token>),
+        p: &Plan,
+        arena: &'a Spellings,
+    ) -> Option<(&'a str, Route, f32)> {
+        // The line is looked at only when the word would change.
+        if matches!(p.outcome, Outcome::Keep) || (p.acronym && !in_capital_line(text, t)) {
+            return None;
+        }
+        match p.outcome {
+            Outcome::Keep => None,
+            Outcome::Change { new, route, confidence, .. } => {
+                Some((new.get(&arena.text)?, route, confidence))
+            }
+            Outcome::Context(k) => {
+                let &Choice { key, default, forms, n } = arena.choices.get(k)?;
+                let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
+                let arena = arena.text.as_str();
+                match self.in_context(text, t, before, next(), key, forms) {
+                    Some(new) => Some((new.get(arena)?, Route::Context, 0.75)),
+                    None => {
+                        let (new, c) = default?;
+                        Some((new.get(arena)?, Route::Lexicon, c))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The form the neighbours of `t`, whose folded key is `key`, call for, spelled in its case.
     fn in_context(
         &self,
         text: &str,
         t: Token,
         prev: Option<Token>,
         next: Option<Token>,
+        key: &[u8],
         forms: &[(&'static str, Piece)],
     ) -> Option<Piece> {
-        let mut key_buf = [0u8; 24];
-        let key = fold_into(&text[t.start..t.end], &mut key_buf)?;
         let mut prev_buf = [0u8; 24];
         let mut next_buf = [0u8; 24];
-        let prev = prev.filter(|p| !breaks_sentence(&text[p.end..t.start]));
-        let next = next.filter(|n| !breaks_sentence(&text[t.end..n.start]));
+        // Bytes, not `str`s: tokens stand on char boundaries, and checking
+        // them as such cost as much as reading the gaps.
+        let b = text.as_bytes();
+        let gap_ok = |from: usize, to: usize| b.get(from..to).is_some_and(|g| !breaks_sentence(g));
+        let prev = prev.filter(|p| gap_ok(p.end, t.start));
+        let next = next.filter(|n| gap_ok(t.end, n.start));
         let nb = context::Neighbours {
-            prev: prev.and_then(|p| fold_into(&text[p.start..p.end], &mut prev_buf)),
-            next: next.and_then(|n| fold_into(&text[n.start..n.end], &mut next_buf)),
+            prev: prev.and_then(|p| fold_into(b.get(p.start..p.end)?, &mut prev_buf)),
+            next: next.and_then(|n| fold_into(b.get(n.start..n.end)?, &mut next_buf)),
             prev_number: prev.is_some_and(|p| p.kind == Kind::Number),
             next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
         };
-        let form = context::choose(key.as_bytes(), &nb)?;
+        let form = context::choose(key, &nb)?;
         forms.iter().find(|f| f.0 == form).map(|f| f.1)
     }
 
@@ -610,6 +700,15 @@ impl<'l> Restorer<'l> {
 }
 
 impl Evidence {
+    /// The index of the intact form of `f`'s key, if the document has one.
+    #[inline(always)]
+    fn intact_id(&self, f: &Facts) -> Option<u32> {
+        if !self.intact_filter.may_hold(f.key_hash) {
+            return None;
+        }
+        self.intact_keys.get_hashed(&f.key, f.key_hash)
+    }
+
     /// The plan for the word `s()`, judged `j`; new spellings go to `arena`.
     /// The word is asked for only when its spelling matters: most plans
     /// need no more than the judgement.
@@ -624,7 +723,7 @@ impl Evidence {
             Some(f)
                 if matches!(j.verdict, Verdict::Keep | Verdict::Unknown)
                     && !f.contextual
-                    && (!f.plain || self.intact_keys.get_hashed(&f.key, f.key_hash).is_none()) =>
+                    && (!f.plain || self.intact_id(f).is_none()) =>
             {
                 Plan { outcome: Outcome::Keep, acronym: f.acronym }
             }
@@ -648,7 +747,7 @@ impl Evidence {
         if !f.plain {
             return DocForm::Silent;
         }
-        let Some(id) = self.intact_keys.get_hashed(&f.key, f.key_hash) else {
+        let Some(id) = self.intact_id(f) else {
             return DocForm::Silent;
         };
         // A plain spelling that is itself a word (`hall` beside `håll`) yields to
@@ -691,13 +790,17 @@ impl Evidence {
     ) -> Outcome {
         let contextual = f.contextual;
         let choice = |spellings: &mut Spellings, default| {
+            // Every contextual word's key is one of the keys context knows.
+            let Some(key) = context::contextual_key(f.key.as_bytes()) else {
+                return Outcome::Keep;
+            };
             let mut forms = [("", Piece { start: 0, end: 0 }); 2];
             let mut n = 0;
             for (slot, (form, spelled)) in forms.iter_mut().zip(f.forms.iter()) {
                 *slot = (*form, Piece::put(&mut spellings.text, spelled));
                 n += 1;
             }
-            spellings.choices.push(Choice { default, forms, n });
+            spellings.choices.push(Choice { key, default, forms, n });
             Outcome::Context(spellings.choices.len() - 1)
         };
         let arena = &mut spellings.text;
@@ -705,7 +808,7 @@ impl Evidence {
             Verdict::Keep if contextual => choice(spellings, None),
             Verdict::Keep | Verdict::Unknown => match self.doc_form(s, f, None, arena) {
                 DocForm::Differs(new) => {
-                    Outcome::Change { new, route: Route::Document, confidence: 0.8 }
+                    Outcome::Change { new, route: Route::Document, confidence: 0.8, verdict: false }
                 }
                 DocForm::Same | DocForm::Silent => Outcome::Keep,
             },
@@ -727,6 +830,7 @@ impl Evidence {
                         new,
                         route: if agrees { Route::Lexicon } else { Route::Document },
                         confidence: if agrees { confidence.max(0.9) } else { 0.8 },
+                        verdict: agrees,
                     };
                 }
                 if take {
@@ -734,6 +838,7 @@ impl Evidence {
                         new: Piece::put(arena, best_form),
                         route: Route::Lexicon,
                         confidence,
+                        verdict: true,
                     }
                 } else {
                     Outcome::Keep
@@ -743,14 +848,12 @@ impl Evidence {
                 match self.doc_form(s, f, None, arena) {
                     DocForm::Same => return Outcome::Keep,
                     DocForm::Differs(doc) => {
+                        let agrees = doc.get(arena) == Some(&**new);
                         return Outcome::Change {
-                            route: if doc.get(arena) == Some(&**new) {
-                                *route
-                            } else {
-                                Route::Document
-                            },
+                            route: if agrees { *route } else { Route::Document },
                             new: doc,
                             confidence: 0.8,
+                            verdict: agrees,
                         };
                     }
                     DocForm::Silent => {}
@@ -762,11 +865,45 @@ impl Evidence {
                         new: Piece::put(arena, new),
                         route: *route,
                         confidence: *confidence,
+                        verdict: true,
                     }
                 }
             }
         }
     }
+}
+
+/// What [`spell_twins_alike`] needs of the plans, noted as they are made.
+#[derive(Default)]
+struct Twins {
+    /// The ids of the words whose plan changes them.
+    changed: Vec<u32>,
+    /// The keys of the words that may follow a twin: plain words kept as
+    /// written. Most documents have none with a restored twin, so the
+    /// restored keys are tabled only when a kept word may share them (4096
+    /// bits tell most apart where the 256 of the table's own filter were full).
+    kept: index::Filter<64>,
+}
+
+impl Twins {
+    #[inline]
+    fn note(&mut self, i: usize, p: &Plan, j: &Judged) {
+        match p.outcome {
+            Outcome::Change { .. } => self.changed.push(i as u32),
+            Outcome::Keep => {
+                if let Some(f) = follows(p, j) {
+                    self.kept.insert(f.key_hash);
+                }
+            }
+            Outcome::Context(_) => {}
+        }
+    }
+}
+
+/// The facts of a word that may follow a restored twin: a plain word kept as written.
+#[inline]
+fn follows<'j>(p: &Plan, j: &'j Judged) -> Option<&'j Facts> {
+    j.facts.as_ref().filter(|f| !p.acronym && matches!(p.outcome, Outcome::Keep) && f.plain)
 }
 
 /// A word restored through what OCR made of it (`medborgarf0rslaget` →
@@ -778,43 +915,51 @@ fn spell_twins_alike<'w>(
     word: &impl Fn(usize) -> &'w str,
     judged: &[&Judged],
     plans: &mut [Plan],
-    forms: &mut String,
+    // What the plans noted, and the arena of the new spellings.
+    (Twins { changed, kept }, forms): (Twins, &mut String),
 ) {
-    // Folded key of each restored spelling, to its slot codes (the first one wins).
-    // Sized for the changed words, so the table is neither grown word by word
-    // nor larger than needed.
-    let changed = plans.iter().filter(|p| matches!(p.outcome, Outcome::Change { .. })).count();
-    if changed == 0 {
-        return;
-    }
-    let mut keys = index::WordIndex::with_capacity(changed);
-    let mut codes: Vec<u64> = Vec::with_capacity(changed);
-    for (p, j) in plans.iter().zip(judged).filter(|(p, _)| !p.acronym) {
-        let Outcome::Change { new, .. } = p.outcome else { continue };
-        let Some(new) = new.get(forms) else { continue };
+    // Folded key of each restored spelling a kept word may share, to its slot
+    // codes (the first one wins), made at the first such key.
+    let mut keys: Option<index::WordIndex> = None;
+    // The keys tabled: a kept word not in it needs no probe.
+    let mut filter: index::Filter = index::Filter::default();
+    let mut codes: Vec<u64> = Vec::new();
+    for &i in &changed {
+        let (Some(p), Some(j)) = (plans.get(i as usize), judged.get(i as usize)) else { continue };
+        let Outcome::Change { new, verdict, .. } = p.outcome else { continue };
+        if p.acronym {
+            continue;
+        }
         // Most new spellings are the verdict's, whose key the memo keeps.
-        let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| match &j.verdict {
-            Verdict::Plain(_, v) | Verdict::Fix { new: v, .. } => **v == *new,
-            _ => false,
-        });
-        let (id, code) = match cached {
-            Some(t) => (keys.intern_hashed(&t.key, t.hash), t.code),
+        let cached = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| verdict);
+        let read;
+        let (key, h, code) = match cached {
+            Some(t) => (&*t.key, t.hash, t.code),
             None => {
-                let Some(w) = Word::read(new) else { continue };
-                let Ok(key) = std::str::from_utf8(w.key()) else { continue };
-                (keys.intern(key), w.intact_code())
+                let Some(w) = new.get(forms).and_then(Word::read) else { continue };
+                read = w;
+                let Ok(key) = std::str::from_utf8(read.key()) else { continue };
+                (key, index::hash(key), read.intact_code())
             }
         };
-        if id as usize == codes.len() {
+        if !kept.may_hold(h) {
+            continue;
+        }
+        filter.insert(h);
+        // Sized for the changed words, so the table is neither grown word by
+        // word nor larger than needed.
+        let keys = keys.get_or_insert_with(|| index::WordIndex::with_capacity(changed.len()));
+        if keys.intern_hashed(key, h) as usize == codes.len() {
             codes.push(code);
         }
     }
+    let Some(keys) = keys else { return };
     if codes.is_empty() {
         return;
     }
     for (i, (p, j)) in plans.iter_mut().zip(judged).enumerate() {
-        let Some(f) = &j.facts else { continue };
-        if p.acronym || !matches!(p.outcome, Outcome::Keep) || !f.plain {
+        let Some(f) = follows(p, j) else { continue };
+        if !filter.may_hold(f.key_hash) {
             continue;
         }
         let Some(&code) = keys.get_hashed(&f.key, f.key_hash).and_then(|id| codes.get(id as usize))
@@ -829,7 +974,8 @@ fn spell_twins_alike<'w>(
         if new.get(forms) == Some(s) {
             new.take_back(forms);
         } else {
-            p.outcome = Outcome::Change { new, route: Route::Document, confidence: 0.8 };
+            p.outcome =
+                Outcome::Change { new, route: Route::Document, confidence: 0.8, verdict: false };
         }
     }
 }
@@ -851,8 +997,7 @@ pub(crate) fn is_acronym(w: &Word) -> bool {
 
 /// Whether the text between two words ends a sentence or clause for context:
 /// sentence punctuation, brackets, quotes (" ” “) or a blank line.
-fn breaks_sentence(gap: &str) -> bool {
-    let b = gap.as_bytes();
+fn breaks_sentence(b: &[u8]) -> bool {
     let mut newlines = 0;
     for (i, &c) in b.iter().enumerate() {
         match c {
@@ -873,37 +1018,73 @@ fn breaks_sentence(gap: &str) -> bool {
     false
 }
 
-/// Fold a neighbour into `buf`; `None` when it does not fit.
-fn fold_into<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let bytes = s.as_bytes();
-    if bytes.is_ascii() {
-        if bytes.len() > buf.len() {
-            return None;
-        }
-        // fold_char of an ASCII char is its lower case: most words are folded already.
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return Some(s);
-        }
-        let out = buf.get_mut(..bytes.len())?;
-        for (o, &b) in out.iter_mut().zip(bytes) {
-            *o = b.to_ascii_lowercase();
-        }
-        return std::str::from_utf8(out).ok();
+/// Fold a neighbour into `buf` as [`crate::fold::fold_char`]
+/// does, `é` to `e` too; `None` when it does not fold to at most 24 ASCII bytes.
+/// Bytes, not a `str`: the context rules compare bytes, and checking the
+/// folded bytes as UTF-8 again cost as much as folding them.
+fn fold_into<'b>(bytes: &'b [u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+    // Most words are lower-case ASCII already: their own fold.
+    if lower_ascii(bytes) {
+        return Some(bytes);
     }
     let mut n = 0;
-    for c in s.chars() {
-        let f = crate::fold::fold_char(c);
-        let f = match f {
-            'é' => 'e',
-            _ => f,
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // fold_char of an ASCII char is its lower case.
+        let f = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else {
+            // Read as a `str` only here: most words are ASCII.
+            let c = std::str::from_utf8(bytes.get(i..)?).ok()?.chars().next()?;
+            i += c.len_utf8();
+            match crate::fold::fold_char(c) {
+                'é' => b'e',
+                f if f.is_ascii() => f as u8,
+                _ => return None,
+            }
         };
-        if !f.is_ascii() || n == buf.len() {
-            return None;
-        }
-        buf[n] = f as u8;
+        *buf.get_mut(n)? = f;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    buf.get(..n)
+}
+
+/// Whether `b` is at most 24 bytes of ASCII without capitals, tested in a
+/// few overlapping loads of eight bytes rather than byte by byte.
+#[inline]
+fn lower_ascii(b: &[u8]) -> bool {
+    // Per byte of `x`: the high bit of `x`, or of a seven-bit byte in A..=Z
+    // (`+ 0x3f` reaches 0x80 from `A`, `+ 0x25` from `[`; seven-bit bytes
+    // cannot carry into their neighbours).
+    fn not_lower_ascii(x: u64) -> u64 {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let y = x & !HIGH;
+        let upper = (y + 0x3f3f_3f3f_3f3f_3f3f) & !(y + 0x2525_2525_2525_2525) & HIGH;
+        (x & HIGH) | upper
+    }
+    let n = b.len();
+    let x = match n {
+        0 => return true,
+        1..=3 => {
+            let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+            at(0) | (at(n / 2) << 8) | (at(n - 1) << 16)
+        }
+        // Overlapping windows: every byte is in one of them.
+        4..=8 => u64::from(index::load4(b, 0)) | (u64::from(index::load4(b, n - 4)) << 32),
+        9..=16 => {
+            return not_lower_ascii(index::load8(b, 0)) | not_lower_ascii(index::load8(b, n - 8))
+                == 0;
+        }
+        17..=24 => {
+            return not_lower_ascii(index::load8(b, 0))
+                | not_lower_ascii(index::load8(b, 8))
+                | not_lower_ascii(index::load8(b, n - 8))
+                == 0;
+        }
+        _ => return false,
+    };
+    not_lower_ascii(x) == 0
 }
 
 /// The forms context may choose for `w`'s key, spelled in `w`'s case.
@@ -931,6 +1112,27 @@ pub(crate) fn form_code(form: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lower_ascii_test_agrees_with_bytewise() {
+        let naive =
+            |b: &[u8]| b.len() <= 24 && b.iter().all(|&c| c < 0x80 && !c.is_ascii_uppercase());
+        let mut cases: Vec<Vec<u8>> = vec![vec![]];
+        for n in 1..=26 {
+            let base: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            cases.push(base.clone());
+            for i in 0..n {
+                for c in [b'A', b'Z', b'@', b'[', b'`', b'{', b'0', 0x7f, 0x80, 0xc3, 0xff] {
+                    let mut v = base.clone();
+                    v[i] = c;
+                    cases.push(v);
+                }
+            }
+        }
+        for c in cases {
+            assert_eq!(lower_ascii(&c), naive(&c), "{c:?}");
+        }
+    }
 
     #[test]
     fn restores_a_stripped_sentence_with_reasons() {
@@ -1071,10 +1273,10 @@ mod gap_tests {
     #[test]
     fn sentence_breaks() {
         for gap in [". ", ": ", " ( ", "\n\n", " \n \n", "” ", "“"] {
-            assert!(breaks_sentence(gap), "{gap:?}");
+            assert!(breaks_sentence(gap.as_bytes()), "{gap:?}");
         }
         for gap in [" ", ", ", "\n", " - ", " • "] {
-            assert!(!breaks_sentence(gap), "{gap:?}");
+            assert!(!breaks_sentence(gap.as_bytes()), "{gap:?}");
         }
     }
 }

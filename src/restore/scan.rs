@@ -73,6 +73,12 @@ fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
     *pos = i;
     let start = i;
     let end = word_end(bytes, i);
+    // Most words end at a space: the chunk is then the word, closed, and
+    // (letters only) no `www.` address.
+    if end > start && bytes.get(end) == Some(&b' ') {
+        *pos = end + 1;
+        return Some(Token { start, end, kind: Kind::Word });
+    }
     i = end;
     while bytes.get(i).is_some_and(|b| matches!(b, b',' | b'.' | b';' | b':' | b')' | b'!' | b'?'))
     {
