@@ -221,7 +221,12 @@ impl Serialize for StatusCounts<'_> {
 
 /// A report being written.
 pub enum Report {
-    Jsonl(Box<dyn Write>),
+    /// `line`: the record being written, kept between records so its
+    /// allocation is made once.
+    Jsonl {
+        out: Box<dyn Write>,
+        line: Vec<u8>,
+    },
     Csv(Box<csv::Writer<Box<dyn Write>>>),
     /// `spaced`: the last thing written ends in a blank line.
     Human {
@@ -246,7 +251,7 @@ const CSV_HEADER: [&str; 9] = [
 impl Report {
     pub fn new(format: CheckFormat, mut out: Box<dyn Write>, verbose: bool) -> Report {
         match format {
-            CheckFormat::Jsonl => Report::Jsonl(out),
+            CheckFormat::Jsonl => Report::Jsonl { out, line: Vec::new() },
             CheckFormat::Csv => {
                 // Written before the csv writer takes `out`; errors surface
                 // at the first flush like every other write.
@@ -264,7 +269,7 @@ impl Report {
 
     pub fn header(&mut self, run: &RunInfo) -> io::Result<()> {
         match self {
-            Report::Jsonl(out) => {
+            Report::Jsonl { out, .. } => {
                 #[derive(Serialize)]
                 struct Header<'a> {
                     record: &'static str,
@@ -283,35 +288,11 @@ impl Report {
 
     pub fn document(&mut self, rec: &DocRecord) -> io::Result<()> {
         match self {
-            Report::Jsonl(out) => {
-                #[derive(Serialize)]
-                struct Doc<'a> {
-                    record: &'static str,
-                    root: &'a str,
-                    path: &'a str,
-                    bytes: u64,
-                    encoding: Option<&'static str>,
-                    encoding_guessed: Option<bool>,
-                    status: FileStatus,
-                    reason: Option<&'a str>,
-                    diagnostics: &'a [Located],
-                    diagnostics_omitted: usize,
-                }
-                json_line(
-                    out,
-                    &Doc {
-                        record: "document",
-                        root: &rec.root,
-                        path: &rec.path,
-                        bytes: rec.bytes,
-                        encoding: rec.encoding.map(Encoding::label),
-                        encoding_guessed: rec.encoding_guessed,
-                        status: rec.status,
-                        reason: rec.reason.as_deref(),
-                        diagnostics: &rec.diagnostics,
-                        diagnostics_omitted: rec.omitted,
-                    },
-                )
+            Report::Jsonl { out, line } => {
+                line.clear();
+                super::jsonl::document(line, rec);
+                line.push(b'\n');
+                out.write_all(line)
             }
             Report::Csv(w) => {
                 let rules: Vec<&str> = rec.tally.iter().map(|t| t.code).collect();
@@ -363,7 +344,7 @@ impl Report {
         // digits keep the record short.
         let seconds = (seconds * 1000.0).round() / 1000.0;
         match self {
-            Report::Jsonl(out) => {
+            Report::Jsonl { out, .. } => {
                 #[derive(Serialize)]
                 struct Sum<'a> {
                     record: &'static str,
@@ -395,7 +376,7 @@ impl Report {
 
     pub fn flush(&mut self) -> io::Result<()> {
         match self {
-            Report::Jsonl(out) | Report::Human { out, .. } => out.flush(),
+            Report::Jsonl { out, .. } | Report::Human { out, .. } => out.flush(),
             Report::Csv(w) => w.flush(),
         }
     }
