@@ -118,46 +118,35 @@ pub enum NotText {
 /// assert!(decode(b"\x7fELF\x02\x01\x01\x00").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
-    let (text, encoding, bom) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    // UTF-8 is checked before it is copied, so a binary file costs a scan, not a copy.
+    let utf8 = |text: &str, bom: bool| {
+        check_characters(text, if bom { 3 } else { 0 })?;
+        Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8, bom, guessed: false })
+    };
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let text = std::str::from_utf8(rest).map_err(|e| NotText::Malformed {
             encoding: Encoding::Utf8,
             offset: 3 + e.valid_up_to(),
         })?;
-        (text.to_owned(), Encoding::Utf8, true)
+        return utf8(text, true);
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le, true)
+        (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be, true)
-    } else if !any_suspect(bytes) {
-        // The common case, settled by one vectorized scan: no NUL and no
-        // control character, so valid UTF-8 needs no further look.
-        match std::str::from_utf8(bytes) {
-            Ok(text) => {
-                return Ok(Decoded {
-                    text: text.to_owned(),
-                    encoding: Encoding::Utf8,
-                    bom: false,
-                    guessed: false,
-                });
-            }
-            Err(_) => {
-                (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252, false)
-            }
-        }
-    } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        // Checked before decoding so a binary file costs a scan, not a copy.
+        (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be)
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        // The common case: validation, then one scan for NULs and control
+        // characters, then the copy.
+        return utf8(text, false);
+    } else if let Some(offset) = memchr::memchr(0, bytes) {
+        // Looked for before decoding, so the offset is the input's
+        // (windows-1252 can turn one byte into up to three).
         return Err(NotText::Nul { offset });
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_owned(), Encoding::Utf8, false),
-            Err(_) => {
-                (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252, false)
-            }
-        }
+        (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252)
     };
-    check_characters(&text, if encoding == Encoding::Utf8 && bom { 3 } else { 0 })?;
+    check_characters(&text, 0)?;
     let guessed = encoding == Encoding::Windows1252;
-    Ok(Decoded { text, encoding, bom, guessed })
+    Ok(Decoded { text, encoding, bom: encoding != Encoding::Windows1252, guessed })
 }
 
 fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
@@ -230,12 +219,12 @@ const CHUNK: usize = 64;
 /// Whether any byte could be, or start, a control character or NUL: C0
 /// controls but tab, line feed, carriage return and form feed; DEL; and
 /// `C2`, the lead byte of the C1 controls in UTF-8 (and of `§`). Branch-free,
-/// so it vectorizes.
+/// and folded into a byte rather than a `bool`, so it vectorizes.
 fn any_suspect(bytes: &[u8]) -> bool {
-    let suspect = |b: u8| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) | (b == 0x7F) | (b == 0xC2)
-    };
-    bytes.iter().fold(false, |any, &b| any | suspect(b))
+    // Below 0x20 but tab, line feed, form feed and carriage return (9, 10, 12, 13).
+    let c0 = |b: u8| (b < 9) | (b == 11) | (b.wrapping_sub(14) < 0x20 - 14);
+    let suspect = |b: u8| u8::from(c0(b) | (b == 0x7F) | (b == 0xC2));
+    bytes.iter().fold(0u8, |any, &b| any | suspect(b)) != 0
 }
 
 /// windows-1252: Latin-1 except 0x80–0x9F, where it has typographic
