@@ -5,6 +5,25 @@
 //! Each rule is one small function from a [`Ctx`] to diagnostics, listed in
 //! [`RULES`]; a rule a profile switches off is never run.
 
+/// The English or the Swedish text, by the run's language: `tr!(cx, en, sv)`.
+/// A macro, not a function, so that only the language asked for is
+/// formatted: an archive's diagnostics are mostly a few rules over and over,
+/// and formatting each message, label and help twice was most of their cost.
+macro_rules! tr {
+    ($cx:expr, $en:expr, $sv:expr $(,)?) => {
+        match $cx.lang {
+            $crate::validate::Lang::En => {
+                let text: String = $en;
+                text
+            }
+            $crate::validate::Lang::Sv => {
+                let text: String = $sv;
+                text
+            }
+        }
+    };
+}
+
 mod content;
 mod diagnostic;
 mod profile;
@@ -139,14 +158,6 @@ impl<'a> Ctx<'a> {
     pub(crate) fn diag(&self, rule: Rule, message: String, span: Span) -> Diagnostic {
         let severity = self.profile.severity(rule).unwrap_or(rule.default_severity());
         Diagnostic::new(rule, severity, message, span)
-    }
-
-    /// The English or the Swedish text, by the run's language.
-    pub(crate) fn tr(&self, en: String, sv: String) -> String {
-        match self.lang {
-            Lang::En => en,
-            Lang::Sv => sv,
-        }
     }
 
     /// Sections with their effective kinds.
