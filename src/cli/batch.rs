@@ -180,16 +180,58 @@ fn check_text(
         // Most documents of an archive: no line index to build.
         return Checked { diagnostics: Vec::new(), tally, omitted, rendered };
     }
-    let index = beslut::LineIndex::new(&report.source);
+    let mut lines = Lines::new(&report.source);
     let diagnostics = report
         .diagnostics
         .into_iter()
         .map(|d| {
-            let at = index.line_col(&report.source, d.span.start);
-            Located { diagnostic: d, line: at.line, column: at.column }
+            let (line, column) = lines.line_col(d.span.start);
+            Located { diagnostic: d, line, column }
         })
         .collect();
     Checked { diagnostics, tally, omitted, rendered }
+}
+
+/// Line and column of offsets into a text, as [`beslut::LineIndex::line_col`]
+/// gives them, for offsets that mostly come in order (diagnostics are sorted
+/// by position): the lines are counted once, up to the last diagnostic,
+/// rather than indexed all over for a handful of lookups.
+struct Lines<'t> {
+    text: &'t str,
+    /// Where counting stopped, the line it is on (1-based) and that line's start.
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines { text, at: 0, line: 1, line_start: 0 }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`; an offset
+    /// past the end or inside a character is taken back to a character's
+    /// start, as `LineIndex` does.
+    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.at {
+            *self = Lines::new(self.text);
+        }
+        let passed = self.text.as_bytes().get(self.at..offset).unwrap_or_default();
+        // Lines are long next to memchr's stride; the last line end, if
+        // any, is then one search from the back.
+        let newlines = memchr::memchr_iter(b'\n', passed).count();
+        if newlines > 0 {
+            self.line += newlines;
+            self.line_start = self.at + memchr::memrchr(b'\n', passed).map_or(0, |i| i + 1);
+        }
+        self.at = offset;
+        let column = self.text.get(self.line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (self.line, column)
+    }
 }
 
 /// Keep the first `max` diagnostics of each rule (all when `max` is 0), as
@@ -201,9 +243,16 @@ fn cap_repeats(diagnostics: &mut Vec<beslut::Diagnostic>, max: usize) -> usize {
         return 0;
     }
     let before = diagnostics.len();
-    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    // A document has a few rules' diagnostics: a list beats hashing each one.
+    let mut seen: Vec<(beslut::Rule, usize)> = Vec::new();
     diagnostics.retain(|d| {
-        let n = seen.entry(d.code.code()).or_default();
+        let i = seen.iter().position(|(rule, _)| *rule == d.code).unwrap_or_else(|| {
+            seen.push((d.code, 0));
+            seen.len() - 1
+        });
+        let Some((_, n)) = seen.get_mut(i) else {
+            return true;
+        };
         *n += 1;
         *n <= max
     });
@@ -747,6 +796,42 @@ mod tests {
             rendered: None,
         };
         assert_eq!(check_bytes(entry("b.txt"), b"x", &fine).status, FileStatus::Valid);
+    }
+
+    #[test]
+    fn lines_agree_with_the_line_index_in_any_order() {
+        let text = "ab\ncö\n\nå\nxyz";
+        let index = beslut::LineIndex::new(text);
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // In order, then out of order (which starts counting again).
+        offsets.extend([9, 2, 2, 14, 0, 5]);
+        let mut lines = Lines::new(text);
+        for offset in offsets {
+            let at = index.line_col(text, offset);
+            assert_eq!(lines.line_col(offset), (at.line, at.column), "{offset}");
+        }
+    }
+
+    #[test]
+    fn the_cap_keeps_the_first_of_each_rule() {
+        use beslut::{Diagnostic, Rule, Severity, Span};
+        let d = |rule, at| Diagnostic::new(rule, Severity::Error, "", Span::empty(at));
+        let all = vec![
+            d(Rule::MissingSection, 0),
+            d(Rule::EmptySection, 1),
+            d(Rule::MissingSection, 2),
+            d(Rule::MissingSection, 3),
+            d(Rule::EmptySection, 4),
+        ];
+        let mut capped = all.clone();
+        assert_eq!(cap_repeats(&mut capped, 1), 3);
+        assert_eq!(capped, [all[0].clone(), all[1].clone()]);
+        let mut capped = all.clone();
+        assert_eq!(cap_repeats(&mut capped, 2), 1);
+        assert_eq!(capped.iter().map(|d| d.span.start).collect::<Vec<_>>(), [0, 1, 2, 4]);
+        let mut capped = all.clone();
+        assert_eq!(cap_repeats(&mut capped, 0), 0);
+        assert_eq!(capped, all);
     }
 
     #[test]

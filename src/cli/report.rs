@@ -167,7 +167,8 @@ pub struct Summary {
     /// Bytes read: a skipped or unreadable file adds nothing.
     pub bytes: u64,
     statuses: [u64; FileStatus::ALL.len()],
-    rules: BTreeMap<String, RuleCount>,
+    /// By rule code, which are `'static`: no key is allocated per file.
+    rules: BTreeMap<&'static str, RuleCount>,
 }
 
 impl Summary {
@@ -178,7 +179,7 @@ impl Summary {
         }
         self.statuses[rec.status as usize] += 1;
         for t in &rec.tally {
-            let r = self.rules.entry(t.code.to_owned()).or_insert(RuleCount {
+            let r = self.rules.entry(t.code).or_insert(RuleCount {
                 severity: t.severity,
                 files: 0,
                 diagnostics: 0,
@@ -351,7 +352,7 @@ impl Report {
                     files: u64,
                     bytes: u64,
                     statuses: StatusCounts<'a>,
-                    rules: &'a BTreeMap<String, RuleCount>,
+                    rules: &'a BTreeMap<&'static str, RuleCount>,
                     seconds: f64,
                 }
                 let sum = Sum {
@@ -402,7 +403,7 @@ fn human_summary(out: &mut dyn Write, run: &RunInfo, s: &Summary, seconds: f64) 
     if s.rules.is_empty() {
         return Ok(());
     }
-    let mut rules: Vec<(&String, &RuleCount)> = s.rules.iter().collect();
+    let mut rules: Vec<(&&str, &RuleCount)> = s.rules.iter().collect();
     rules.sort_by(|a, b| {
         (b.1.files, b.1.diagnostics, b.1.severity).cmp(&(a.1.files, a.1.diagnostics, a.1.severity))
     });
