@@ -176,7 +176,8 @@ impl<'a> Ctx<'a> {
 /// [`Profile::extra_headings`]) has them as `other`; they still count as the
 /// kind the profile gives them.
 fn effective_kind(section: &Section, profile: &Profile) -> SectionKind {
-    if section.kind != SectionKind::Other {
+    // Without extra headings (the built-in profiles) there is no key to make.
+    if section.kind != SectionKind::Other || profile.extra_headings().is_empty() {
         return section.kind;
     }
     let heading = match_key(&section.heading);
