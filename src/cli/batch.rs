@@ -1,10 +1,10 @@
 //! `beslut check PATH...`: every file of an archive, one record each.
 //!
-//! The run is a pipeline in sorted chunks: the walker gathers the next chunk
-//! of paths while the pool checks the current one, and the current chunk's
-//! records are written in walk order before the next starts. So the report
-//! is the same for any `--jobs`, and memory holds one chunk of records, never
-//! the whole archive.
+//! The run is a pipeline in sorted chunks: while the pool checks one chunk
+//! of paths, the walker gathers the next and the main thread writes the
+//! records of the one before, in walk order. So the report is the same for
+//! any `--jobs`, and memory holds two chunks of records, never the whole
+//! archive.
 
 use super::check::{self, Options};
 use super::report::{
@@ -92,39 +92,49 @@ pub fn run(args: &CheckArgs) -> u8 {
     let result = (|| -> io::Result<()> {
         report.header(&run_info)?;
         let mut next = take_chunk(&mut walk);
-        while !next.is_empty() {
+        // Checked and waiting to be written, in walk order.
+        let mut done: Vec<DocRecord> = Vec::new();
+        while !next.is_empty() || !done.is_empty() {
             let chunk = std::mem::take(&mut next);
-            let records: Vec<DocRecord> = pool.install(|| {
-                let (records, following) = rayon::join(
-                    || {
-                        chunk
-                            .into_par_iter()
-                            .map(|entry| {
-                                let rec = process(entry, args.max_size, &check);
-                                pb.inc(1);
-                                rec
-                            })
-                            .collect()
-                    },
-                    || take_chunk(&mut walk),
-                );
-                next = following;
-                records
-            });
-            let mut write = || -> io::Result<()> {
-                if !args.quiet {
-                    for note in walk.notes.drain(..) {
-                        eprintln!("beslut: {note}");
+            let mut records: Vec<DocRecord> = Vec::new();
+            // The pool checks this chunk (and the walk gathers the next)
+            // while this thread writes the chunk before: the workers do not
+            // wait for the report between chunks. Memory holds two chunks.
+            let written = pool.in_place_scope(|scope| {
+                scope.spawn(|_| {
+                    let (checked, following) = rayon::join(
+                        || {
+                            chunk
+                                .into_par_iter()
+                                .map(|entry| {
+                                    let rec = process(entry, args.max_size, &check);
+                                    pb.inc(1);
+                                    rec
+                                })
+                                .collect()
+                        },
+                        || take_chunk(&mut walk),
+                    );
+                    records = checked;
+                    next = following;
+                });
+                let mut write = || -> io::Result<()> {
+                    for rec in &done {
+                        summary.add(rec);
+                        report.document(rec)?;
                     }
-                }
-                for rec in &records {
-                    summary.add(rec);
-                    report.document(rec)?;
-                }
-                report.flush()
-            };
-            if suspend { pb.suspend(write) } else { write() }?;
+                    report.flush()
+                };
+                if suspend { pb.suspend(write) } else { write() }
+            });
+            written?;
             pb.set_message(format!("{} invalid", summary.count(FileStatus::Invalid)));
+            let notes = std::mem::take(&mut walk.notes);
+            if !args.quiet {
+                let print = || notes.iter().for_each(|note| eprintln!("beslut: {note}"));
+                if suspend { pb.suspend(print) } else { print() }
+            }
+            done = records;
         }
         pb.finish_and_clear();
         report.summary(&run_info, &summary, clock.elapsed().as_secs_f64())?;
@@ -452,8 +462,13 @@ fn is_report(report: Option<&Path>, path: &Path) -> bool {
 }
 
 fn wanted(ext: &[String], path: &Path) -> bool {
-    let found = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    ext.contains(&found)
+    let found = path.extension().map(|e| e.to_string_lossy()).unwrap_or_default();
+    // The wanted extensions are lower case: an ASCII one (nearly every one)
+    // is compared without making its lower-case copy.
+    if found.is_ascii() {
+        return ext.iter().any(|e| e.eq_ignore_ascii_case(&found));
+    }
+    ext.contains(&found.to_lowercase())
 }
 
 fn take_chunk(walk: &mut Walk) -> Vec<Entry> {
