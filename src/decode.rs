@@ -184,12 +184,15 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     // chunks where a suspect byte stands are looked at byte by byte.
     let bytes = text.as_bytes();
     let mut control = 0usize;
-    for (k, chunk) in bytes.chunks(CHUNK).enumerate() {
-        if !any_suspect(chunk) {
-            continue;
-        }
-        for (j, &b) in chunk.iter().enumerate() {
-            let i = k * CHUNK + j;
+    let chunks = bytes.chunks_exact(CHUNK);
+    let tail = chunks.remainder();
+    // Whole chunks as arrays, whose fixed length lets the test unroll.
+    let whole = chunks.map(|c| <&[u8; CHUNK]>::try_from(c).map_or(true, |c| any_suspect(c)));
+    let suspect = whole.chain([any_suspect(tail)]);
+    for (k, _) in suspect.enumerate().filter(|(_, suspect)| *suspect) {
+        let start = k * CHUNK;
+        let chunk = bytes.get(start..).unwrap_or_default().iter().take(CHUNK);
+        for (i, &b) in (start..).zip(chunk) {
             match b {
                 b'\t' | b'\n' | b'\r' | 0x0c => {}
                 0 => return Err(NotText::Nul { offset: offset + i }),
