@@ -180,30 +180,24 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
 fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     // A byte scan, not a char walk: in UTF-8 the C0 controls and DEL are
     // single bytes and the C1 controls are C2 80..C2 9F. Real documents have
-    // none, but `§` and a no-break space start with C2 too, so only the
-    // chunks where a suspect byte stands are looked at byte by byte.
+    // none, so two quick tests settle nearly every one: a branch-free fold
+    // for C0 and DEL, and memchr for C2 (which also starts `§` and the
+    // no-break space, so each is looked at). Only a text that has one is
+    // walked byte by byte, to find its NUL or count its controls.
     let bytes = text.as_bytes();
-    let mut control = 0usize;
-    let chunks = bytes.chunks_exact(CHUNK);
-    let tail = chunks.remainder();
-    // Whole chunks as arrays, whose fixed length lets the test unroll.
-    let whole = chunks.map(|c| <&[u8; CHUNK]>::try_from(c).map_or(true, |c| any_suspect(c)));
-    let suspect = whole.chain([any_suspect(tail)]);
-    for (k, _) in suspect.enumerate().filter(|(_, suspect)| *suspect) {
-        let start = k * CHUNK;
-        let chunk = bytes.get(start..).unwrap_or_default().iter().take(CHUNK);
-        for (i, &b) in (start..).zip(chunk) {
-            match b {
-                b'\t' | b'\n' | b'\r' | 0x0c => {}
-                0 => return Err(NotText::Nul { offset: offset + i }),
-                0x01..=0x1F | 0x7F => control += 1,
-                0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
-                _ => {}
-            }
-        }
-    }
-    if control == 0 {
+    let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
+    if !any_c0_or_del(bytes) && !memchr::memchr_iter(0xC2, bytes).any(c1_at) {
         return Ok(());
+    }
+    let mut control = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\t' | b'\n' | b'\r' | 0x0c => {}
+            0 => return Err(NotText::Nul { offset: offset + i }),
+            0x01..=0x1F | 0x7F => control += 1,
+            0xC2 if c1_at(i) => control += 1,
+            _ => {}
+        }
     }
     let chars = text.chars().count();
     // Real text, OCR'd or not, has next to no control characters; a quarter
@@ -215,19 +209,13 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     Ok(())
 }
 
-/// Bytes [`any_suspect`] looks at in one go: small enough to re-read, large
-/// enough to vectorize.
-const CHUNK: usize = 64;
-
-/// Whether any byte could be, or start, a control character or NUL: C0
-/// controls but tab, line feed, carriage return and form feed; DEL; and
-/// `C2`, the lead byte of the C1 controls in UTF-8 (and of `§`). Branch-free,
-/// and folded into a byte rather than a `bool`, so it vectorizes.
-fn any_suspect(bytes: &[u8]) -> bool {
-    // Below 0x20 but tab, line feed, form feed and carriage return (9, 10, 12, 13).
+/// Whether any byte is NUL, DEL or another C0 control but tab, line feed,
+/// form feed and carriage return. Branch-free, and folded into a byte rather
+/// than a `bool`, so it vectorizes.
+fn any_c0_or_del(bytes: &[u8]) -> bool {
+    // Below 0x20 but 9, 10, 12 and 13.
     let c0 = |b: u8| (b < 9) | (b == 11) | (b.wrapping_sub(14) < 0x20 - 14);
-    let suspect = |b: u8| u8::from(c0(b) | (b == 0x7F) | (b == 0xC2));
-    bytes.iter().fold(0u8, |any, &b| any | suspect(b)) != 0
+    bytes.iter().fold(0u8, |any, &b| any | u8::from(c0(b) | (b == 0x7F))) != 0
 }
 
 /// windows-1252: Latin-1 except 0x80–0x9F, where it has typographic
@@ -378,6 +366,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn controls_are_found_anywhere_among_paragraph_signs() {
+        let signs = "§ 12 ¢\u{a0}".repeat(40);
+        ok(signs.as_bytes());
+        let nul = format!("{signs}x\0");
+        assert_eq!(decode(nul.as_bytes()), Err(NotText::Nul { offset: signs.len() + 1 }));
+        let c1 = format!("{signs}{}", "\u{85}".repeat(signs.chars().count()));
+        assert!(matches!(decode(c1.as_bytes()), Err(NotText::ControlCharacters { .. })));
+        let c0 = format!("{signs}{}", "\u{1b}".repeat(signs.chars().count()));
+        assert!(matches!(decode(c0.as_bytes()), Err(NotText::ControlCharacters { .. })));
     }
 
     #[test]
