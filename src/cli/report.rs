@@ -111,17 +111,20 @@ pub struct RuleTally {
 /// Each rule code once with its number of diagnostics, errors first, then
 /// by code, so listings read the same on every run.
 pub fn tally(diagnostics: &[Diagnostic]) -> Vec<RuleTally> {
-    let mut counts: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
+    // A document has a few rules' diagnostics: a short list, searched, beats a map.
+    let mut v: Vec<RuleTally> = Vec::new();
     for d in diagnostics {
-        let e = counts.entry(d.code.code()).or_insert((d.severity, 0));
-        e.0 = e.0.max(d.severity);
-        e.1 += 1;
+        let code = d.code.code();
+        match v.iter_mut().find(|t| t.code == code) {
+            Some(t) => {
+                t.severity = t.severity.max(d.severity);
+                t.count += 1;
+            }
+            None => v.push(RuleTally { code, severity: d.severity, count: 1 }),
+        }
     }
-    let mut v: Vec<RuleTally> = counts
-        .into_iter()
-        .map(|(code, (severity, count))| RuleTally { code, severity, count })
-        .collect();
-    v.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
+    // Codes are unique, so this order is total and the sort's stability moot.
+    v.sort_unstable_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
     v
 }
 
@@ -439,5 +442,36 @@ fn csv_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use beslut::{Rule, Span};
+
+    #[test]
+    fn tally_counts_each_rule_once_errors_first_then_by_code() {
+        let d = |rule, severity| Diagnostic::new(rule, severity, "", Span::empty(0));
+        let t = tally(&[
+            d(Rule::UnknownHeading, Severity::Warning),
+            d(Rule::MissingSection, Severity::Error),
+            d(Rule::EmptySection, Severity::Warning),
+            d(Rule::UnknownHeading, Severity::Error),
+            d(Rule::MissingSection, Severity::Error),
+            d(Rule::Mojibake, Severity::Info),
+        ]);
+        let got: Vec<(&str, Severity, usize)> =
+            t.iter().map(|t| (t.code, t.severity, t.count)).collect();
+        assert_eq!(
+            got,
+            [
+                ("missing-section", Severity::Error, 2),
+                ("unknown-heading", Severity::Error, 2),
+                ("empty-section", Severity::Warning, 1),
+                ("mojibake", Severity::Info, 1),
+            ]
+        );
+        assert!(tally(&[]).is_empty());
     }
 }
