@@ -83,8 +83,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         check_text(name, text, &profile, &options, args.max_repeats, render)
     };
     let pb = progress_bar(args.quiet, &inputs, &ext, args.shard);
-    // Lines written to the terminal the bar is drawn on must not be drawn over.
-    let suspend = !pb.is_hidden();
+    // Lines written to the terminal the bar is drawn on must not be drawn
+    // over; and a bar that is not drawn needs no counting.
+    let drawn = !pb.is_hidden();
     let mut report = Report::new(args.format, out, args.verbose);
     let mut summary = Summary::default();
     let mut walk = Walk::new(inputs, ext, args.shard).excluding(args.output.as_deref());
@@ -108,7 +109,11 @@ pub fn run(args: &CheckArgs) -> u8 {
                                 .into_par_iter()
                                 .map(|entry| {
                                     let rec = process(entry, args.max_size, &check);
-                                    pb.inc(1);
+                                    // A hidden bar (output not a terminal) still
+                                    // costs an update's locking per file.
+                                    if drawn {
+                                        pb.inc(1);
+                                    }
                                     rec
                                 })
                                 .collect()
@@ -125,14 +130,14 @@ pub fn run(args: &CheckArgs) -> u8 {
                     }
                     report.flush()
                 };
-                if suspend { pb.suspend(write) } else { write() }
+                if drawn { pb.suspend(write) } else { write() }
             });
             written?;
             pb.set_message(format!("{} invalid", summary.count(FileStatus::Invalid)));
             let notes = std::mem::take(&mut walk.notes);
             if !args.quiet {
                 let print = || notes.iter().for_each(|note| eprintln!("beslut: {note}"));
-                if suspend { pb.suspend(print) } else { print() }
+                if drawn { pb.suspend(print) } else { print() }
             }
             done = records;
         }
