@@ -124,7 +124,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8, bom, guessed: false })
     };
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let text = std::str::from_utf8(rest).map_err(|e| NotText::Malformed {
+        let text = from_utf8(rest).map_err(|e| NotText::Malformed {
             encoding: Encoding::Utf8,
             offset: 3 + e.valid_up_to(),
         })?;
@@ -133,7 +133,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be)
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
+    } else if let Ok(text) = from_utf8(bytes) {
         // The common case: validation, then one scan for NULs and control
         // characters, then the copy.
         return utf8(text, false);
@@ -147,6 +147,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     check_characters(&text, 0)?;
     let guessed = encoding == Encoding::Windows1252;
     Ok(Decoded { text, encoding, bom: encoding != Encoding::Windows1252, guessed })
+}
+
+/// `std::str::from_utf8`, with simdutf8's SIMD check for the common valid
+/// case; std only runs on invalid input, to
+/// say where the first bad byte is.
+fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
