@@ -118,46 +118,42 @@ pub enum NotText {
 /// assert!(decode(b"\x7fELF\x02\x01\x01\x00").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
-    let (text, encoding, bom) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let text = std::str::from_utf8(rest).map_err(|e| NotText::Malformed {
+    // UTF-8 is checked before it is copied, so a binary file costs a scan, not a copy.
+    let utf8 = |text: &str, bom: bool| {
+        check_characters(text, if bom { 3 } else { 0 })?;
+        Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8, bom, guessed: false })
+    };
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = from_utf8(rest).map_err(|e| NotText::Malformed {
             encoding: Encoding::Utf8,
             offset: 3 + e.valid_up_to(),
         })?;
-        (text.to_owned(), Encoding::Utf8, true)
+        return utf8(text, true);
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le, true)
+        (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be, true)
-    } else if !any_suspect(bytes) {
-        // The common case, settled by one vectorized scan: no NUL and no
-        // control character, so valid UTF-8 needs no further look.
-        match std::str::from_utf8(bytes) {
-            Ok(text) => {
-                return Ok(Decoded {
-                    text: text.to_owned(),
-                    encoding: Encoding::Utf8,
-                    bom: false,
-                    guessed: false,
-                });
-            }
-            Err(_) => {
-                (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252, false)
-            }
-        }
-    } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        // Checked before decoding so a binary file costs a scan, not a copy.
+        (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be)
+    } else if let Ok(text) = from_utf8(bytes) {
+        // The common case: validation, then one scan for NULs and control
+        // characters, then the copy.
+        return utf8(text, false);
+    } else if let Some(offset) = memchr::memchr(0, bytes) {
+        // Looked for before decoding, so the offset is the input's
+        // (windows-1252 can turn one byte into up to three).
         return Err(NotText::Nul { offset });
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_owned(), Encoding::Utf8, false),
-            Err(_) => {
-                (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252, false)
-            }
-        }
+        (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252)
     };
-    check_characters(&text, if encoding == Encoding::Utf8 && bom { 3 } else { 0 })?;
+    check_characters(&text, 0)?;
     let guessed = encoding == Encoding::Windows1252;
-    Ok(Decoded { text, encoding, bom, guessed })
+    Ok(Decoded { text, encoding, bom: encoding != Encoding::Windows1252, guessed })
+}
+
+/// `std::str::from_utf8`, with simdutf8's SIMD check for the common valid
+/// case; std only runs on invalid input, to
+/// say where the first bad byte is.
+fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
@@ -191,27 +187,24 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
 fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     // A byte scan, not a char walk: in UTF-8 the C0 controls and DEL are
     // single bytes and the C1 controls are C2 80..C2 9F. Real documents have
-    // none, but `§` and a no-break space start with C2 too, so only the
-    // chunks where a suspect byte stands are looked at byte by byte.
+    // none, so two quick tests settle nearly every one: a branch-free fold
+    // for C0 and DEL, and memchr for C2 (which also starts `§` and the
+    // no-break space, so each is looked at). Only a text that has one is
+    // walked byte by byte, to find its NUL or count its controls.
     let bytes = text.as_bytes();
-    let mut control = 0usize;
-    for (k, chunk) in bytes.chunks(CHUNK).enumerate() {
-        if !any_suspect(chunk) {
-            continue;
-        }
-        for (j, &b) in chunk.iter().enumerate() {
-            let i = k * CHUNK + j;
-            match b {
-                b'\t' | b'\n' | b'\r' | 0x0c => {}
-                0 => return Err(NotText::Nul { offset: offset + i }),
-                0x01..=0x1F | 0x7F => control += 1,
-                0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
-                _ => {}
-            }
-        }
-    }
-    if control == 0 {
+    let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
+    if !any_c0_or_del(bytes) && !memchr::memchr_iter(0xC2, bytes).any(c1_at) {
         return Ok(());
+    }
+    let mut control = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\t' | b'\n' | b'\r' | 0x0c => {}
+            0 => return Err(NotText::Nul { offset: offset + i }),
+            0x01..=0x1F | 0x7F => control += 1,
+            0xC2 if c1_at(i) => control += 1,
+            _ => {}
+        }
     }
     let chars = text.chars().count();
     // Real text, OCR'd or not, has next to no control characters; a quarter
@@ -223,19 +216,13 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     Ok(())
 }
 
-/// Bytes [`any_suspect`] looks at in one go: small enough to re-read, large
-/// enough to vectorize.
-const CHUNK: usize = 64;
-
-/// Whether any byte could be, or start, a control character or NUL: C0
-/// controls but tab, line feed, carriage return and form feed; DEL; and
-/// `C2`, the lead byte of the C1 controls in UTF-8 (and of `§`). Branch-free,
-/// so it vectorizes.
-fn any_suspect(bytes: &[u8]) -> bool {
-    let suspect = |b: u8| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) | (b == 0x7F) | (b == 0xC2)
-    };
-    bytes.iter().fold(false, |any, &b| any | suspect(b))
+/// Whether any byte is NUL, DEL or another C0 control but tab, line feed,
+/// form feed and carriage return. Branch-free, and folded into a byte rather
+/// than a `bool`, so it vectorizes.
+fn any_c0_or_del(bytes: &[u8]) -> bool {
+    // Below 0x20 but 9, 10, 12 and 13.
+    let c0 = |b: u8| (b < 9) | (b == 11) | (b.wrapping_sub(14) < 0x20 - 14);
+    bytes.iter().fold(0u8, |any, &b| any | u8::from(c0(b) | (b == 0x7F))) != 0
 }
 
 /// windows-1252: Latin-1 except 0x80–0x9F, where it has typographic
@@ -386,6 +373,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn controls_are_found_anywhere_among_paragraph_signs() {
+        let signs = "§ 12 ¢\u{a0}".repeat(40);
+        ok(signs.as_bytes());
+        let nul = format!("{signs}x\0");
+        assert_eq!(decode(nul.as_bytes()), Err(NotText::Nul { offset: signs.len() + 1 }));
+        let c1 = format!("{signs}{}", "\u{85}".repeat(signs.chars().count()));
+        assert!(matches!(decode(c1.as_bytes()), Err(NotText::ControlCharacters { .. })));
+        let c0 = format!("{signs}{}", "\u{1b}".repeat(signs.chars().count()));
+        assert!(matches!(decode(c0.as_bytes()), Err(NotText::ControlCharacters { .. })));
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! `beslut check PATH...`: every file of an archive, one record each.
 //!
-//! The run is a pipeline in sorted chunks: the walker gathers the next chunk
-//! of paths while the pool checks the current one, and the current chunk's
-//! records are written in walk order before the next starts. So the report
-//! is the same for any `--jobs`, and memory holds one chunk of records, never
-//! the whole archive.
+//! The run is a pipeline in sorted chunks: while the pool checks one chunk
+//! of paths, the walker gathers the next and the main thread writes the
+//! records of the one before, in walk order. So the report is the same for
+//! any `--jobs`, and memory holds two chunks of records, never the whole
+//! archive.
 
 use super::check::{self, Options};
 use super::report::{
@@ -83,8 +83,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         check_text(name, text, &profile, &options, args.max_repeats, render)
     };
     let pb = progress_bar(args.quiet, &inputs, &ext, args.shard);
-    // Lines written to the terminal the bar is drawn on must not be drawn over.
-    let suspend = !pb.is_hidden();
+    // Lines written to the terminal the bar is drawn on must not be drawn
+    // over; and a bar that is not drawn needs no counting.
+    let drawn = !pb.is_hidden();
     let mut report = Report::new(args.format, out, args.verbose);
     let mut summary = Summary::default();
     let mut walk = Walk::new(inputs, ext, args.shard).excluding(args.output.as_deref());
@@ -92,39 +93,53 @@ pub fn run(args: &CheckArgs) -> u8 {
     let result = (|| -> io::Result<()> {
         report.header(&run_info)?;
         let mut next = take_chunk(&mut walk);
-        while !next.is_empty() {
+        // Checked and waiting to be written, in walk order.
+        let mut done: Vec<DocRecord> = Vec::new();
+        while !next.is_empty() || !done.is_empty() {
             let chunk = std::mem::take(&mut next);
-            let records: Vec<DocRecord> = pool.install(|| {
-                let (records, following) = rayon::join(
-                    || {
-                        chunk
-                            .into_par_iter()
-                            .map(|entry| {
-                                let rec = process(entry, args.max_size, &check);
-                                pb.inc(1);
-                                rec
-                            })
-                            .collect()
-                    },
-                    || take_chunk(&mut walk),
-                );
-                next = following;
-                records
-            });
-            let mut write = || -> io::Result<()> {
-                if !args.quiet {
-                    for note in walk.notes.drain(..) {
-                        eprintln!("beslut: {note}");
+            let mut records: Vec<DocRecord> = Vec::new();
+            // The pool checks this chunk (and the walk gathers the next)
+            // while this thread writes the chunk before: the workers do not
+            // wait for the report between chunks. Memory holds two chunks.
+            let written = pool.in_place_scope(|scope| {
+                scope.spawn(|_| {
+                    let (checked, following) = rayon::join(
+                        || {
+                            chunk
+                                .into_par_iter()
+                                .map(|entry| {
+                                    let rec = process(entry, args.max_size, &check);
+                                    // A hidden bar (output not a terminal) still
+                                    // costs an update's locking per file.
+                                    if drawn {
+                                        pb.inc(1);
+                                    }
+                                    rec
+                                })
+                                .collect()
+                        },
+                        || take_chunk(&mut walk),
+                    );
+                    records = checked;
+                    next = following;
+                });
+                let mut write = || -> io::Result<()> {
+                    for rec in &done {
+                        summary.add(rec);
+                        report.document(rec)?;
                     }
-                }
-                for rec in &records {
-                    summary.add(rec);
-                    report.document(rec)?;
-                }
-                report.flush()
-            };
-            if suspend { pb.suspend(write) } else { write() }?;
+                    report.flush()
+                };
+                if drawn { pb.suspend(write) } else { write() }
+            });
+            written?;
             pb.set_message(format!("{} invalid", summary.count(FileStatus::Invalid)));
+            let notes = std::mem::take(&mut walk.notes);
+            if !args.quiet {
+                let print = || notes.iter().for_each(|note| eprintln!("beslut: {note}"));
+                if drawn { pb.suspend(print) } else { print() }
+            }
+            done = records;
         }
         pb.finish_and_clear();
         report.summary(&run_info, &summary, clock.elapsed().as_secs_f64())?;
@@ -180,16 +195,58 @@ fn check_text(
         // Most documents of an archive: no line index to build.
         return Checked { diagnostics: Vec::new(), tally, omitted, rendered };
     }
-    let index = beslut::LineIndex::new(&report.source);
+    let mut lines = Lines::new(&report.source);
     let diagnostics = report
         .diagnostics
         .into_iter()
         .map(|d| {
-            let at = index.line_col(&report.source, d.span.start);
-            Located { diagnostic: d, line: at.line, column: at.column }
+            let (line, column) = lines.line_col(d.span.start);
+            Located { diagnostic: d, line, column }
         })
         .collect();
     Checked { diagnostics, tally, omitted, rendered }
+}
+
+/// Line and column of offsets into a text, as [`beslut::LineIndex::line_col`]
+/// gives them, for offsets that mostly come in order (diagnostics are sorted
+/// by position): the lines are counted once, up to the last diagnostic,
+/// rather than indexed all over for a handful of lookups.
+struct Lines<'t> {
+    text: &'t str,
+    /// Where counting stopped, the line it is on (1-based) and that line's start.
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines { text, at: 0, line: 1, line_start: 0 }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`; an offset
+    /// past the end or inside a character is taken back to a character's
+    /// start, as `LineIndex` does.
+    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.at {
+            *self = Lines::new(self.text);
+        }
+        let passed = self.text.as_bytes().get(self.at..offset).unwrap_or_default();
+        // Lines are long next to memchr's stride; the last line end, if
+        // any, is then one search from the back.
+        let newlines = memchr::memchr_iter(b'\n', passed).count();
+        if newlines > 0 {
+            self.line += newlines;
+            self.line_start = self.at + memchr::memrchr(b'\n', passed).map_or(0, |i| i + 1);
+        }
+        self.at = offset;
+        let column = self.text.get(self.line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (self.line, column)
+    }
 }
 
 /// Keep the first `max` diagnostics of each rule (all when `max` is 0), as
@@ -201,9 +258,16 @@ fn cap_repeats(diagnostics: &mut Vec<beslut::Diagnostic>, max: usize) -> usize {
         return 0;
     }
     let before = diagnostics.len();
-    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    // A document has a few rules' diagnostics: a list beats hashing each one.
+    let mut seen: Vec<(beslut::Rule, usize)> = Vec::new();
     diagnostics.retain(|d| {
-        let n = seen.entry(d.code.code()).or_default();
+        let i = seen.iter().position(|(rule, _)| *rule == d.code).unwrap_or_else(|| {
+            seen.push((d.code, 0));
+            seen.len() - 1
+        });
+        let Some((_, n)) = seen.get_mut(i) else {
+            return true;
+        };
         *n += 1;
         *n <= max
     });
@@ -330,7 +394,15 @@ impl Walk {
                         // Links are followed because archives link folders in;
                         // walkdir notices a link back to an ancestor and yields an error
                         // instead of looping.
-                        let iter = walkdir::WalkDir::new(&p).follow_links(true).sort_by_file_name();
+                        //
+                        // Sorted by name, as `sort_by_file_name` would, but comparing
+                        // whole paths: the entries sorted together are one directory's,
+                        // all its path joined with a name, so the bytes after their
+                        // common prefix are the names'. Taking each name apart from its
+                        // path in every comparison was most of the walk's cost.
+                        let iter = walkdir::WalkDir::new(&p)
+                            .follow_links(true)
+                            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
                         self.dir = Some((p, iter.into_iter()));
                         continue;
                     }
@@ -403,8 +475,13 @@ fn is_report(report: Option<&Path>, path: &Path) -> bool {
 }
 
 fn wanted(ext: &[String], path: &Path) -> bool {
-    let found = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    ext.contains(&found)
+    let found = path.extension().map(|e| e.to_string_lossy()).unwrap_or_default();
+    // The wanted extensions are lower case: an ASCII one (nearly every one)
+    // is compared without making its lower-case copy.
+    if found.is_ascii() {
+        return ext.iter().any(|e| e.eq_ignore_ascii_case(&found));
+    }
+    ext.contains(&found.to_lowercase())
 }
 
 fn take_chunk(walk: &mut Walk) -> Vec<Entry> {
@@ -747,6 +824,63 @@ mod tests {
             rendered: None,
         };
         assert_eq!(check_bytes(entry("b.txt"), b"x", &fine).status, FileStatus::Valid);
+    }
+
+    #[test]
+    fn lines_agree_with_the_line_index_in_any_order() {
+        let text = "ab\ncö\n\nå\nxyz";
+        let index = beslut::LineIndex::new(text);
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // In order, then out of order (which starts counting again).
+        offsets.extend([9, 2, 2, 14, 0, 5]);
+        let mut lines = Lines::new(text);
+        for offset in offsets {
+            let at = index.line_col(text, offset);
+            assert_eq!(lines.line_col(offset), (at.line, at.column), "{offset}");
+        }
+    }
+
+    #[test]
+    fn the_cap_keeps_the_first_of_each_rule() {
+        use beslut::{Diagnostic, Rule, Severity, Span};
+        let d = |rule, at| Diagnostic::new(rule, Severity::Error, "", Span::empty(at));
+        let all = vec![
+            d(Rule::MissingSection, 0),
+            d(Rule::EmptySection, 1),
+            d(Rule::MissingSection, 2),
+            d(Rule::MissingSection, 3),
+            d(Rule::EmptySection, 4),
+        ];
+        let mut capped = all.clone();
+        assert_eq!(cap_repeats(&mut capped, 1), 3);
+        assert_eq!(capped, [all[0].clone(), all[1].clone()]);
+        let mut capped = all.clone();
+        assert_eq!(cap_repeats(&mut capped, 2), 1);
+        assert_eq!(capped.iter().map(|d| d.span.start).collect::<Vec<_>>(), [0, 1, 2, 4]);
+        let mut capped = all.clone();
+        assert_eq!(cap_repeats(&mut capped, 0), 0);
+        assert_eq!(capped, all);
+    }
+
+    #[test]
+    fn the_walk_sorts_each_folder_by_name() {
+        let root = tempfile::tempdir().unwrap();
+        for dir in ["", "b", "a", "a.d", "ab", "a/x"] {
+            std::fs::create_dir_all(root.path().join(dir)).unwrap();
+            for name in ["b.txt", "a.txt", "c", "A.txt", "ä.txt", "10.txt", "9.txt", "a.txt.txt"] {
+                std::fs::write(root.path().join(dir).join(name), "x").unwrap();
+            }
+        }
+        let by_name: Vec<PathBuf> = walkdir::WalkDir::new(root.path())
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap().into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        let walk = Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
+        let walked: Vec<PathBuf> = walk.map(|e| PathBuf::from(e.display)).collect();
+        assert_eq!(walked.len(), 6 * 7);
+        assert_eq!(walked, by_name);
     }
 
     #[test]

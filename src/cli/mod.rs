@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod batch;
 mod check;
+mod jsonl;
 mod parse_cmd;
 mod profiles_cmd;
 mod render;

@@ -111,17 +111,20 @@ pub struct RuleTally {
 /// Each rule code once with its number of diagnostics, errors first, then
 /// by code, so listings read the same on every run.
 pub fn tally(diagnostics: &[Diagnostic]) -> Vec<RuleTally> {
-    let mut counts: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
+    // A document has a few rules' diagnostics: a short list, searched, beats a map.
+    let mut v: Vec<RuleTally> = Vec::new();
     for d in diagnostics {
-        let e = counts.entry(d.code.code()).or_insert((d.severity, 0));
-        e.0 = e.0.max(d.severity);
-        e.1 += 1;
+        let code = d.code.code();
+        match v.iter_mut().find(|t| t.code == code) {
+            Some(t) => {
+                t.severity = t.severity.max(d.severity);
+                t.count += 1;
+            }
+            None => v.push(RuleTally { code, severity: d.severity, count: 1 }),
+        }
     }
-    let mut v: Vec<RuleTally> = counts
-        .into_iter()
-        .map(|(code, (severity, count))| RuleTally { code, severity, count })
-        .collect();
-    v.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
+    // Codes are unique, so this order is total and the sort's stability moot.
+    v.sort_unstable_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
     v
 }
 
@@ -167,7 +170,8 @@ pub struct Summary {
     /// Bytes read: a skipped or unreadable file adds nothing.
     pub bytes: u64,
     statuses: [u64; FileStatus::ALL.len()],
-    rules: BTreeMap<String, RuleCount>,
+    /// By rule code, which are `'static`: no key is allocated per file.
+    rules: BTreeMap<&'static str, RuleCount>,
 }
 
 impl Summary {
@@ -178,7 +182,7 @@ impl Summary {
         }
         self.statuses[rec.status as usize] += 1;
         for t in &rec.tally {
-            let r = self.rules.entry(t.code.to_owned()).or_insert(RuleCount {
+            let r = self.rules.entry(t.code).or_insert(RuleCount {
                 severity: t.severity,
                 files: 0,
                 diagnostics: 0,
@@ -221,7 +225,12 @@ impl Serialize for StatusCounts<'_> {
 
 /// A report being written.
 pub enum Report {
-    Jsonl(Box<dyn Write>),
+    /// `line`: the record being written, kept between records so its
+    /// allocation is made once.
+    Jsonl {
+        out: Box<dyn Write>,
+        line: Vec<u8>,
+    },
     Csv(Box<csv::Writer<Box<dyn Write>>>),
     /// `spaced`: the last thing written ends in a blank line.
     Human {
@@ -246,7 +255,7 @@ const CSV_HEADER: [&str; 9] = [
 impl Report {
     pub fn new(format: CheckFormat, mut out: Box<dyn Write>, verbose: bool) -> Report {
         match format {
-            CheckFormat::Jsonl => Report::Jsonl(out),
+            CheckFormat::Jsonl => Report::Jsonl { out, line: Vec::new() },
             CheckFormat::Csv => {
                 // Written before the csv writer takes `out`; errors surface
                 // at the first flush like every other write.
@@ -264,7 +273,7 @@ impl Report {
 
     pub fn header(&mut self, run: &RunInfo) -> io::Result<()> {
         match self {
-            Report::Jsonl(out) => {
+            Report::Jsonl { out, .. } => {
                 #[derive(Serialize)]
                 struct Header<'a> {
                     record: &'static str,
@@ -283,35 +292,11 @@ impl Report {
 
     pub fn document(&mut self, rec: &DocRecord) -> io::Result<()> {
         match self {
-            Report::Jsonl(out) => {
-                #[derive(Serialize)]
-                struct Doc<'a> {
-                    record: &'static str,
-                    root: &'a str,
-                    path: &'a str,
-                    bytes: u64,
-                    encoding: Option<&'static str>,
-                    encoding_guessed: Option<bool>,
-                    status: FileStatus,
-                    reason: Option<&'a str>,
-                    diagnostics: &'a [Located],
-                    diagnostics_omitted: usize,
-                }
-                json_line(
-                    out,
-                    &Doc {
-                        record: "document",
-                        root: &rec.root,
-                        path: &rec.path,
-                        bytes: rec.bytes,
-                        encoding: rec.encoding.map(Encoding::label),
-                        encoding_guessed: rec.encoding_guessed,
-                        status: rec.status,
-                        reason: rec.reason.as_deref(),
-                        diagnostics: &rec.diagnostics,
-                        diagnostics_omitted: rec.omitted,
-                    },
-                )
+            Report::Jsonl { out, line } => {
+                line.clear();
+                super::jsonl::document(line, rec);
+                line.push(b'\n');
+                out.write_all(line)
             }
             Report::Csv(w) => {
                 let rules: Vec<&str> = rec.tally.iter().map(|t| t.code).collect();
@@ -363,14 +348,14 @@ impl Report {
         // digits keep the record short.
         let seconds = (seconds * 1000.0).round() / 1000.0;
         match self {
-            Report::Jsonl(out) => {
+            Report::Jsonl { out, .. } => {
                 #[derive(Serialize)]
                 struct Sum<'a> {
                     record: &'static str,
                     files: u64,
                     bytes: u64,
                     statuses: StatusCounts<'a>,
-                    rules: &'a BTreeMap<String, RuleCount>,
+                    rules: &'a BTreeMap<&'static str, RuleCount>,
                     seconds: f64,
                 }
                 let sum = Sum {
@@ -395,7 +380,7 @@ impl Report {
 
     pub fn flush(&mut self) -> io::Result<()> {
         match self {
-            Report::Jsonl(out) | Report::Human { out, .. } => out.flush(),
+            Report::Jsonl { out, .. } | Report::Human { out, .. } => out.flush(),
             Report::Csv(w) => w.flush(),
         }
     }
@@ -421,7 +406,7 @@ fn human_summary(out: &mut dyn Write, run: &RunInfo, s: &Summary, seconds: f64) 
     if s.rules.is_empty() {
         return Ok(());
     }
-    let mut rules: Vec<(&String, &RuleCount)> = s.rules.iter().collect();
+    let mut rules: Vec<(&&str, &RuleCount)> = s.rules.iter().collect();
     rules.sort_by(|a, b| {
         (b.1.files, b.1.diagnostics, b.1.severity).cmp(&(a.1.files, a.1.diagnostics, a.1.severity))
     });
@@ -457,5 +442,36 @@ fn csv_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use beslut::{Rule, Span};
+
+    #[test]
+    fn tally_counts_each_rule_once_errors_first_then_by_code() {
+        let d = |rule, severity| Diagnostic::new(rule, severity, "", Span::empty(0));
+        let t = tally(&[
+            d(Rule::UnknownHeading, Severity::Warning),
+            d(Rule::MissingSection, Severity::Error),
+            d(Rule::EmptySection, Severity::Warning),
+            d(Rule::UnknownHeading, Severity::Error),
+            d(Rule::MissingSection, Severity::Error),
+            d(Rule::Mojibake, Severity::Info),
+        ]);
+        let got: Vec<(&str, Severity, usize)> =
+            t.iter().map(|t| (t.code, t.severity, t.count)).collect();
+        assert_eq!(
+            got,
+            [
+                ("missing-section", Severity::Error, 2),
+                ("unknown-heading", Severity::Error, 2),
+                ("empty-section", Severity::Warning, 1),
+                ("mojibake", Severity::Info, 1),
+            ]
+        );
+        assert!(tally(&[]).is_empty());
     }
 }

@@ -24,15 +24,18 @@ pub(crate) fn proposal_without_points(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let name = SectionKind::Proposal.swedish();
     let message = match (has_maker, has_points) {
         (true, true) => return,
-        (false, true) => cx.tr(
+        (false, true) => tr!(
+            cx,
             format!("\"{name}\" names no decision maker"),
             format!("”{name}” anger ingen beslutsfattare"),
         ),
-        (true, false) => cx.tr(
+        (true, false) => tr!(
+            cx,
             format!("\"{name}\" has no numbered point or att-clause"),
             format!("”{name}” saknar numrerade punkter och att-satser"),
         ),
-        (false, false) => cx.tr(
+        (false, false) => tr!(
+            cx,
             format!("\"{name}\" names no decision maker and has no numbered point or att-clause"),
             format!(
                 "”{name}” anger ingen beslutsfattare och saknar numrerade punkter och att-satser"
@@ -46,7 +49,7 @@ pub(crate) fn proposal_without_points(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .collect();
     let d = cx
         .diag(Rule::ProposalWithoutPoints, message, section.heading_span)
-        .with_help(cx.tr(
+        .with_help(tr!(cx,
             "write who decides and what, as in \"Kommunstyrelsen beslutar att:\" followed by numbered points".into(),
             "skriv vem som beslutar och vad, som i ”Kommunstyrelsen beslutar att:” följt av numrerade punkter".into(),
         ))
@@ -81,24 +84,27 @@ pub(crate) fn invalid_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn invalid_date_diag(cx: &Ctx<'_>, found: &str, span: Span) -> Diagnostic {
     let (message, label) = if iso_date(found).is_some() {
         (
-            cx.tr(
+            tr!(
+                cx,
                 format!("date \"{found}\" does not exist"),
                 format!("datumet ”{found}” finns inte"),
             ),
-            cx.tr("no such day".into(), "ingen sådan dag".into()),
+            tr!(cx, "no such day".into(), "ingen sådan dag".into()),
         )
     } else {
         (
-            cx.tr(
+            tr!(
+                cx,
                 format!("date \"{found}\" cannot be read"),
                 format!("datumet ”{found}” går inte att läsa"),
             ),
-            cx.tr("not a date".into(), "inte ett datum".into()),
+            tr!(cx, "not a date".into(), "inte ett datum".into()),
         )
     };
     cx.diag(Rule::InvalidDate, message, span)
         .with_label(label)
-        .with_help(cx.tr(
+        .with_help(tr!(
+            cx,
             "write dates as YYYY-MM-DD (2026-02-19) and check them against the scan".into(),
             "skriv datum som ÅÅÅÅ-MM-DD (2026-02-19) och jämför med skanningen".into(),
         ))
@@ -154,11 +160,13 @@ pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             cx,
             Rule::BasisWithoutDate,
             item.span,
-            cx.tr(
+            tr!(
+                cx,
                 format!("basis document \"{}\" has no date", short(&title)),
                 format!("underlaget ”{}” saknar datum", short(&title)),
             ),
-            cx.tr(
+            tr!(
+                cx,
                 "give each document its date, as in \"Tjänsteskrivelse, 2026-02-19\"".into(),
                 "ange varje handlings datum, som i ”Tjänsteskrivelse, 2026-02-19”".into(),
             ),
@@ -209,14 +217,14 @@ pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut diag = cx
             .diag(
                 Rule::BasisAfterDecision,
-                cx.tr(
+                tr!(cx,
                     format!("basis document \"{}\" is dated {date}, after the document's own date {own}", short(&title)),
                     format!("underlaget ”{}” är daterat {date}, efter dokumentets eget datum {own}", short(&title)),
                 ),
                 within(&d.source, item.span, date),
             )
-            .with_label(cx.tr("later than the document".into(), "senare än dokumentet".into()))
-            .with_help(cx.tr(
+            .with_label(tr!(cx, "later than the document".into(), "senare än dokumentet".into()))
+            .with_help(tr!(cx,
                 "check both dates against the scan: a decision cannot rest on a later document".into(),
                 "jämför båda datumen med skanningen: ett beslut kan inte vila på en senare handling".into(),
             ))
@@ -228,7 +236,7 @@ pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(span) = d.header.date_span {
             diag = diag.with_related(
                 span,
-                cx.tr("the document's date".into(), "dokumentets datum".into()),
+                tr!(cx, "the document's date".into(), "dokumentets datum".into()),
             );
         }
         out.push(diag);
@@ -243,11 +251,13 @@ pub(crate) fn official_without_role(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             cx,
             Rule::OfficialWithoutRole,
             official.span,
-            cx.tr(
+            tr!(
+                cx,
                 format!("official \"{}\" has no role", short(&name)),
                 format!("tjänstepersonen ”{}” saknar roll", short(&name)),
             ),
-            cx.tr(
+            tr!(
+                cx,
                 "write \"name, role\", as in \"Åsa Olsson, kanslichef\"".into(),
                 "skriv ”namn, roll”, som i ”Åsa Olsson, kanslichef”".into(),
             ),
@@ -265,11 +275,13 @@ pub(crate) fn recipient_without_purpose(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>)
             cx,
             Rule::RecipientWithoutPurpose,
             r.span,
-            cx.tr(
+            tr!(
+                cx,
                 format!("recipient \"{}\" has no purpose", short(&name)),
                 format!("mottagaren ”{}” saknar syfte", short(&name)),
             ),
-            cx.tr(
+            tr!(
+                cx,
                 "add \"för kännedom\" or \"för åtgärd\"".into(),
                 "lägg till ”för kännedom” eller ”för åtgärd”".into(),
             ),
@@ -293,14 +305,16 @@ pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             cx,
             Rule::UnknownRecipient,
             r.span,
-            cx.tr(
+            tr!(
+                cx,
                 format!(
                     "recipient \"{}\" is not among the profile's known recipients",
                     short(&name)
                 ),
                 format!("mottagaren ”{}” finns inte bland profilens kända mottagare", short(&name)),
             ),
-            cx.tr(
+            tr!(
+                cx,
                 "check the name, or add it to known_recipients in the profile file".into(),
                 "kontrollera namnet, eller lägg till det i known_recipients i profilfilen".into(),
             ),
@@ -334,18 +348,18 @@ pub(crate) fn unreadable_item(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let diag = cx
             .diag(
                 Rule::UnreadableItem,
-                cx.tr(
+                tr!(
+                    cx,
                     format!("list item \"{}\" could not be read", short(found)),
                     format!("listraden ”{}” gick inte att läsa", short(found)),
                 ),
                 note.span,
             )
-            .with_help(
-                cx.tr(
-                    "check the line against the scan".into(),
-                    "jämför raden med skanningen".into(),
-                ),
-            )
+            .with_help(tr!(
+                cx,
+                "check the line against the scan".into(),
+                "jämför raden med skanningen".into(),
+            ))
             .with_data(Data::found(found));
         out.push(diag);
     }

@@ -5,6 +5,25 @@
 //! Each rule is one small function from a [`Ctx`] to diagnostics, listed in
 //! [`RULES`]; a rule a profile switches off is never run.
 
+/// The English or the Swedish text, by the run's language: `tr!(cx, en, sv)`.
+/// A macro, not a function, so that only the language asked for is
+/// formatted: an archive's diagnostics are mostly a few rules over and over,
+/// and formatting each message, label and help twice was most of their cost.
+macro_rules! tr {
+    ($cx:expr, $en:expr, $sv:expr $(,)?) => {
+        match $cx.lang {
+            $crate::validate::Lang::En => {
+                let text: String = $en;
+                text
+            }
+            $crate::validate::Lang::Sv => {
+                let text: String = $sv;
+                text
+            }
+        }
+    };
+}
+
 mod content;
 mod diagnostic;
 mod profile;
@@ -141,14 +160,6 @@ impl<'a> Ctx<'a> {
         Diagnostic::new(rule, severity, message, span)
     }
 
-    /// The English or the Swedish text, by the run's language.
-    pub(crate) fn tr(&self, en: String, sv: String) -> String {
-        match self.lang {
-            Lang::En => en,
-            Lang::Sv => sv,
-        }
-    }
-
     /// Sections with their effective kinds.
     pub(crate) fn sections(&self) -> impl Iterator<Item = (&'a Section, SectionKind)> + '_ {
         self.decision.sections.iter().zip(self.kinds.iter().copied())
@@ -165,7 +176,8 @@ impl<'a> Ctx<'a> {
 /// [`Profile::extra_headings`]) has them as `other`; they still count as the
 /// kind the profile gives them.
 fn effective_kind(section: &Section, profile: &Profile) -> SectionKind {
-    if section.kind != SectionKind::Other {
+    // Without extra headings (the built-in profiles) there is no key to make.
+    if section.kind != SectionKind::Other || profile.extra_headings().is_empty() {
         return section.kind;
     }
     let heading = match_key(&section.heading);

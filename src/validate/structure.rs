@@ -12,10 +12,11 @@ pub(crate) fn empty_document(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let d = cx
         .diag(
             Rule::EmptyDocument,
-            cx.tr("the document is empty".into(), "dokumentet är tomt".into()),
+            tr!(cx, "the document is empty".into(), "dokumentet är tomt".into()),
             Span::empty(0),
         )
-        .with_help(cx.tr(
+        .with_help(tr!(
+            cx,
             "check that this is the right file and that OCR produced any text".into(),
             "kontrollera att filen är rätt och att OCR gav någon text".into(),
         ));
@@ -31,7 +32,7 @@ pub(crate) fn not_a_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let d = cx
         .diag(
             Rule::NotADecision,
-            cx.tr(
+            tr!(cx,
                 "no section heading was recognized: this does not look like a decision document"
                     .into(),
                 "ingen avsnittsrubrik kändes igen: detta ser inte ut som ett beslutsdokument"
@@ -39,7 +40,7 @@ pub(crate) fn not_a_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
             span,
         )
-        .with_help(cx.tr(
+        .with_help(tr!(cx,
             format!(
                 "a decision has headings such as \"{}\" and \"{}\"; a profile file can add a municipality's own headings",
                 SectionKind::Proposal.swedish(),
@@ -92,35 +93,39 @@ pub(crate) fn missing_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let (span, label) = match (next, prev) {
             (Some(n), _) => (
                 Span::empty(n.heading_span.start),
-                cx.tr(
+                tr!(
+                    cx,
                     format!("expected here, before \"{}\"", n.kind.swedish()),
                     format!("väntat här, före ”{}”", n.kind.swedish()),
                 ),
             ),
             (None, Some(p)) => (
                 Span::empty(p.span.end),
-                cx.tr(
+                tr!(
+                    cx,
                     format!("expected here, after \"{}\"", p.kind.swedish()),
                     format!("väntat här, efter ”{}”", p.kind.swedish()),
                 ),
             ),
             (None, None) => (
                 Span::empty(front_matter_end(cx)),
-                cx.tr("expected here".into(), "väntat här".into()),
+                tr!(cx, "expected here".into(), "väntat här".into()),
             ),
         };
         let name = kind.swedish();
         let d = cx
             .diag(
                 Rule::MissingSection,
-                cx.tr(
+                tr!(
+                    cx,
                     format!("required section \"{name}\" is missing"),
                     format!("obligatoriskt avsnitt ”{name}” saknas"),
                 ),
                 span,
             )
             .with_label(label)
-            .with_help(cx.tr(
+            .with_help(tr!(
+                cx,
                 format!("add the section under the heading \"{name}\""),
                 format!("lägg till avsnittet under rubriken ”{name}”"),
             ))
@@ -150,13 +155,14 @@ pub(crate) fn empty_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let d = cx
             .diag(
                 Rule::EmptySection,
-                cx.tr(
+                tr!(
+                    cx,
                     format!("section \"{name}\" has no text"),
                     format!("avsnittet ”{name}” är tomt"),
                 ),
                 section.heading_span,
             )
-            .with_label(cx.tr("heading without text".into(), "rubrik utan text".into()))
+            .with_label(tr!(cx, "heading without text".into(), "rubrik utan text".into()))
             .with_data(Data::kind(kind));
         out.push(d);
     }
@@ -176,20 +182,20 @@ pub(crate) fn duplicate_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let d = cx
             .diag(
                 Rule::DuplicateSection,
-                cx.tr(
+                tr!(
+                    cx,
                     format!("section \"{name}\" appears more than once"),
                     format!("avsnittet ”{name}” förekommer mer än en gång"),
                 ),
                 section.heading_span,
             )
-            .with_label(cx.tr("again here".into(), "igen här".into()))
-            .with_related(first.heading_span, cx.tr("first here".into(), "först här".into()))
-            .with_help(
-                cx.tr(
-                    "merge the two sections into one".into(),
-                    "slå ihop avsnitten till ett".into(),
-                ),
-            )
+            .with_label(tr!(cx, "again here".into(), "igen här".into()))
+            .with_related(first.heading_span, tr!(cx, "first here".into(), "först här".into()))
+            .with_help(tr!(
+                cx,
+                "merge the two sections into one".into(),
+                "slå ihop avsnitten till ett".into(),
+            ))
             .with_data(Data::kind(kind));
         out.push(d);
     }
@@ -227,7 +233,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let name = kind.swedish();
         let (message, anchor, data) = match (after, before) {
             (Some(a), _) => (
-                cx.tr(
+                tr!(
+                    cx,
                     format!("section \"{name}\" should come after \"{}\"", a.1.swedish()),
                     format!("avsnittet ”{name}” bör komma efter ”{}”", a.1.swedish()),
                 ),
@@ -235,7 +242,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Data { kind: Some(kind), after: Some(a.1), ..Data::default() },
             ),
             (None, Some(b)) => (
-                cx.tr(
+                tr!(
+                    cx,
                     format!("section \"{name}\" should come before \"{}\"", b.1.swedish()),
                     format!("avsnittet ”{name}” bör komma före ”{}”", b.1.swedish()),
                 ),
@@ -245,13 +253,14 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             // Unreachable with two or more ordered sections, and one cannot be out of order.
             (None, None) => continue,
         };
-        let related_label = cx.tr(
+        let related_label = tr!(
+            cx,
             format!("\"{}\" is here", anchor.1.swedish()),
             format!("”{}” står här", anchor.1.swedish()),
         );
         let d = cx
             .diag(Rule::SectionOrder, message, section.heading_span)
-            .with_label(cx.tr("out of order".into(), "i fel ordning".into()))
+            .with_label(tr!(cx, "out of order".into(), "i fel ordning".into()))
             .with_related(anchor.0.heading_span, related_label)
             .with_help(order_help(cx.lang, order))
             .with_data(data);
@@ -301,13 +310,15 @@ pub(crate) fn unknown_heading(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let d = cx
             .diag(
                 Rule::UnknownHeading,
-                cx.tr(
+                tr!(
+                    cx,
                     format!("unknown heading \"{heading}\""),
                     format!("okänd rubrik ”{heading}”"),
                 ),
                 section.heading_span,
             )
-            .with_help(cx.tr(
+            .with_help(tr!(
+                cx,
                 "if it names a known kind of section, list it under [headings] in a profile file"
                     .into(),
                 "om den namnger en känd sorts avsnitt, ange den under [headings] i en profilfil"

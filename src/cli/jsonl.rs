@@ -1,0 +1,385 @@
+//! The `document` record of `beslut check --format jsonl`, written by hand.
+//!
+//! An archive's report is one such record per file, so writing them is the
+//! main thread's whole job while the workers check; through serde (a
+//! flattened struct per diagnostic, a table lookup per byte of every string)
+//! it cost nearly as much as decoding the documents. The bytes are exactly
+//! serde_json's: same field order, same omitted fields, same escapes. The
+//! tests below hold the two side by side, and every struct written here is
+//! taken apart field by field, so a field added to one of them does not
+//! compile until it is written here too.
+
+use super::report::{DocRecord, Located};
+use beslut::{Data, Diagnostic, Encoding, Related, Span};
+
+/// Append `rec` as one JSON object (without the line end) to `out`.
+pub fn document(out: &mut Vec<u8>, rec: &DocRecord) {
+    out.extend_from_slice(br#"{"record":"document","root":"#);
+    string(out, &rec.root);
+    out.extend_from_slice(br#","path":"#);
+    string(out, &rec.path);
+    out.extend_from_slice(br#","bytes":"#);
+    number(out, rec.bytes);
+    out.extend_from_slice(br#","encoding":"#);
+    match rec.encoding {
+        Some(e) => plain(out, Encoding::label(e)),
+        None => null(out),
+    }
+    out.extend_from_slice(br#","encoding_guessed":"#);
+    match rec.encoding_guessed {
+        Some(g) => out.extend_from_slice(if g { b"true" } else { b"false" }),
+        None => null(out),
+    }
+    out.extend_from_slice(br#","status":"#);
+    plain(out, rec.status.as_str());
+    out.extend_from_slice(br#","reason":"#);
+    match &rec.reason {
+        Some(r) => string(out, r),
+        None => null(out),
+    }
+    out.extend_from_slice(br#","diagnostics":["#);
+    for (i, d) in rec.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        located(out, d);
+    }
+    out.extend_from_slice(br#"],"diagnostics_omitted":"#);
+    number(out, rec.omitted as u64);
+    out.push(b'}');
+}
+
+/// A [`Located`]: the diagnostic's fields (serde's `flatten`), then line and column.
+fn located(out: &mut Vec<u8>, l: &Located) {
+    let Located { diagnostic, line, column } = l;
+    let Diagnostic { code, severity, message, span: at, label, help, related, data } = diagnostic;
+    out.extend_from_slice(br#"{"code":"#);
+    plain(out, code.code());
+    out.extend_from_slice(br#","severity":"#);
+    plain(out, severity.as_str());
+    out.extend_from_slice(br#","message":"#);
+    string(out, message);
+    out.extend_from_slice(br#","span":"#);
+    span(out, at);
+    if let Some(label) = label {
+        out.extend_from_slice(br#","label":"#);
+        string(out, label);
+    }
+    if let Some(help) = help {
+        out.extend_from_slice(br#","help":"#);
+        string(out, help);
+    }
+    if !related.is_empty() {
+        out.extend_from_slice(br#","related":["#);
+        for (i, Related { span: at, label }) in related.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(br#"{"span":"#);
+            span(out, at);
+            out.extend_from_slice(br#","label":"#);
+            string(out, label);
+            out.push(b'}');
+        }
+        out.push(b']');
+    }
+    if !data.is_empty() {
+        out.extend_from_slice(br#","data":"#);
+        write_data(out, data);
+    }
+    numbers_and_close(out, [(br#","line":"#, *line), (br#","column":"#, *column)]);
+}
+
+fn span(out: &mut Vec<u8>, s: &Span) {
+    let Span { start, end } = s;
+    numbers_and_close(out, [(br#"{"start":"#, *start), (br#","end":"#, *end)]);
+}
+
+/// Each number after its text (`,"key":`), then the `}` closing the object.
+fn numbers_and_close(out: &mut Vec<u8>, fields: [(&[u8], usize); 2]) {
+    for (text, n) in fields {
+        out.extend_from_slice(text);
+        number(out, n as u64);
+    }
+    out.push(b'}');
+}
+
+/// [`Data`], only the fields that are set.
+fn write_data(out: &mut Vec<u8>, data: &Data) {
+    let Data {
+        kind,
+        after,
+        before,
+        found,
+        meant,
+        decision_date,
+        missing,
+        count,
+        unrecognized,
+        share,
+        threshold,
+    } = data;
+    let mut first = true;
+    let mut key = |out: &mut Vec<u8>, name: &str| {
+        out.push(if first { b'{' } else { b',' });
+        first = false;
+        plain(out, name);
+        out.push(b':');
+    };
+    for (name, k) in [("kind", kind), ("after", after), ("before", before)] {
+        if let Some(k) = k {
+            key(out, name);
+            plain(out, k.id());
+        }
+    }
+    for (name, s) in [("found", found), ("meant", meant), ("decision_date", decision_date)] {
+        if let Some(s) = s {
+            key(out, name);
+            string(out, s);
+        }
+    }
+    if !missing.is_empty() {
+        key(out, "missing");
+        for (i, m) in missing.iter().enumerate() {
+            out.push(if i == 0 { b'[' } else { b',' });
+            string(out, m);
+        }
+        out.push(b']');
+    }
+    for (name, n) in [("count", count), ("unrecognized", unrecognized)] {
+        if let Some(n) = n {
+            key(out, name);
+            number(out, *n as u64);
+        }
+    }
+    for (name, x) in [("share", share), ("threshold", threshold)] {
+        if let Some(x) = x {
+            key(out, name);
+            // Floats are rare (one rule) and their shortest form is
+            // serde_json's to give; writing into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *out, x);
+        }
+    }
+    if first {
+        out.push(b'{');
+    }
+    out.push(b'}');
+}
+
+/// A string that needs no escape: a code, a label or a key of our own.
+fn plain(out: &mut Vec<u8>, s: &str) {
+    debug_assert!(!s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
+fn null(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"null");
+}
+
+/// A whole number in decimal.
+fn number(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+}
+
+/// A JSON string with serde_json's escapes: `\"`, `\\`, the short forms
+/// `\b \t \n \f \r`, and `\u00xx` (lower-case hex) for the other C0 controls;
+/// everything else, non-ASCII included, as it is.
+///
+/// The bytes are looked at eight at a time: in report text an escape is
+/// rare, and the word test below finds the words holding one.
+pub fn string(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Set in a byte's high bit when that byte is zero; borrows can set it in
+    // higher bytes too, which only sends an innocent word the slow way.
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut run = 0; // start of the bytes not yet copied
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            let x = u64::from_le_bytes(word);
+            // A byte below 0x20 (with the high bit clear), a quote, a backslash.
+            let control = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+            if control
+                | has_zero(x ^ (u64::from(b'"') * ONES))
+                | has_zero(x ^ (u64::from(b'\\') * ONES))
+                == 0
+            {
+                i += 8;
+                continue;
+            }
+        }
+        // One word, or the tail, byte by byte.
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            let short = match b {
+                b'"' => Some(b'"'),
+                b'\\' => Some(b'\\'),
+                0x08 => Some(b'b'),
+                b'\t' => Some(b't'),
+                b'\n' => Some(b'n'),
+                0x0c => Some(b'f'),
+                b'\r' => Some(b'r'),
+                0x00..=0x1f => None,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
+            match short {
+                Some(c) => out.extend_from_slice(&[b'\\', c]),
+                None => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    let hex = |n: u8| HEX.get(usize::from(n)).copied().unwrap_or(b'0');
+                    out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b & 0xf)]);
+                }
+            }
+            i += 1;
+            run = i;
+        }
+    }
+    out.extend_from_slice(bytes.get(run..).unwrap_or_default());
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::report::FileStatus;
+    use beslut::{Rule, SectionKind, Severity};
+    use serde::Serialize;
+
+    /// The record as serde derives it: the reference the writer must match.
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        record: &'static str,
+        root: &'a str,
+        path: &'a str,
+        bytes: u64,
+        encoding: Option<&'static str>,
+        encoding_guessed: Option<bool>,
+        status: FileStatus,
+        reason: Option<&'a str>,
+        diagnostics: &'a [Located],
+        diagnostics_omitted: usize,
+    }
+
+    fn by_serde(rec: &DocRecord) -> String {
+        serde_json::to_string(&Doc {
+            record: "document",
+            root: &rec.root,
+            path: &rec.path,
+            bytes: rec.bytes,
+            encoding: rec.encoding.map(Encoding::label),
+            encoding_guessed: rec.encoding_guessed,
+            status: rec.status,
+            reason: rec.reason.as_deref(),
+            diagnostics: &rec.diagnostics,
+            diagnostics_omitted: rec.omitted,
+        })
+        .unwrap()
+    }
+
+    fn by_hand(rec: &DocRecord) -> String {
+        let mut out = Vec::new();
+        document(&mut out, rec);
+        String::from_utf8(out).unwrap()
+    }
+
+    fn record(diagnostics: Vec<Located>) -> DocRecord {
+        let mut rec = DocRecord::new("ar\"k\\iv".into(), "a/\u{1}ö.txt".into(), String::new());
+        rec.bytes = 18_446_744_073_709_551_615;
+        rec.diagnostics = diagnostics;
+        rec.omitted = 7;
+        rec
+    }
+
+    fn located(diagnostic: Diagnostic) -> Located {
+        Located { diagnostic, line: 10, column: 0 }
+    }
+
+    #[test]
+    fn every_field_of_a_record_is_written_as_serde_writes_it() {
+        let bare = Diagnostic::new(Rule::EmptyDocument, Severity::Info, "", Span::empty(0));
+        let full = Diagnostic::new(
+            Rule::LowOcrQuality,
+            Severity::Warning,
+            "tab\there \"quoted\" back\\slash\r\n\u{8}\u{c}\u{1f}\u{7f} – ”ä”",
+            Span::new(3, 99),
+        )
+        .with_label("expected here, before \"Sändlista\"")
+        .with_help("help")
+        .with_related(Span::new(1, 2), "first here")
+        .with_related(Span::new(5, 6), "and \"here\"")
+        .with_data(Data {
+            kind: Some(SectionKind::SocialEnvironmentalConsequences),
+            after: Some(SectionKind::Proposal),
+            before: Some(SectionKind::Other),
+            found: Some("KS-2016-01851".into()),
+            meant: Some("ä".into()),
+            decision_date: Some("2026-02-19".into()),
+            missing: vec!["decision_maker".into(), "points".into()],
+            count: Some(12),
+            unrecognized: Some(0),
+            share: Some(0.1234567890123),
+            threshold: Some(f64::NAN),
+        });
+        let one_field = |data: Data| bare.clone().with_data(data);
+        let mut rec = record(vec![
+            located(bare.clone()),
+            located(full),
+            located(one_field(Data::kind(SectionKind::DecisionBasis))),
+            located(one_field(Data::found("x"))),
+            located(one_field(Data { missing: vec!["points".into()], ..Data::default() })),
+            located(one_field(Data { share: Some(1.0), ..Data::default() })),
+            located(one_field(Data { threshold: Some(1e-7), ..Data::default() })),
+        ]);
+        assert_eq!(by_hand(&rec), by_serde(&rec));
+        rec.encoding = Some(Encoding::Windows1252);
+        rec.encoding_guessed = Some(true);
+        rec.status = FileStatus::NotText;
+        rec.reason = Some("NUL byte at byte 4".into());
+        assert_eq!(by_hand(&rec), by_serde(&rec));
+        rec.encoding_guessed = Some(false);
+        rec.diagnostics.clear();
+        rec.bytes = 0;
+        assert_eq!(by_hand(&rec), by_serde(&rec));
+    }
+
+    #[test]
+    fn numbers_are_plain_decimal() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::MAX] {
+            let mut out = Vec::new();
+            number(&mut out, n);
+            assert_eq!(out, n.to_string().into_bytes());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strings_are_escaped_exactly_as_serde_json_escapes_them(s in "(\\PC|[\\x00-\\x1f\"\\\\])*") {
+            let mut out = Vec::new();
+            string(&mut out, &s);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+    }
+}
