@@ -53,8 +53,9 @@ pub(crate) fn normalize_text(input: &str) -> String {
 }
 
 /// Characters below U+0300 (where combining marks begin) and general
-/// punctuation (curly quotes, dashes) never change under NFC: text made of
-/// them only, as Swedish text nearly always is, needs no table lookups.
+/// punctuation (curly quotes, dashes) from U+2002 on never change under NFC:
+/// text made of them only, as Swedish text nearly always is, needs no table
+/// lookups. (U+2000 and U+2001, the quads, become U+2002 and U+2003.)
 fn is_plainly_nfc(text: &str) -> bool {
     // In UTF-8 every character from U+0300 on starts with a byte from CC up,
     // and no other byte is that high; of those, only E2 can start general
@@ -67,9 +68,9 @@ fn is_plainly_nfc(text: &str) -> bool {
     if high != 0 {
         return false;
     }
-    // U+2000..=U+206F: E2 80 xx and E2 81 80..AF.
+    // U+2002..=U+206F: E2 80 82..BF and E2 81 80..AF.
     memchr::memchr_iter(0xe2, bytes).all(|i| match bytes.get(i + 1) {
-        Some(0x80) => true,
+        Some(0x80) => bytes.get(i + 2).is_some_and(|&b| b >= 0x82),
         Some(0x81) => bytes.get(i + 2).is_some_and(|&b| b <= 0xaf),
         _ => false,
     })
@@ -116,7 +117,10 @@ mod tests {
         assert!(!is_plainly_nfc("o\u{308}"));
         assert!(!is_plainly_nfc("\u{2126}")); // OHM SIGN becomes Ω under NFC
         assert!(!is_plainly_nfc("한"));
-        // A dash and a character past general punctuation across a chunk's end.
+        assert!(!is_plainly_nfc("\u{2000}")); // EN QUAD becomes EN SPACE
+        assert!(!is_plainly_nfc("\u{2001}"));
+        assert_eq!(normalize_text("a\u{2000}b"), "a\u{2002}b");
+        // A dash, and a character past general punctuation, after 63 plain bytes.
         let pad = "a".repeat(63);
         assert!(is_plainly_nfc(&format!("{pad}–x")));
         assert!(!is_plainly_nfc(&format!("{pad}\u{2070}")));
@@ -128,8 +132,20 @@ mod tests {
         fn the_plain_fast_path_is_exactly_the_plain_characters(
             s in "([a-zåäöé ]|[\u{2000}-\u{2071}]|\\PC){0,150}"
         ) {
-            let plain = s.chars().all(|c| c < '\u{300}' || ('\u{2000}'..='\u{206f}').contains(&c));
+            let plain = s.chars().all(|c| c < '\u{300}' || ('\u{2002}'..='\u{206f}').contains(&c));
             proptest::prop_assert_eq!(is_plainly_nfc(&s), plain);
+            // What the fast path passes, NFC must leave as it is.
+            proptest::prop_assert!(!is_plainly_nfc(&s) || s.nfc().eq(s.chars()));
+        }
+    }
+
+    #[test]
+    fn every_character_the_fast_path_passes_is_left_alone_by_nfc() {
+        for c in ('\0'..'\u{300}').chain('\u{2000}'..='\u{206f}') {
+            let s = c.to_string();
+            if is_plainly_nfc(&s) {
+                assert!(s.nfc().eq(s.chars()), "U+{:04X}", u32::from(c));
+            }
         }
     }
 
