@@ -5,7 +5,7 @@
 use super::error::PResult;
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1, one_of, satisfy};
 use nom::combinator::{map_res, not, opt, peek, recognize, verify};
 
@@ -267,31 +267,35 @@ pub(crate) fn diary_number(i: &str) -> PResult<'_, &str> {
     .parse(i)
 }
 
+/// The diary labels, folded, longer before shorter where one opens another
+/// (`diarienummer` before `diarienr`): the first that fits is taken.
+const DIARY_LABELS: [&str; 8] = [
+    "diarienummer",
+    "diarienr",
+    "dnr",
+    "var beteckning",
+    "ert dnr",
+    "arendenummer",
+    "arendenr",
+    "beteckning",
+];
+
 /// The (folded) letters a [`diary_label`] opens with.
 pub(crate) const DIARY_LABEL_FIRSTS: [char; 5] = ['d', 'v', 'e', 'a', 'b'];
 
 /// ```text
-/// diary-label = ( "diarienummer" | "diarienr" | "dnr" | "vår beteckning" | "er beteckning"
+/// diary-label = ( "diarienummer" | "diarienr" | "dnr" | "vår beteckning" | "ert dnr"
 ///               | "ärendenummer" | "ärendenr" | "beteckning" ) "."? ":"? space*
 /// ```
 /// Matched on the folded line, so `Var beteckning` and `Vår beteckning` are one label.
 pub(crate) fn diary_label(folded: &str) -> PResult<'_, ()> {
+    let no_label = || nom::Err::Error(nom::error::Error::new(folded, nom::error::ErrorKind::Tag));
     // Every label opens with one of these letters, few lines do: a plain
-    // test before the eight tags.
+    // test before the eight labels.
     if !folded.starts_with(DIARY_LABEL_FIRSTS) {
-        return Err(nom::Err::Error(nom::error::Error::new(folded, nom::error::ErrorKind::Tag)));
+        return Err(no_label());
     }
-    let (i, _) = alt((
-        tag("diarienummer"),
-        tag("diarienr"),
-        tag("dnr"),
-        tag("var beteckning"),
-        tag("ert dnr"),
-        tag("arendenummer"),
-        tag("arendenr"),
-        tag("beteckning"),
-    ))
-    .parse(folded)?;
+    let i = DIARY_LABELS.iter().find_map(|l| folded.strip_prefix(l)).ok_or_else(no_label)?;
     // The label must end a word: `dnr` is not the start of `dnrx`.
     let (i, _) = not(peek(take_while1(|c: char| c.is_alphanumeric()))).parse(i)?;
     let (i, _) = (opt(char('.')), opt(char(':')), space0).parse(i)?;
@@ -466,16 +470,7 @@ mod tests {
         assert!(diary_label("var beteckning: ks").is_ok());
         assert!(diary_label("dnrx").is_err());
         // Every label passes the first-letter test.
-        for label in [
-            "diarienummer",
-            "diarienr",
-            "dnr",
-            "var beteckning",
-            "ert dnr",
-            "arendenummer",
-            "arendenr",
-            "beteckning",
-        ] {
+        for label in DIARY_LABELS {
             assert!(diary_label(&format!("{label}: KS 1/2")).is_ok(), "{label}");
         }
     }
