@@ -470,6 +470,10 @@ mod tests {
                 || matches!(crate::fold::fold_char(c), 'b' | 'f');
             assert!(!as_b_or_f, "{c}");
         }
+        // Nor does `ocr_word` read any OCR confusion as `b` or `f`.
+        for k in ['b', 'f', 'B', 'F'] {
+            assert!(crate::fold::ocr_readings(k).is_empty(), "{k}");
+        }
     }
 
     #[test]
