@@ -14,38 +14,54 @@ use beslut::{Data, Diagnostic, Encoding, Related, Span};
 
 /// Append `rec` as one JSON object (without the line end) to `out`.
 pub fn document(out: &mut Vec<u8>, rec: &DocRecord) {
+    // Every field is named, the ones not written too: a field added to the
+    // record does not compile until it is placed here.
+    let DocRecord {
+        root,
+        path,
+        display: _,
+        bytes,
+        encoding,
+        encoding_guessed,
+        status,
+        reason,
+        diagnostics,
+        tally: _,
+        omitted,
+        rendered: _,
+    } = rec;
     out.extend_from_slice(br#"{"record":"document","root":"#);
-    string(out, &rec.root);
+    string(out, root);
     out.extend_from_slice(br#","path":"#);
-    string(out, &rec.path);
+    string(out, path);
     out.extend_from_slice(br#","bytes":"#);
-    number(out, rec.bytes);
+    number(out, *bytes);
     out.extend_from_slice(br#","encoding":"#);
-    match rec.encoding {
+    match *encoding {
         Some(e) => plain(out, Encoding::label(e)),
         None => null(out),
     }
     out.extend_from_slice(br#","encoding_guessed":"#);
-    match rec.encoding_guessed {
+    match *encoding_guessed {
         Some(g) => out.extend_from_slice(if g { b"true" } else { b"false" }),
         None => null(out),
     }
     out.extend_from_slice(br#","status":"#);
-    plain(out, rec.status.as_str());
+    plain(out, status.as_str());
     out.extend_from_slice(br#","reason":"#);
-    match &rec.reason {
+    match reason {
         Some(r) => string(out, r),
         None => null(out),
     }
     out.extend_from_slice(br#","diagnostics":["#);
-    for (i, d) in rec.diagnostics.iter().enumerate() {
+    for (i, d) in diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         located(out, d);
     }
     out.extend_from_slice(br#"],"diagnostics_omitted":"#);
-    number(out, rec.omitted as u64);
+    number(out, *omitted as u64);
     out.push(b'}');
 }
 
