@@ -38,7 +38,7 @@ pub use model::{
 pub use normalize::{Normalized, normalize};
 pub use pipeline::{ParseOptions, parse_decision, parse_decision_with};
 pub use restore::{
-    Change, CompactString, Lexicon, OcrQuality, Restoration, Restorer, Route, ocr_quality, restore,
+    Change, Lexicon, OcrQuality, Restoration, Restorer, Route, WordText, ocr_quality, restore,
     restore_with,
 };
 pub use span::{LineCol, LineIndex, Span};

@@ -28,7 +28,7 @@ mod scan;
 mod word;
 
 use crate::span::Span;
-pub use compact_str::CompactString;
+use compact_str::CompactString;
 use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
@@ -53,19 +53,119 @@ pub enum Route {
     Document,
 }
 
-/// One changed word.
+/// The text of one word, as a [`Change`] holds it.
 ///
-/// `old` and `new` are [`CompactString`]s: a word of up to 24 bytes is held
-/// inline, so listing a document's changes allocates nothing per change. They
-/// read as `&str` (`c.old.as_str()`, `c.old == "Forslag"`) and serialize as plain strings.
+/// A word of up to 24 bytes is held inline, so listing a document's changes
+/// allocates nothing per change. It reads as a `&str` (it derefs to one, and
+/// compares with `str` and `String`) and serializes as a plain string. The
+/// inline storage is private: it may change without changing this type.
+///
+/// ```
+/// let out = beslut::restore("Forslag till beslut");
+/// let c = &out.changes[0];
+/// assert_eq!(c.old, "Forslag");
+/// assert_eq!(c.new.as_str(), "Förslag");
+/// assert_eq!(c.new.to_uppercase(), "FÖRSLAG");
+/// assert_eq!(serde_json::to_string(&c.old).unwrap(), r#""Forslag""#);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct WordText(CompactString);
+
+impl WordText {
+    /// The word `s`.
+    pub fn new(s: &str) -> Self {
+        WordText(CompactString::new(s))
+    }
+
+    /// The word as a `&str`.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::ops::Deref for WordText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for WordText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for WordText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for WordText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for WordText {
+    fn from(s: &str) -> Self {
+        WordText::new(s)
+    }
+}
+
+impl From<WordText> for String {
+    fn from(w: WordText) -> String {
+        w.0.into_string()
+    }
+}
+
+impl PartialEq<str> for WordText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for WordText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for WordText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<WordText> for str {
+    fn eq(&self, other: &WordText) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<WordText> for &str {
+    fn eq(&self, other: &WordText) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<WordText> for String {
+    fn eq(&self, other: &WordText) -> bool {
+        self == other.as_str()
+    }
+}
+
+/// One changed word.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     /// Where the word stands (in the text given to [`Restorer::restore`], plus its `base`).
     pub span: Span,
     /// The word as written.
-    pub old: CompactString,
+    pub old: WordText,
     /// The word as restored.
-    pub new: CompactString,
+    pub new: WordText,
     /// Why.
     pub route: Route,
     /// How sure, from 0 to 1: a sure fix is near 1, a guess near 0.5.
@@ -286,8 +386,8 @@ impl<'t> Rendering<'t> {
         if self.record {
             self.changes.push(Change {
                 span: Span::new(self.base + t.start, self.base + t.end),
-                old: CompactString::new(s),
-                new: CompactString::new(new),
+                old: WordText::new(s),
+                new: WordText::new(new),
                 route,
                 confidence,
             });
