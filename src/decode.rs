@@ -123,16 +123,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         check_characters(text, if bom { 3 } else { 0 })?;
         Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8, bom, guessed: false })
     };
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    let (text, encoding, bom) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let text = from_utf8(rest).map_err(|e| NotText::Malformed {
             encoding: Encoding::Utf8,
             offset: 3 + e.valid_up_to(),
         })?;
         return utf8(text, true);
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le)
+        (decode_utf16(rest, Encoding::Utf16Le)?, Encoding::Utf16Le, true)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be)
+        (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be, true)
     } else if let Ok(text) = from_utf8(bytes) {
         // The common case: validation, then one scan for NULs and control
         // characters, then the copy.
@@ -142,16 +142,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         // (windows-1252 can turn one byte into up to three).
         return Err(NotText::Nul { offset });
     } else {
-        (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252)
+        (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252, false)
     };
     check_characters(&text, 0)?;
     let guessed = encoding == Encoding::Windows1252;
-    Ok(Decoded { text, encoding, bom: encoding != Encoding::Windows1252, guessed })
+    Ok(Decoded { text, encoding, bom, guessed })
 }
 
 /// `std::str::from_utf8`, with simdutf8's SIMD check for the common valid
-/// case; std only runs on invalid input, to
-/// say where the first bad byte is.
+/// case; std only runs on invalid input, to say where the first bad byte is.
 fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }

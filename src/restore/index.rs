@@ -207,7 +207,7 @@ impl WordIndex {
         self.intern_hashed(s, hash(s))
     }
 
-    /// [`WordIndex::intern`] with `h` = [`hash`]`(s)` already known.
+    /// The id of `s`, adding it when new; `h` is [`hash`]`(s)`.
     #[inline(always)]
     pub(crate) fn intern_hashed(&mut self, s: &str, h: u64) -> u32 {
         self.intern_bytes(s.as_bytes(), h)
