@@ -1101,6 +1101,10 @@ pub(crate) fn is_acronym(w: &Word) -> bool {
 /// Whether the text between two words ends a sentence or clause for context:
 /// sentence punctuation, brackets, quotes (" ” “) or a blank line.
 fn breaks_sentence(b: &[u8]) -> bool {
+    // Most gaps are one space: told without the loop.
+    if b == b" " {
+        return false;
+    }
     let mut newlines = 0;
     for (i, &c) in b.iter().enumerate() {
         match c {
