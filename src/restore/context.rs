@@ -72,20 +72,43 @@ pub(crate) struct Neighbours<'a> {
     pub next_number: bool,
 }
 
-const SUBJECT_PRONOUNS: &[&str] = &["han", "hon", "hen", "jag", "vi", "ni", "de", "dom", "man"];
-const MODALS: &[&str] = &[
-    "kan", "ska", "skall", "vill", "maste", "bor", "behover", "kunna", "kunde", "skulle", "borde",
-    "far", "fick",
-];
+// The word lists are `match`es, not slices searched word by word: a match
+// compiles to a switch on length and bytes, and the lists are asked about
+// for most ambiguous words.
+fn subject_pronoun(w: Option<&[u8]>) -> bool {
+    matches!(w, Some(b"han" | b"hon" | b"hen" | b"jag" | b"vi" | b"ni" | b"de" | b"dom" | b"man"))
+}
 
-// Compared in a few loads, not by a call to `memcmp` per listed word of
-// the same length: the lists are searched for most ambiguous words.
-fn is_in(word: Option<&[u8]>, set: &[&str]) -> bool {
-    word.is_some_and(|w| set.iter().any(|s| super::index::same(s.as_bytes(), w)))
+fn modal(w: Option<&[u8]>) -> bool {
+    matches!(
+        w,
+        Some(
+            b"kan"
+                | b"ska"
+                | b"skall"
+                | b"vill"
+                | b"maste"
+                | b"bor"
+                | b"behover"
+                | b"kunna"
+                | b"kunde"
+                | b"skulle"
+                | b"borde"
+                | b"far"
+                | b"fick"
+        )
+    )
 }
 
 fn ends_with_any(word: Option<&[u8]>, ends: &[&str]) -> bool {
     word.is_some_and(|w| ends.iter().any(|e| w.len() > e.len() + 1 && w.ends_with(e.as_bytes())))
+}
+
+/// Whether the rule for `key` reads the folded next word (`next_number` aside):
+/// the caller folds it only then, and `ar`, the most frequent key, does not.
+#[inline]
+pub(crate) fn reads_next(key: &[u8]) -> bool {
+    !matches!(key, b"ar" | b"sa" | b"nar" | b"forsta")
 }
 
 /// The form the neighbours call for, or `None` when they do not settle it.
@@ -93,73 +116,100 @@ pub(crate) fn choose(key: &[u8], n: &Neighbours<'_>) -> Option<&'static str> {
     match key {
         b"ar" => {
             // `år` after numbers and quantities, and before a year.
-            const BEFORE_YEAR: &[&str] = &[
-                "ett",
-                "tva",
-                "tre",
-                "fyra",
-                "fem",
-                "sex",
-                "sju",
-                "atta",
-                "nio",
-                "tio",
-                "elva",
-                "tolv",
-                "femton",
-                "tjugo",
-                "trettio",
-                "hundra",
-                "nagra",
-                "flera",
-                "manga",
-                "par",
-                "per",
-                "varje",
-                "i",
-                "forra",
-                "nasta",
-                "samma",
-                "hela",
-                "senaste",
-                "kommande",
-                "sista",
-                "fa",
-                "innevarande",
-                "detta",
-                "aktuellt",
-                "varannat",
-                "halvt",
-            ];
-            const BEFORE_NUMBER: &[&str] =
-                &["under", "fran", "till", "sedan", "efter", "fore", "inom", "for"];
+            fn before_year(w: &[u8]) -> bool {
+                matches!(
+                    w,
+                    b"ett"
+                        | b"tva"
+                        | b"tre"
+                        | b"fyra"
+                        | b"fem"
+                        | b"sex"
+                        | b"sju"
+                        | b"atta"
+                        | b"nio"
+                        | b"tio"
+                        | b"elva"
+                        | b"tolv"
+                        | b"femton"
+                        | b"tjugo"
+                        | b"trettio"
+                        | b"hundra"
+                        | b"nagra"
+                        | b"flera"
+                        | b"manga"
+                        | b"par"
+                        | b"per"
+                        | b"varje"
+                        | b"i"
+                        | b"forra"
+                        | b"nasta"
+                        | b"samma"
+                        | b"hela"
+                        | b"senaste"
+                        | b"kommande"
+                        | b"sista"
+                        | b"fa"
+                        | b"innevarande"
+                        | b"detta"
+                        | b"aktuellt"
+                        | b"varannat"
+                        | b"halvt"
+                )
+            }
+            fn before_number(w: Option<&[u8]>) -> bool {
+                matches!(
+                    w,
+                    Some(
+                        b"under"
+                            | b"fran"
+                            | b"till"
+                            | b"sedan"
+                            | b"efter"
+                            | b"fore"
+                            | b"inom"
+                            | b"for"
+                    )
+                )
+            }
             let year = n.prev_number
-                || is_in(n.prev, BEFORE_YEAR)
-                || (n.next_number && (n.prev.is_none() || is_in(n.prev, BEFORE_NUMBER)));
+                || n.prev.is_some_and(before_year)
+                || (n.next_number && (n.prev.is_none() || before_number(n.prev)));
             Some(if year { "år" } else { "är" })
         }
         b"for" => {
             // `for` (went) only as a motion verb after a subject.
-            const MOTION: &[&str] = &[
-                "till", "hem", "ut", "in", "ivag", "upp", "ner", "dit", "hit", "bort", "runt",
-                "tillbaka",
-            ];
-            if is_in(n.prev, SUBJECT_PRONOUNS) && is_in(n.next, MOTION) {
-                Some("for")
-            } else {
-                None
+            fn motion(w: Option<&[u8]>) -> bool {
+                matches!(
+                    w,
+                    Some(
+                        b"till"
+                            | b"hem"
+                            | b"ut"
+                            | b"in"
+                            | b"ivag"
+                            | b"upp"
+                            | b"ner"
+                            | b"dit"
+                            | b"hit"
+                            | b"bort"
+                            | b"runt"
+                            | b"tillbaka"
+                    )
+                )
             }
+            if subject_pronoun(n.prev) && motion(n.next) { Some("for") } else { None }
         }
         b"sa" => {
             // `sa` (said) after a subject pronoun or `som`.
-            if is_in(n.prev, SUBJECT_PRONOUNS) || is_in(n.prev, &["som"]) {
+            if subject_pronoun(n.prev) || matches!(n.prev, Some(b"som")) {
                 Some("sa")
             } else {
                 None
             }
         }
         b"nar" => {
-            if is_in(n.prev, SUBJECT_PRONOUNS) {
+            if subject_pronoun(n.prev) {
                 Some("når")
             } else {
                 None
@@ -167,9 +217,14 @@ pub(crate) fn choose(key: &[u8], n: &Neighbours<'_>) -> Option<&'static str> {
         }
         b"har" => {
             // `den/det/de här` + a definite noun; `har` + supine otherwise.
-            const NOT_NOUNS: &[&str] = &["en", "ett", "inte", "ingen", "inga", "inget", "redan"];
-            if is_in(n.prev, &["den", "det", "de", "dessa", "detta"])
-                && !is_in(n.next, NOT_NOUNS)
+            fn not_noun(w: Option<&[u8]>) -> bool {
+                matches!(
+                    w,
+                    Some(b"en" | b"ett" | b"inte" | b"ingen" | b"inga" | b"inget" | b"redan")
+                )
+            }
+            if matches!(n.prev, Some(b"den" | b"det" | b"de" | b"dessa" | b"detta"))
+                && !not_noun(n.next)
                 && ends_with_any(n.next, &["en", "et", "na"])
             {
                 Some("här")
@@ -178,8 +233,13 @@ pub(crate) fn choose(key: &[u8], n: &Neighbours<'_>) -> Option<&'static str> {
             }
         }
         b"far" => {
-            const OWNERS: &[&str] = &["min", "din", "sin", "hans", "hennes", "deras", "barnets"];
-            if is_in(n.prev, OWNERS) || is_in(n.next, &["och"]) && is_in(n.prev, &["mor"]) {
+            fn owner(w: Option<&[u8]>) -> bool {
+                matches!(
+                    w,
+                    Some(b"min" | b"din" | b"sin" | b"hans" | b"hennes" | b"deras" | b"barnets")
+                )
+            }
+            if owner(n.prev) || matches!(n.next, Some(b"och")) && matches!(n.prev, Some(b"mor")) {
                 Some("far")
             } else {
                 None
@@ -188,32 +248,57 @@ pub(crate) fn choose(key: &[u8], n: &Neighbours<'_>) -> Option<&'static str> {
         b"val" => {
             // `väl` as an adverb before participles and after degree words;
             // `val` (election, choice) before `av`, after articles.
-            const DEGREE: &[&str] = &[
-                "sa", "lika", "mycket", "alltfor", "ganska", "relativt", "tamligen", "hur", "inte",
-                "ju", "nog", "ar", "sarskilt", "fungerar", "fungerat",
-            ];
-            const CHOICE_NEXT: &[&str] = &["av", "till", "om", "mellan", "enligt", "eller"];
-            const CHOICE_PREV: &[&str] = &[
-                "ett",
-                "vid",
-                "infor",
-                "efter",
-                "allmanna",
-                "fritt",
-                "sitt",
-                "mitt",
-                "nytt",
-                "eget",
-                "detta",
-                "vart",
-                "aktivt",
-                "medvetet",
-                "kommunala",
-                "fria",
-            ];
-            if is_in(n.next, CHOICE_NEXT) || is_in(n.prev, CHOICE_PREV) {
+            fn degree(w: Option<&[u8]>) -> bool {
+                matches!(
+                    w,
+                    Some(
+                        b"sa"
+                            | b"lika"
+                            | b"mycket"
+                            | b"alltfor"
+                            | b"ganska"
+                            | b"relativt"
+                            | b"tamligen"
+                            | b"hur"
+                            | b"inte"
+                            | b"ju"
+                            | b"nog"
+                            | b"ar"
+                            | b"sarskilt"
+                            | b"fungerar"
+                            | b"fungerat"
+                    )
+                )
+            }
+            fn choice_next(w: Option<&[u8]>) -> bool {
+                matches!(w, Some(b"av" | b"till" | b"om" | b"mellan" | b"enligt" | b"eller"))
+            }
+            fn choice_prev(w: Option<&[u8]>) -> bool {
+                matches!(
+                    w,
+                    Some(
+                        b"ett"
+                            | b"vid"
+                            | b"infor"
+                            | b"efter"
+                            | b"allmanna"
+                            | b"fritt"
+                            | b"sitt"
+                            | b"mitt"
+                            | b"nytt"
+                            | b"eget"
+                            | b"detta"
+                            | b"vart"
+                            | b"aktivt"
+                            | b"medvetet"
+                            | b"kommunala"
+                            | b"fria"
+                    )
+                )
+            }
+            if choice_next(n.next) || choice_prev(n.prev) {
                 Some("val")
-            } else if is_in(n.prev, DEGREE)
+            } else if degree(n.prev)
                 || ends_with_any(n.next, &["ande", "ende", "ad", "at", "ade", "rd", "nd", "kt"])
             {
                 Some("väl")
@@ -223,12 +308,15 @@ pub(crate) fn choose(key: &[u8], n: &Neighbours<'_>) -> Option<&'static str> {
         }
         b"forsta" => {
             // `förstå` (understand) as an infinitive; `första` (first) otherwise.
-            if is_in(n.prev, MODALS) || is_in(n.prev, &["att"]) { Some("förstå") } else { None }
+            if modal(n.prev) || matches!(n.prev, Some(b"att")) { Some("förstå") } else { None }
         }
         b"andra" => {
-            if is_in(n.prev, MODALS)
-                || (is_in(n.prev, &["att"])
-                    && is_in(n.next, &["i", "pa", "sig", "det", "detta", "den", "dessa", "om"]))
+            if modal(n.prev)
+                || (matches!(n.prev, Some(b"att"))
+                    && matches!(
+                        n.next,
+                        Some(b"i" | b"pa" | b"sig" | b"det" | b"detta" | b"den" | b"dessa" | b"om")
+                    ))
             {
                 Some("ändra")
             } else {
@@ -248,6 +336,28 @@ mod tests {
             prev: prev.map(str::as_bytes),
             next: next.map(str::as_bytes),
             ..Neighbours::default()
+        }
+    }
+
+    #[test]
+    fn a_rule_that_does_not_read_next_gives_the_same_form_without_it() {
+        let prevs = [None, Some("han"), Some("att"), Some("tva"), Some("under"), Some("som")];
+        let nexts = ["till", "i", "och", "huset", "valda", "av", "gjort"];
+        for key in KEYS.into_iter().chain([&b"forsta"[..]]) {
+            if reads_next(key) {
+                continue;
+            }
+            for prev in prevs {
+                for next in nexts {
+                    let with = Neighbours { next_number: true, ..nb(prev, Some(next)) };
+                    let without = Neighbours { next_number: true, ..nb(prev, None) };
+                    assert_eq!(
+                        choose(key, &with),
+                        choose(key, &without),
+                        "{key:?} {prev:?} {next}"
+                    );
+                }
+            }
         }
     }
 

@@ -68,7 +68,7 @@ pub(crate) fn load4(s: &[u8], at: usize) -> u32 {
 /// `a == b`, with the short lengths words have compared in two loads each
 /// instead of a call to `memcmp`.
 #[inline]
-pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;

@@ -776,7 +776,10 @@ impl<'l> Restorer<'l> {
         let next = next.filter(|n| gap_ok(t.end, n.start));
         let nb = context::Neighbours {
             prev: prev.and_then(|p| fold_into(b.get(p.start..p.end)?, &mut prev_buf)),
-            next: next.and_then(|n| fold_into(b.get(n.start..n.end)?, &mut next_buf)),
+            // Folded only for the rules that read it.
+            next: next
+                .filter(|_| context::reads_next(key))
+                .and_then(|n| fold_into(b.get(n.start..n.end)?, &mut next_buf)),
             prev_number: prev.is_some_and(|p| p.kind == Kind::Number),
             next_number: next.is_some_and(|n| n.kind == Kind::Number && n.end - n.start == 4),
         };
@@ -1098,6 +1101,10 @@ pub(crate) fn is_acronym(w: &Word) -> bool {
 /// Whether the text between two words ends a sentence or clause for context:
 /// sentence punctuation, brackets, quotes (" ” “) or a blank line.
 fn breaks_sentence(b: &[u8]) -> bool {
+    // Most gaps are one space: told without the loop.
+    if b == b" " {
+        return false;
+    }
     let mut newlines = 0;
     for (i, &c) in b.iter().enumerate() {
         match c {
