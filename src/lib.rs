@@ -38,8 +38,8 @@ pub use model::{
 pub use normalize::{Normalized, normalize};
 pub use pipeline::{ParseOptions, parse_decision, parse_decision_with};
 pub use restore::{
-    Change, Lexicon, OcrQuality, Restoration, Restorer, Route, WordText, ocr_quality, restore,
-    restore_with,
+    Change, Lexicon, OcrQuality, Restoration, Restorer, Route, WordText, estimate_ocr_quality,
+    ocr_quality, restore, restore_with,
 };
 pub use span::{LineCol, LineIndex, Span};
 pub use validate::{

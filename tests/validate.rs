@@ -7,6 +7,9 @@ use beslut::{
     status, validate, validate_in,
 };
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 /// Builds a decision the way the parser would: a source text with one
 /// heading line and a body per section, and spans that point into it.
 struct Doc {
@@ -623,6 +626,68 @@ fn low_ocr_quality_follows_the_profile_threshold_and_needs_enough_words() {
         "Förslag till beslut\n\nXqwv zkjh pqrs, Kommunstyrelsen beslutar att:\n\n1. Vbnm.\n";
     let ds = validate(&beslut::parse_decision(fragment), &Profile::basic());
     assert!(!codes(&ds).contains(&Rule::LowOcrQuality), "{ds:#?}");
+}
+
+/// Parsed without restoring, a long document has its OCR quality estimated
+/// from a sample: the finding says so, and the estimate is near the count.
+#[test]
+fn low_ocr_quality_of_a_long_unrestored_document_is_sampled() {
+    let text = read("fixtures/invalid/low-ocr-quality.txt").repeat(8);
+    let plain = beslut::ParseOptions::default().without_restoring();
+    let ds = validate(&beslut::parse_decision_with(&text, &plain), &Profile::basic());
+    let d = ds.iter().find(|d| d.code == Rule::LowOcrQuality).expect("a low-ocr-quality finding");
+    assert!(d.data.sampled);
+    assert!(d.message.starts_with("about "), "{}", d.message);
+    let exact = beslut::ocr_quality(&text, beslut::Lexicon::builtin()).unrecognized_share();
+    let sampled = d.data.share.unwrap();
+    assert!((sampled - exact).abs() < 0.08, "sampled {sampled}, counted {exact}");
+    assert!(d.data.count.unwrap() < text.split_whitespace().count() / 4, "{:?}", d.data);
+
+    // Restoring counts every word: no estimate then.
+    let ds = validate(&beslut::parse_decision(&text), &Profile::basic());
+    let d = ds.iter().find(|d| d.code == Rule::LowOcrQuality).expect("a low-ocr-quality finding");
+    assert!(!d.data.sampled);
+    assert!(!d.message.starts_with("about "), "{}", d.message);
+}
+
+/// The estimate against the count over generated documents with unknown
+/// words mixed in at shares from none to a third. The unknown words are
+/// shorter than most Swedish words, as OCR debris is: a sample that favoured
+/// long words would underestimate them.
+#[test]
+fn the_sampled_ocr_quality_follows_the_count() {
+    const DEBRIS: [&str; 6] = ["xq", "zkv", "jxq", "qz", "vvx", "kqj"];
+    let lex = beslut::Lexicon::builtin();
+    let sentences = corpus::sentences();
+    let options = corpus::Options { mean_bytes: 20_000, ..corpus::Options::default() };
+    let (mut sum, mut worst) = (0.0f64, 0.0f64);
+    let n = 30;
+    for i in 0..n {
+        let doc = corpus::document(11, i, &options, &sentences);
+        // Every k-th word turned to debris, k from 3 (a third) to 32, or none.
+        let every = [0, 3, 5, 8, 13, 32][i as usize % 6];
+        let mut words = 0usize;
+        let mixed: String = doc
+            .split_inclusive(' ')
+            .map(|w| {
+                words += 1;
+                match every {
+                    0 => w,
+                    k if words % k == 0 => DEBRIS[words % DEBRIS.len()],
+                    _ => w,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = beslut::normalize(&mixed).text;
+        let exact = beslut::ocr_quality(&text, lex).unrecognized_share();
+        let estimate = beslut::estimate_ocr_quality(&text, lex).unrecognized_share();
+        let err = (estimate - exact).abs();
+        sum += err;
+        worst = worst.max(err);
+    }
+    let mean = sum / n as f64;
+    assert!(mean < 0.02 && worst < 0.06, "mean error {mean}, worst {worst}");
 }
 
 /// `beslut check` leaves the sections' running text unrestored: the findings

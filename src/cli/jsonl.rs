@@ -134,6 +134,7 @@ fn write_data(out: &mut Vec<u8>, data: &Data) {
         unrecognized,
         share,
         threshold,
+        sampled,
     } = data;
     let mut first = true;
     let mut key = |out: &mut Vec<u8>, name: &str| {
@@ -175,6 +176,10 @@ fn write_data(out: &mut Vec<u8>, data: &Data) {
             // serde_json's to give; writing into a Vec cannot fail.
             let _ = serde_json::to_writer(&mut *out, x);
         }
+    }
+    if *sampled {
+        key(out, "sampled");
+        out.extend_from_slice(b"true");
     }
     if first {
         out.push(b'{');
@@ -358,6 +363,7 @@ mod tests {
             unrecognized: Some(0),
             share: Some(0.1234567890123),
             threshold: Some(f64::NAN),
+            sampled: true,
         });
         let one_field = |data: Data| bare.clone().with_data(data);
         let mut rec = record(vec![
@@ -368,6 +374,7 @@ mod tests {
             located(one_field(Data { missing: vec!["points".into()], ..Data::default() })),
             located(one_field(Data { share: Some(1.0), ..Data::default() })),
             located(one_field(Data { threshold: Some(1e-7), ..Data::default() })),
+            located(one_field(Data { sampled: true, ..Data::default() })),
         ]);
         assert_eq!(by_hand(&rec), by_serde(&rec));
         rec.encoding = Some(Encoding::Windows1252);

@@ -24,18 +24,18 @@ mod context;
 mod hash;
 mod index;
 mod lexicon;
+mod quality;
 mod scan;
 mod word;
 
 use crate::span::Span;
 use compact_str::CompactString;
-use hash::FxBuild;
 use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use word::{Facts, Judged, Verdict, Word};
 
 pub use lexicon::Lexicon;
+pub use quality::{estimate_ocr_quality, ocr_quality};
 
 /// Why a word was changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -233,33 +233,6 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     // Every word token of the text has its id: none is judged elsewhere.
     let (new_text, changes) = r.render_document(&text, &toks, &ids);
     Restoration { text: new_text.unwrap_or(text), changes }
-}
-
-/// Count the words of `text` and those neither `lexicon` nor restoration knows.
-///
-/// ```
-/// let lex = beslut::Lexicon::builtin();
-/// let q = beslut::ocr_quality("Beslutet skickas till Socialnamnden, KS-2024-00011. Xqwvz", lex);
-/// assert_eq!(q, beslut::OcrQuality { words: 5, unrecognized: 1 });
-/// ```
-pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
-    let mut toks = Vec::new();
-    scan::tokens(text, &mut toks);
-    let mut q = OcrQuality::default();
-    let mut seen: HashMap<&str, bool, FxBuild> = HashMap::default();
-    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
-        let s = &text[t.start..t.end];
-        q.words += 1;
-        let known = *seen.entry(s).or_insert_with(|| {
-            lexicon.judge(s, index::hash(s), |j| {
-                j.facts.is_some() && !matches!(j.verdict, Verdict::Unknown)
-            })
-        });
-        if !known {
-            q.unrecognized += 1;
-        }
-    }
-    q
 }
 
 /// A new spelling, as a byte range of an arena string (the restorer's

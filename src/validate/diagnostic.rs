@@ -168,6 +168,11 @@ pub struct Data {
     /// For `low-ocr-quality`: the profile's threshold for `share`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<f64>,
+    /// For `low-ocr-quality`: `count` words were a sample of the document's,
+    /// so `share` is an estimate (a document parsed without restoring; see
+    /// [`estimate_ocr_quality`](crate::estimate_ocr_quality)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sampled: bool,
 }
 
 impl Data {

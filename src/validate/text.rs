@@ -4,7 +4,7 @@
 use super::diagnostic::{Data, Diagnostic};
 use super::rule::Rule;
 use super::{Ctx, Lang};
-use crate::restore::{Lexicon, ocr_quality};
+use crate::restore::{Lexicon, OcrQuality, estimate_ocr_quality};
 use crate::span::Span;
 
 /// Fewest words for which a share of unknown ones says anything about the
@@ -17,8 +17,7 @@ const OCR_MIN_WORDS: usize = 40;
 /// span covers all of it.
 pub(crate) fn low_ocr_quality(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let text = cx.decision.source.as_str();
-    // Restoring already counted it, with the lexicon the caller chose.
-    let q = cx.decision.ocr_quality.unwrap_or_else(|| ocr_quality(text, Lexicon::builtin()));
+    let (q, sampled) = quality(cx.decision.ocr_quality, text);
     let share = q.unrecognized_share();
     let threshold = cx.profile.ocr_threshold();
     if q.words < OCR_MIN_WORDS || share <= threshold {
@@ -26,16 +25,31 @@ pub(crate) fn low_ocr_quality(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let (pct, limit) = (percent(share, cx.lang), percent(threshold, cx.lang));
     let (u, n) = (q.unrecognized, q.words);
-    let d = cx
-        .diag(
-            Rule::LowOcrQuality,
-            tr!(cx,
-                format!("{pct} of the words ({u} of {n}) are neither in the lexicon nor restorable; the profile allows {limit}"),
-                format!("{pct} av orden ({u} av {n}) finns varken i lexikonet eller går att återställa; profilen tillåter {limit}"),
+    let message = if sampled {
+        tr!(
+            cx,
+            format!(
+                "about {pct} of the words ({u} of a sample of {n}) are neither in the lexicon nor restorable; the profile allows {limit}"
             ),
-            Span::new(0, text.len()),
+            format!(
+                "omkring {pct} av orden ({u} av ett stickprov på {n}) finns varken i lexikonet eller går att återställa; profilen tillåter {limit}"
+            ),
         )
-        .with_help(tr!(cx,
+    } else {
+        tr!(
+            cx,
+            format!(
+                "{pct} of the words ({u} of {n}) are neither in the lexicon nor restorable; the profile allows {limit}"
+            ),
+            format!(
+                "{pct} av orden ({u} av {n}) finns varken i lexikonet eller går att återställa; profilen tillåter {limit}"
+            ),
+        )
+    };
+    let d = cx
+        .diag(Rule::LowOcrQuality, message, Span::new(0, text.len()))
+        .with_help(tr!(
+            cx,
             "run OCR again on a better scan, or have the text read by a person".into(),
             "kör OCR igen på en bättre skanning, eller låt en människa läsa texten".into(),
         ))
@@ -44,9 +58,22 @@ pub(crate) fn low_ocr_quality(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             unrecognized: Some(u),
             share: Some((share * 10_000.0).round() / 10_000.0),
             threshold: Some(threshold),
+            sampled,
             ..Data::default()
         });
     out.push(d);
+}
+
+/// The document's OCR quality, and whether it is an estimate from a sample.
+fn quality(restored: Option<OcrQuality>, text: &str) -> (OcrQuality, bool) {
+    match restored {
+        // Restoring already counted it, with the lexicon the caller chose.
+        Some(q) => (q, false),
+        // Parsed without restoring: judging every word against the lexicon
+        // would cost several times the parse and the other rules together,
+        // and a sample tells a bad scan from a good one.
+        None => (estimate_ocr_quality(text, Lexicon::builtin()), true),
+    }
 }
 
 /// `0.123` as `12.3 %`, or `12,3 %` in Swedish.
