@@ -23,6 +23,16 @@ fuzz_target!(|data: &[u8]| {
             assert!(decision.source.get(diagnostic.span.start..diagnostic.span.end).is_some());
         }
     }
+    // Unrestored, validation estimates the OCR quality from a sample.
+    let plain = beslut::ParseOptions::default().without_restoring();
+    let unrestored = beslut::parse_decision_with(&decoded.text, &plain);
+    for diagnostic in beslut::validate(&unrestored, &beslut::Profile::standard()) {
+        assert!(unrestored.source.get(diagnostic.span.start..diagnostic.span.end).is_some());
+    }
+    let lexicon = beslut::Lexicon::builtin();
+    let estimate = beslut::estimate_ocr_quality(&decision.source, lexicon);
+    let count = beslut::ocr_quality(&decision.source, lexicon);
+    assert!(estimate.unrecognized <= estimate.words && estimate.words <= count.words);
     let restored = beslut::restore(&decision.source);
     for change in &restored.changes {
         assert_eq!(decision.source.get(change.span.start..change.span.end), Some(&*change.old));
