@@ -589,6 +589,14 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
                 offer_parts(&mut best, w, 0, min_s0, from_first.iter());
                 continue;
             }
+            // Costs only grow along a reading, and one through `start` adds
+            // a part: once a reading of the whole word costs no more than
+            // that, a walk from here cannot change the cheapest one.
+            let floor = best[start].iter().flatten().map(|c| c.cost).min().unwrap_or(u32::MAX);
+            let cheapest = best[n].iter().flatten().map(|c| c.cost).min().unwrap_or(u32::MAX);
+            if floor.saturating_add(u32::from(cost::PART)) > cheapest {
+                continue;
+            }
             let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start };
             parts.clear();
             walk(&ctx, &mut parts, lex.root(), start, min_s0, 0, Forces::default(), 0, 0, 0);
