@@ -162,9 +162,10 @@ impl Twin {
     }
 }
 
-/// A word's key as text (key bytes are ASCII letters and digits).
+/// A word's key as text (key bytes are ASCII letters and digits, so it is
+/// always UTF-8): copied at its exact size, not pushed char by char.
 fn key_text(w: &Word) -> Box<str> {
-    w.key().iter().map(|&b| char::from(b)).collect()
+    std::str::from_utf8(w.key()).map(Box::from).unwrap_or_default()
 }
 
 impl Judged {
@@ -714,9 +715,12 @@ impl Forces {
         if e.code & self.noise_mask != self.noise_code {
             return None;
         }
-        for i in 0..MAX_SLOTS.min(self.slots) {
-            if (self.any_mask >> (2 * i)) & 3 != 0 && e.slot(i) == 0 {
-                return None;
+        // Most paths read no "some diacritic" noise: no slot to look at.
+        if self.any_mask != 0 {
+            for i in 0..MAX_SLOTS.min(self.slots) {
+                if (self.any_mask >> (2 * i)) & 3 != 0 && e.slot(i) == 0 {
+                    return None;
+                }
             }
         }
         Some((e.code & !self.intact_mask) | self.intact_code)
