@@ -345,9 +345,16 @@ impl Word {
         }
     }
 
-    /// Whether the word, as written, is exactly `s` with case ignored.
+    /// The word as written.
     pub(crate) fn as_written(&self) -> String {
         self.chars[..self.n].iter().collect()
+    }
+
+    /// Whether `s` is the word exactly as written: compared char by char,
+    /// where [`Word::as_written`] would make a string of it for every
+    /// reading a search finds.
+    fn is_written(&self, s: &str) -> bool {
+        s.chars().eq(self.chars.get(..self.n).unwrap_or_default().iter().copied())
     }
 }
 
@@ -388,7 +395,7 @@ fn resolve_known(lex: &Lexicon, w: &Word, direct: Option<Entry>) -> Verdict {
     match search(lex, w) {
         Some(found) => {
             let new = found.text;
-            if new == w.as_written() {
+            if w.is_written(&new) {
                 Verdict::Keep
             } else {
                 let route = if found.parts > 1 { Route::Compound } else { Route::Ocr };
@@ -421,7 +428,7 @@ fn rare_word(lex: &Lexicon, w: &Word, e: Entry) -> Option<Verdict> {
     if found.parts != 1 || found.cost + RARE_MARGIN >= u32::from(e.bucket) {
         return None;
     }
-    if found.text == w.as_written() {
+    if w.is_written(&found.text) {
         return None;
     }
     Some(Verdict::Fix { new: found.text.into(), route: Route::Ocr, confidence: 0.6, plain: true })
