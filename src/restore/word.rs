@@ -598,8 +598,10 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
                 continue;
             }
             // Costs only grow along a reading, and one through `start` adds
-            // a part: once a reading of the whole word costs no more than
-            // that, a walk from here cannot change the cheapest one.
+            // a part: once a reading of the whole word costs less than that,
+            // a walk from here cannot change the cheapest one, nor any cell
+            // it was built from (those cost no more than it). Only strictly
+            // dearer: an equal cost with fewer substitutions would win.
             let floor = best[start].iter().flatten().map(|c| c.cost).min().unwrap_or(u32::MAX);
             let cheapest = best[n].iter().flatten().map(|c| c.cost).min().unwrap_or(u32::MAX);
             if floor.saturating_add(u32::from(cost::PART)) > cheapest {
