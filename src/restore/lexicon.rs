@@ -337,19 +337,20 @@ impl Lexicon {
         // Each word's place in the memo (`NOT_KEPT` for the missing ones):
         // the memo only grows, so after adding the missing words the
         // judgements are found again by place, not by a second lookup.
-        let mut places: Vec<u32> = Vec::with_capacity(n);
+        let mut places: Vec<u32>;
         {
             let map = self.memo.read();
-            for i in 0..n {
-                let (s, h) = word(i);
-                match map.words.get_bytes(s, h) {
-                    Some(id) => places.push(id),
-                    None => {
+            // Collected, not pushed: a collect of a range knows its length,
+            // where each push checked the capacity again.
+            places = (0..n)
+                .map(|i| {
+                    let (s, h) = word(i);
+                    map.words.get_bytes(s, h).unwrap_or_else(|| {
                         missing.push(i);
-                        places.push(NOT_KEPT);
-                    }
-                }
-            }
+                        NOT_KEPT
+                    })
+                })
+                .collect();
             // A warm memo has every word (most documents of a batch): the
             // judgements are lent by place, under the same read lock.
             if missing.is_empty() {

@@ -162,9 +162,10 @@ impl Twin {
     }
 }
 
-/// A word's key as text (key bytes are ASCII letters and digits).
+/// A word's key as text (key bytes are ASCII letters and digits, so it is
+/// always UTF-8): copied at its exact size, not pushed char by char.
 fn key_text(w: &Word) -> Box<str> {
-    w.key().iter().map(|&b| char::from(b)).collect()
+    std::str::from_utf8(w.key()).map(Box::from).unwrap_or_default()
 }
 
 impl Judged {
@@ -344,9 +345,16 @@ impl Word {
         }
     }
 
-    /// Whether the word, as written, is exactly `s` with case ignored.
+    /// The word as written.
     pub(crate) fn as_written(&self) -> String {
         self.chars[..self.n].iter().collect()
+    }
+
+    /// Whether `s` is the word exactly as written: compared char by char,
+    /// where [`Word::as_written`] would make a string of it for every
+    /// reading a search finds.
+    fn is_written(&self, s: &str) -> bool {
+        s.chars().eq(self.chars.get(..self.n).unwrap_or_default().iter().copied())
     }
 }
 
@@ -387,7 +395,7 @@ fn resolve_known(lex: &Lexicon, w: &Word, direct: Option<Entry>) -> Verdict {
     match search(lex, w) {
         Some(found) => {
             let new = found.text;
-            if new == w.as_written() {
+            if w.is_written(&new) {
                 Verdict::Keep
             } else {
                 let route = if found.parts > 1 { Route::Compound } else { Route::Ocr };
@@ -420,7 +428,7 @@ fn rare_word(lex: &Lexicon, w: &Word, e: Entry) -> Option<Verdict> {
     if found.parts != 1 || found.cost + RARE_MARGIN >= u32::from(e.bucket) {
         return None;
     }
-    if found.text == w.as_written() {
+    if w.is_written(&found.text) {
         return None;
     }
     Some(Verdict::Fix { new: found.text.into(), route: Route::Ocr, confidence: 0.6, plain: true })
@@ -589,6 +597,16 @@ fn search(lex: &Lexicon, w: &Word) -> Option<Found> {
                 offer_parts(&mut best, w, 0, min_s0, from_first.iter());
                 continue;
             }
+            // Costs only grow along a reading, and one through `start` adds
+            // a part: once a reading of the whole word costs less than that,
+            // a walk from here cannot change the cheapest one, nor any cell
+            // it was built from (those cost no more than it). Only strictly
+            // dearer: an equal cost with fewer substitutions would win.
+            let floor = best[start].iter().flatten().map(|c| c.cost).min().unwrap_or(u32::MAX);
+            let cheapest = best[n].iter().flatten().map(|c| c.cost).min().unwrap_or(u32::MAX);
+            if floor.saturating_add(u32::from(cost::PART)) > cheapest {
+                continue;
+            }
             let ctx = PartCtx { lex, w, alts: &alts, nalts: &nalts, start };
             parts.clear();
             walk(&ctx, &mut parts, lex.root(), start, min_s0, 0, Forces::default(), 0, 0, 0);
@@ -706,9 +724,12 @@ impl Forces {
         if e.code & self.noise_mask != self.noise_code {
             return None;
         }
-        for i in 0..MAX_SLOTS.min(self.slots) {
-            if (self.any_mask >> (2 * i)) & 3 != 0 && e.slot(i) == 0 {
-                return None;
+        // Most paths read no "some diacritic" noise: no slot to look at.
+        if self.any_mask != 0 {
+            for i in 0..MAX_SLOTS.min(self.slots) {
+                if (self.any_mask >> (2 * i)) & 3 != 0 && e.slot(i) == 0 {
+                    return None;
+                }
             }
         }
         Some((e.code & !self.intact_mask) | self.intact_code)
