@@ -119,11 +119,7 @@ fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>>
 /// Takes the heading's canonical form out of `h`: each is used once.
 fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize) -> Section {
     let head = lines[h.line];
-    // One scan for `|` over the whole section instead of one per line.
-    let last_line = lines.get(end.saturating_sub(1)).unwrap_or(&head);
-    let pipes = source
-        .get(head.start..last_line.start + last_line.text.len())
-        .is_none_or(|text| find_byte(text.as_bytes(), b'|', 0).is_some());
+    let first_pipe = first_pipe_in_body(source, lines, h, end);
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
@@ -137,8 +133,24 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(body_texts, is_list_kind(h.m.kind), pipes),
+        text: text::body_text(body_texts, is_list_kind(h.m.kind), first_pipe),
     }
+}
+
+/// Where the first `|` stands in a section's body, counted from the body's
+/// first byte: one scan for the whole body instead of one per line. The
+/// body's lines stand in the source one after another, a `\n` between them
+/// (the first may be the part of the heading line after its colon).
+fn first_pipe_in_body(source: &str, lines: &[Line<'_>], h: &Accepted, end: usize) -> Option<usize> {
+    let head = lines.get(h.line)?;
+    let from = match h.m.rest {
+        Some(rest) => head.start + rest,
+        None => lines.get(h.line + 1).filter(|_| h.line + 1 < end)?.start,
+    };
+    let last = lines.get(end.checked_sub(1)?)?;
+    // Not expected to fail; if it does, every line is searched.
+    let Some(body) = source.get(from..last.start + last.text.len()) else { return Some(0) };
+    find_byte(body.as_bytes(), b'|', 0)
 }
 
 /// Section kinds whose bodies are lists: a short line there is an item, never

@@ -62,9 +62,14 @@ pub(crate) fn trim(s: &str) -> &str {
 #[inline]
 pub(crate) fn is_page_furniture(line: &str) -> bool {
     let s = trim(line);
-    // One byte rules out nearly every line (a letter other than `s`), inline.
-    s.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'-' | b's' | b'S'))
-        && reads_as_page_number(s)
+    // Two bytes rule out nearly every line, inline: a page number opens with
+    // a digit, a `-` or `Sida` (many lines open with an `s`, few with `si`).
+    let may_be = match s.as_bytes() {
+        [b, ..] if b.is_ascii_digit() || *b == b'-' => true,
+        [b's' | b'S', b'i' | b'I', ..] => true,
+        _ => false,
+    };
+    may_be && reads_as_page_number(s)
 }
 
 /// The rest of [`is_page_furniture`], for a trimmed line that passed its first byte.
@@ -135,8 +140,10 @@ fn continues_word(next: &str) -> bool {
 /// Body text from raw lines: paragraphs separated by a blank line, wrapped
 /// lines joined, each list item on its own line. In a list section (`list`)
 /// every line is an item unless it continues the one before in lower case.
-/// `pipes` false: the caller knows no line holds a `|`.
-pub(crate) fn body_text<'a, I>(lines: I, list: bool, pipes: bool) -> String
+/// `first_pipe`: where the first `|` stands in the lines joined with one
+/// byte between them (as they stand in the source), if anywhere; the lines
+/// before it hold none.
+pub(crate) fn body_text<'a, I>(lines: I, list: bool, first_pipe: Option<usize>) -> String
 where
     I: IntoIterator<Item = &'a str>,
     I::IntoIter: Clone,
@@ -150,7 +157,13 @@ where
     // place: `join_wrapped` reads only its last characters, and a paragraph's
     // first line never joins (a `\n` or nothing stands before it).
     let mut open = false;
+    // Where `raw` starts in the joined lines.
+    let mut at = 0;
     for raw in lines {
+        // One scan of the whole text found the first `|`: a line before it
+        // needs no search of its own, and most bodies have none at all.
+        let pipes = first_pipe.is_some_and(|first| first < at + raw.len());
+        at += raw.len() + 1;
         let line = trim(raw);
         if line.is_empty() {
             open = false;
@@ -225,7 +238,8 @@ mod tests {
         for l in ["Sida 2 av 4", "sida 2 (4)", "2 (4)", "2(4)", "- 3 -"] {
             assert!(is_page_furniture(l), "{l}");
         }
-        for l in ["2026-02-19", "1. anta planen", "Sida vid sida", "(S)", "12"] {
+        for l in ["2026-02-19", "1. anta planen", "Sida vid sida", "(S)", "12", "s", "Syfte", "si"]
+        {
             assert!(!is_page_furniture(l), "{l}");
         }
     }
@@ -235,13 +249,13 @@ mod tests {
         let text = body_text(
             ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
             false,
-            true,
+            Some(0),
         );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
         // A paragraph opening with a hyphen joins nothing before it.
-        let text = body_text(["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, false);
+        let text = body_text(["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, None);
         assert_eq!(text, "Bakgrund\n\n- def\n\nx- och y");
-        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true, false);
+        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true, None);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
 }
