@@ -19,12 +19,13 @@ mod preamble;
 mod scan;
 mod text;
 
-use crate::fold::fold;
+use crate::fold::fold_char;
 use crate::model::{
     Decision, MatchKind, NoteKind, ParseNote, SCHEMA_VERSION, Section, SectionKind,
 };
 use crate::span::{ByteOffsets, Span, find_byte};
 use heading::HeadingMatch;
+use std::borrow::Cow;
 
 /// One line of the normalized text, without its `\n`, with its trimmed
 /// extent worked out once (every phase asks for it).
@@ -90,6 +91,8 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
         decision.preamble_span = pre.span;
         let ends: Vec<usize> =
             headings.iter().skip(1).map(|next| next.line).chain([lines.len()]).collect();
+        // One section a heading: sized once instead of grown.
+        decision.sections.reserve_exact(headings.len());
         for (h, end) in headings.iter_mut().zip(ends) {
             let section = build_section(&source, &lines, h, end);
             if content::reads(section.kind) {
@@ -105,15 +108,16 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
 }
 
 /// The body of a section: the part of the heading line after a colon, if
-/// any, then every line up to the next heading.
-fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>> {
+/// any, then every line up to the next heading. Most headings stand alone:
+/// their body is a slice of the lines, with no copy.
+fn body_lines<'l, 's>(lines: &'l [Line<'s>], h: &Accepted, end: usize) -> Cow<'l, [Line<'s>]> {
     let head = lines[h.line];
+    let after = &lines[h.line + 1..end];
+    let Some(rest) = h.m.rest else { return Cow::Borrowed(after) };
     let mut body = Vec::with_capacity(end - h.line);
-    if let Some(rest) = h.m.rest {
-        body.push(Line::new(head.start + rest, &head.text[rest..]));
-    }
-    body.extend_from_slice(&lines[h.line + 1..end]);
-    body
+    body.push(Line::new(head.start + rest, &head.text[rest..]));
+    body.extend_from_slice(after);
+    Cow::Owned(body)
 }
 
 /// Takes the heading's canonical form out of `h`: each is used once.
@@ -166,7 +170,8 @@ fn is_list_kind(kind: SectionKind) -> bool {
 }
 
 fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Accepted> {
-    let mut accepted: Vec<Accepted> = Vec::new();
+    // Room for the headings of a usual document: rarely regrown.
+    let mut accepted: Vec<Accepted> = Vec::with_capacity(16);
     for i in 0..lines.len() {
         let line = lines[i];
         if line.is_blank() {
@@ -272,12 +277,12 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     if head.len() > 60 {
         return None;
     }
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let shaped = (1..=5).contains(&words.len())
+    let words = || head.split_whitespace();
+    let shaped = (1..=5).contains(&words().count())
         && head.starts_with(|c: char| c.is_uppercase())
         && head.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'))
         && !text::starts_list_item(trimmed)
-        && !words.iter().any(|w| NOT_IN_HEADINGS.contains(&fold(w).as_str()));
+        && !words().any(|w| NOT_IN_HEADINGS.iter().any(|n| folds_to(w, n)));
     if !shaped {
         return None;
     }
@@ -294,6 +299,12 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
         text: lead..lead + head.len(),
         rest: None,
     })
+}
+
+/// Whether `word` folds to `folded`, compared character by character: no
+/// folded copy of the word is made.
+fn folds_to(word: &str, folded: &str) -> bool {
+    word.chars().map(fold_char).eq(folded.chars())
 }
 
 /// Every ISO-looking date in the text that does not exist gets a note, wherever it stands.
