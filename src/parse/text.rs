@@ -12,24 +12,40 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
-    clean_line_in(line, true).0
+    match bullet_rest(line) {
+        Some(rest) => {
+            let rest = pipe_to_i(rest, true);
+            let mut item = String::with_capacity(BULLET.len() + rest.len());
+            item.push_str(BULLET);
+            item.push_str(&rest);
+            Cow::Owned(item)
+        }
+        None => pipe_to_i(line, true),
+    }
 }
 
-/// [`clean_line`] for a line of a text known to hold no `|` when `!pipes`
-/// (one scan of a whole section costs less than one per line), and whether
-/// the line opened with a bullet (so that [`starts_list_item`] need not
-/// parse it again).
-fn clean_line_in(line: &str, pipes: bool) -> (Cow<'_, str>, bool) {
-    if may_start_item(line)
-        && let Ok((rest, ())) = bullet(line)
-    {
-        let rest = pipe_to_i(rest, pipes);
-        let mut item = String::with_capacity("• ".len() + rest.len());
-        item.push_str("• ");
-        item.push_str(&rest);
-        return (Cow::Owned(item), true);
+/// How a bullet is written in text, whatever OCR made of it.
+const BULLET: &str = "• ";
+
+/// The text after the bullet `line` opens with, if it opens with one.
+fn bullet_rest(line: &str) -> Option<&str> {
+    if !may_start_item(line) {
+        return None;
     }
-    (pipe_to_i(line, pipes), false)
+    bullet(line).ok().map(|(rest, ())| rest)
+}
+
+/// Append [`clean_line`]'s text for `line` to `out`, without making it a
+/// string of its own; `rest`: what follows the bullet it opens with, if any
+/// ([`bullet_rest`]). `pipes` false: the caller knows the line holds no `|`.
+fn push_clean_line(out: &mut String, line: &str, rest: Option<&str>, pipes: bool) {
+    match rest {
+        Some(rest) => {
+            out.push_str(BULLET);
+            out.push_str(&pipe_to_i(rest, pipes));
+        }
+        None => out.push_str(&pipe_to_i(line, pipes)),
+    }
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
@@ -172,27 +188,24 @@ where
         if is_page_furniture(line) {
             continue;
         }
-        // A line that can start no item and holds no `|` is its own clean text.
         let may_be_item = may_start_item(line);
-        let (cleaned, bulleted) = if may_be_item || pipes {
-            clean_line_in(line, pipes)
-        } else {
-            (Cow::Borrowed(line), false)
-        };
+        let rest = if may_be_item { bullet(line).ok().map(|(rest, ())| rest) } else { None };
         // `starts_list_item`, with the bullet already read.
-        let item = may_be_item && (bulleted || point_number(line).is_ok());
+        let item = may_be_item && (rest.is_some() || point_number(line).is_ok());
         let own_line = item || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        // The clean line is written straight into `out`, not made first.
         if !open {
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            out.push_str(&cleaned);
+            push_clean_line(&mut out, line, rest, pipes);
             open = true;
         } else if own_line {
             out.push('\n');
-            out.push_str(&cleaned);
+            push_clean_line(&mut out, line, rest, pipes);
         } else {
-            join_wrapped(&mut out, &cleaned);
+            // A bulleted line is an item, on its own line: this one has no bullet.
+            join_wrapped(&mut out, &pipe_to_i(line, pipes));
         }
     }
     out
