@@ -49,9 +49,16 @@ fn push_clean_line(out: &mut String, line: &str, rest: Option<&str>, pipes: bool
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
-/// opening a sentence). `pipes` false: the caller knows there is none.
+/// opening a sentence). `pipes` false: the caller knows there is none, and
+/// the line is its own answer without a call.
+#[inline]
 fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
-    if !pipes || find_byte(line.as_bytes(), b'|', 0).is_none() {
+    if !pipes { Cow::Borrowed(line) } else { pipes_to_i(line) }
+}
+
+/// [`pipe_to_i`] for a line that may hold a `|`.
+fn pipes_to_i(line: &str) -> Cow<'_, str> {
+    if find_byte(line.as_bytes(), b'|', 0).is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -66,11 +73,33 @@ fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
 }
 
 /// [`str::trim`], at once for the usual line that starts and ends with a
-/// printable ASCII character (which is never white space).
+/// printable ASCII character (which is never white space), and without
+/// decoding characters for a blank line or one indented with ASCII spaces.
 #[inline]
 pub(crate) fn trim(s: &str) -> &str {
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
-    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) { s } else { s.trim() }
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
+        return s;
+    }
+    trim_ascii_first(s)
+}
+
+/// [`str::trim`]: ASCII white space off both ends byte by byte, then the
+/// full trim only when a character beyond ASCII (or a control) stands at an end.
+fn trim_ascii_first(s: &str) -> &str {
+    // What `char::is_whitespace` says of ASCII (`u8::is_ascii_whitespace` leaves out \x0b).
+    let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !white(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !white(b)).map_or(start, |at| at + 1);
+    // ASCII bytes are characters of their own: both ends are char boundaries.
+    let inner = s.get(start..end).unwrap_or("");
+    let printable = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii_graphic());
+    if printable(inner.as_bytes().first()) && printable(inner.as_bytes().last()) {
+        inner
+    } else {
+        inner.trim()
+    }
 }
 
 /// A page number left in the text by a scan of a multi-page document:
@@ -239,9 +268,27 @@ mod tests {
 
     #[test]
     fn the_quick_trim_is_the_trim() {
-        for s in
-            ["", " ", "a", " a ", "a\u{a0}", "\u{a0}a", "ab cd", "\tx.", "ö ", " ö", "x\u{2003}"]
-        {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\u{a0}",
+            "\u{a0}a",
+            "ab cd",
+            "\tx.",
+            "ö ",
+            " ö",
+            "x\u{2003}",
+            " \u{a0} x \u{2003}",
+            "\x0b x\x0b",
+            "\x1f",
+            " \x1f ",
+            "  ",
+            " \u{a0}",
+            "\r\n",
+            " é",
+        ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
