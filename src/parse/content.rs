@@ -347,11 +347,13 @@ fn locate(item: &Item, body: &[Line<'_>], needle: &str) -> Option<Span> {
 
 /// Trim the separators a removed date leaves behind (`Tjänsteskrivelse, ` → `Tjänsteskrivelse`).
 fn tidy(s: &str) -> String {
-    s.trim()
-        .trim_end_matches([',', ';', '-', '–', ' '])
-        .trim_end_matches(" daterad")
-        .trim()
-        .to_string()
+    let mut s = s.trim().trim_end_matches([',', ';', '-', '–', ' ']);
+    // `trim_end_matches(" daterad")`, without the string searcher it sets
+    // up on every call: a suffix compare.
+    while let Some(before) = s.strip_suffix(" daterad") {
+        s = before;
+    }
+    s.trim().to_string()
 }
 
 fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
@@ -507,6 +509,19 @@ mod tests {
         assert_eq!(r.purpose.as_deref(), Some("fér atgard"));
         let r = read_recipient(&item("Förskoleförvaltningen"));
         assert_eq!(r.purpose, None);
+    }
+
+    #[test]
+    fn tidy_trims_what_the_removed_date_leaves() {
+        for (s, tidied) in [
+            ("Tjänsteskrivelse, ", "Tjänsteskrivelse"),
+            (" Karta daterad daterad ", "Karta"),
+            ("Karta daterad, ", "Karta"),
+            ("daterad", "daterad"),
+            ("", ""),
+        ] {
+            assert_eq!(tidy(s), tidied, "{s:?}");
+        }
     }
 
     #[test]
