@@ -45,7 +45,7 @@ pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]
             }
         }
         SectionKind::Distribution => {
-            decision.distribution.extend(list_items(body).iter().map(read_recipient));
+            decision.distribution.extend(list_items(body).into_iter().map(read_recipient));
         }
         SectionKind::Attachments => {
             decision.attachments.extend(list_items(body).into_iter().map(|i| i.text));
@@ -347,11 +347,13 @@ fn locate(item: &Item, body: &[Line<'_>], needle: &str) -> Option<Span> {
 
 /// Trim the separators a removed date leaves behind (`Tjänsteskrivelse, ` → `Tjänsteskrivelse`).
 fn tidy(s: &str) -> String {
-    s.trim()
-        .trim_end_matches([',', ';', '-', '–', ' '])
-        .trim_end_matches(" daterad")
-        .trim()
-        .to_string()
+    let mut s = s.trim().trim_end_matches([',', ';', '-', '–', ' ']);
+    // `trim_end_matches(" daterad")`, without the string searcher it sets
+    // up on every call: a suffix compare.
+    while let Some(before) = s.strip_suffix(" daterad") {
+        s = before;
+    }
+    s.trim().to_string()
 }
 
 fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
@@ -373,8 +375,11 @@ fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
 /// recipient-line = recipient ( ","? purpose )?
 /// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
 /// ```
-fn read_recipient(item: &Item) -> Recipient {
-    let text = item.text.trim().trim_end_matches(['.', ';']);
+fn read_recipient(item: Item) -> Recipient {
+    let Item { text: mut whole, span, .. } = item;
+    // Where the trimmed text starts in the item's string.
+    let from = whole.len() - whole.trim_start().len();
+    let text = whole.trim().trim_end_matches(['.', ';']);
     // The purpose is the last `för` that has one to three words after it and
     // one before it (not the first word): only the last five words can tell,
     // so only they are read, from the end, without collecting the rest.
@@ -382,14 +387,19 @@ fn read_recipient(item: &Item) -> Recipient {
     let purpose_at = (1..=3).find(|&k| {
         found >= k + 2 && ocr_word("för", last[k].1, true).is_ok_and(|(r, _)| r.is_empty())
     });
-    let (recipient, purpose) = match purpose_at.map(|k| &last[k]) {
+    // The recipient is where `text` starts (it opens with no white space),
+    // up to `keep` bytes.
+    let (keep, purpose) = match purpose_at.map(|k| &last[k]) {
         Some((at, _)) => {
             let recipient = text[..*at].trim().trim_end_matches(',').trim();
-            (recipient.to_string(), Some(text[*at..].trim().to_string()))
+            (recipient.len(), Some(text[*at..].trim().to_string()))
         }
-        None => (text.to_string(), None),
+        None => (text.len(), None),
     };
-    Recipient { recipient, purpose, span: item.span }
+    // The item's own string, cut down to the recipient: no copy of it is made.
+    whole.truncate(from + keep);
+    whole.drain(..from);
+    Recipient { recipient: whole, purpose, span }
 }
 
 #[cfg(test)]
@@ -498,15 +508,42 @@ mod tests {
     fn recipients_and_purposes() {
         let item =
             |t: &str| Item { marker: None, text: t.into(), span: Span::default(), lines: 0..0 };
-        let r = read_recipient(&item("Miljö- och byggnadsnämnden, för kännedom"));
+        let r = read_recipient(item("Miljö- och byggnadsnämnden, för kännedom"));
         assert_eq!(
             (r.recipient.as_str(), r.purpose.as_deref()),
             ("Miljö- och byggnadsnämnden", Some("för kännedom"))
         );
-        let r = read_recipient(&item("Socialnämnden fér atgard"));
+        let r = read_recipient(item("Socialnämnden fér atgard"));
         assert_eq!(r.purpose.as_deref(), Some("fér atgard"));
-        let r = read_recipient(&item("Förskoleförvaltningen"));
+        let r = read_recipient(item("Förskoleförvaltningen"));
         assert_eq!(r.purpose, None);
+        // White space and end marks around the text go, from either side.
+        for (text, recipient, purpose) in [
+            ("  Socialnämnden, för kännedom. ", "Socialnämnden", Some("för kännedom")),
+            (" Kommunstyrelsen;", "Kommunstyrelsen", None),
+            (",, för kännedom", "", Some("för kännedom")),
+            ("  ", "", None),
+        ] {
+            let r = read_recipient(item(text));
+            assert_eq!(
+                (r.recipient.as_str(), r.purpose.as_deref()),
+                (recipient, purpose),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tidy_trims_what_the_removed_date_leaves() {
+        for (s, tidied) in [
+            ("Tjänsteskrivelse, ", "Tjänsteskrivelse"),
+            (" Karta daterad daterad ", "Karta"),
+            ("Karta daterad, ", "Karta"),
+            ("daterad", "daterad"),
+            ("", ""),
+        ] {
+            assert_eq!(tidy(s), tidied, "{s:?}");
+        }
     }
 
     #[test]

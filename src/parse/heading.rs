@@ -513,14 +513,23 @@ impl<'h> Prepared<'h> {
             }
             return Prepared { text: Cow::Owned(text), letter_spaced, squeezed: false };
         }
-        // `F ö r s l a g  t i l l  b e s l u t`: double spaces separate words.
-        let words: Vec<String> = head
-            .split("  ")
-            .map(|w| w.split_whitespace().collect::<String>())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let squeezed = words.len() == 1;
-        Prepared { text: Cow::Owned(words.join(" ")), letter_spaced, squeezed }
+        // `F ö r s l a g  t i l l  b e s l u t`: double spaces separate
+        // words, each written with its letters glued, straight into the
+        // text: no string a word and no list of them.
+        let mut text = String::with_capacity(head.len());
+        let mut words = 0;
+        for part in head.split("  ") {
+            let mut letters = part.split_whitespace();
+            // A part of white space only is no word.
+            let Some(first) = letters.next() else { continue };
+            if words > 0 {
+                text.push(' ');
+            }
+            text.push_str(first);
+            letters.for_each(|l| text.push_str(l));
+            words += 1;
+        }
+        Prepared { text: Cow::Owned(text), letter_spaced, squeezed: words == 1 }
     }
 }
 
@@ -834,6 +843,28 @@ mod tests {
         assert_eq!(head_colon(b"Beslut 2026"), None);
         assert_eq!(head_colon(b"Beslut: 2026"), Some(Some(6)));
         assert_eq!(head_colon(b"Bakgrund"), Some(None));
+    }
+
+    #[test]
+    fn letter_spaced_words_are_glued_as_split_and_joined() {
+        for head in [
+            "F ö r s l a g  t i l l  b e s l u t",
+            "B e s l u t",
+            "  B e s l u t   u n d e r l a g  ",
+            "S a m m a n f a t t n i n g\u{a0} a v",
+            "a b c d  ",
+            "a  \u{2003}  b c d",
+        ] {
+            let shape = TokenShape::of(head);
+            assert!(shape.letter_spaced(), "{head:?}");
+            let words: Vec<String> = head
+                .split("  ")
+                .map(|w| w.split_whitespace().collect::<String>())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let p = Prepared::new(head, shape);
+            assert_eq!((&*p.text, p.squeezed), (&*words.join(" "), words.len() == 1), "{head:?}");
+        }
     }
 
     #[test]

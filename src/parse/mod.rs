@@ -19,12 +19,13 @@ mod preamble;
 mod scan;
 mod text;
 
-use crate::fold::fold;
+use crate::fold::fold_char;
 use crate::model::{
     Decision, MatchKind, NoteKind, ParseNote, SCHEMA_VERSION, Section, SectionKind,
 };
 use crate::span::{ByteOffsets, Span, find_byte};
 use heading::HeadingMatch;
+use std::borrow::Cow;
 
 /// One line of the normalized text, without its `\n`, with its trimmed
 /// extent worked out once (every phase asks for it).
@@ -90,6 +91,8 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
         decision.preamble_span = pre.span;
         let ends: Vec<usize> =
             headings.iter().skip(1).map(|next| next.line).chain([lines.len()]).collect();
+        // One section a heading: sized once instead of grown.
+        decision.sections.reserve_exact(headings.len());
         for (h, end) in headings.iter_mut().zip(ends) {
             let section = build_section(&source, &lines, h, end);
             if content::reads(section.kind) {
@@ -105,25 +108,22 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
 }
 
 /// The body of a section: the part of the heading line after a colon, if
-/// any, then every line up to the next heading.
-fn body_lines<'s>(lines: &[Line<'s>], h: &Accepted, end: usize) -> Vec<Line<'s>> {
+/// any, then every line up to the next heading. Most headings stand alone:
+/// their body is a slice of the lines, with no copy.
+fn body_lines<'l, 's>(lines: &'l [Line<'s>], h: &Accepted, end: usize) -> Cow<'l, [Line<'s>]> {
     let head = lines[h.line];
+    let after = &lines[h.line + 1..end];
+    let Some(rest) = h.m.rest else { return Cow::Borrowed(after) };
     let mut body = Vec::with_capacity(end - h.line);
-    if let Some(rest) = h.m.rest {
-        body.push(Line::new(head.start + rest, &head.text[rest..]));
-    }
-    body.extend_from_slice(&lines[h.line + 1..end]);
-    body
+    body.push(Line::new(head.start + rest, &head.text[rest..]));
+    body.extend_from_slice(after);
+    Cow::Owned(body)
 }
 
 /// Takes the heading's canonical form out of `h`: each is used once.
 fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize) -> Section {
     let head = lines[h.line];
-    // One scan for `|` over the whole section instead of one per line.
-    let last_line = lines.get(end.saturating_sub(1)).unwrap_or(&head);
-    let pipes = source
-        .get(head.start..last_line.start + last_line.text.len())
-        .is_none_or(|text| find_byte(text.as_bytes(), b'|', 0).is_some());
+    let first_pipe = first_pipe_in_body(source, lines, h, end);
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
@@ -137,8 +137,24 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(body_texts, is_list_kind(h.m.kind), pipes),
+        text: text::body_text(body_texts, is_list_kind(h.m.kind), first_pipe),
     }
+}
+
+/// Where the first `|` stands in a section's body, counted from the body's
+/// first byte: one scan for the whole body instead of one per line. The
+/// body's lines stand in the source one after another, a `\n` between them
+/// (the first may be the part of the heading line after its colon).
+fn first_pipe_in_body(source: &str, lines: &[Line<'_>], h: &Accepted, end: usize) -> Option<usize> {
+    let head = lines.get(h.line)?;
+    let from = match h.m.rest {
+        Some(rest) => head.start + rest,
+        None => lines.get(h.line + 1).filter(|_| h.line + 1 < end)?.start,
+    };
+    let last = lines.get(end.checked_sub(1)?)?;
+    // Not expected to fail; if it does, every line is searched.
+    let Some(body) = source.get(from..last.start + last.text.len()) else { return Some(0) };
+    find_byte(body.as_bytes(), b'|', 0)
 }
 
 /// Section kinds whose bodies are lists: a short line there is an item, never
@@ -154,7 +170,8 @@ fn is_list_kind(kind: SectionKind) -> bool {
 }
 
 fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Accepted> {
-    let mut accepted: Vec<Accepted> = Vec::new();
+    // Room for the headings of a usual document: rarely regrown.
+    let mut accepted: Vec<Accepted> = Vec::with_capacity(16);
     for i in 0..lines.len() {
         let line = lines[i];
         if line.is_blank() {
@@ -166,7 +183,7 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
         // is the last line of a paragraph that ends like a sentence: there a
         // heading must fill the line and not end so (see the filter below),
         // and what follows the table takes opening lines only.
-        if !opens && (!closes || ends_like_sentence(line.text)) {
+        if !opens && (!closes || ends_like_sentence(line.trimmed)) {
             continue;
         }
         let current = accepted.last().map(|a| a.m.kind);
@@ -174,7 +191,7 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
             .filter(|m| {
                 // A heading opening a longer line needs the block start to tell it from prose.
                 let placed = opens || (closes && m.rest.is_none());
-                placed && !ends_sentence(line.text, m)
+                placed && !ends_sentence(line.trimmed, m)
             })
             // Only once the first section has begun: before it, `§ 83` and
             // short lines are the preamble's.
@@ -211,17 +228,22 @@ fn opens_block(lines: &[Line<'_>], i: usize, last_heading: Option<usize>) -> boo
     if i == 0 || last_heading == Some(i - 1) {
         return true;
     }
-    let prev = lines[i - 1].trimmed;
-    prev.is_empty() || prev.ends_with(['.', ':', '!', '?'])
+    // The marks are ASCII: the last byte tells, with no character decoded.
+    let prev = lines[i - 1].trimmed.as_bytes();
+    prev.is_empty() || matches!(prev.last(), Some(b'.' | b':' | b'!' | b'?'))
 }
 
-/// A heading does not end like a sentence or a list item.
-fn ends_sentence(line: &str, m: &HeadingMatch) -> bool {
-    m.rest.is_none() && ends_like_sentence(line)
+/// A heading does not end like a sentence or a list item. `trimmed`: the
+/// line without surrounding white space.
+fn ends_sentence(trimmed: &str, m: &HeadingMatch) -> bool {
+    m.rest.is_none() && ends_like_sentence(trimmed)
 }
 
-fn ends_like_sentence(line: &str) -> bool {
-    line.trim_end().ends_with(['.', ',', ';'])
+/// Whether a trimmed line ends with `.`, `,` or `;`. Asked of nearly every
+/// line: a byte test, where trimming again and decoding the last character
+/// cost more than the rest of the line's screening.
+fn ends_like_sentence(trimmed: &str) -> bool {
+    matches!(trimmed.as_bytes().last(), Some(b'.' | b',' | b';'))
 }
 
 /// `§ 84 Dnr KS 2018/5` after the first section: the next item of a minutes
@@ -255,12 +277,12 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     if head.len() > 60 {
         return None;
     }
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let shaped = (1..=5).contains(&words.len())
+    let words = || head.split_whitespace();
+    let shaped = (1..=5).contains(&words().count())
         && head.starts_with(|c: char| c.is_uppercase())
         && head.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'))
         && !text::starts_list_item(trimmed)
-        && !words.iter().any(|w| NOT_IN_HEADINGS.contains(&fold(w).as_str()));
+        && !words().any(|w| NOT_IN_HEADINGS.iter().any(|n| folds_to(w, n)));
     if !shaped {
         return None;
     }
@@ -277,6 +299,12 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
         text: lead..lead + head.len(),
         rest: None,
     })
+}
+
+/// Whether `word` folds to `folded`, compared character by character: no
+/// folded copy of the word is made.
+fn folds_to(word: &str, folded: &str) -> bool {
+    word.chars().map(fold_char).eq(folded.chars())
 }
 
 /// Every ISO-looking date in the text that does not exist gets a note, wherever it stands.

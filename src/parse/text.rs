@@ -12,30 +12,53 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
-    clean_line_in(line, true).0
+    match bullet_rest(line) {
+        Some(rest) => {
+            let rest = pipe_to_i(rest, true);
+            let mut item = String::with_capacity(BULLET.len() + rest.len());
+            item.push_str(BULLET);
+            item.push_str(&rest);
+            Cow::Owned(item)
+        }
+        None => pipe_to_i(line, true),
+    }
 }
 
-/// [`clean_line`] for a line of a text known to hold no `|` when `!pipes`
-/// (one scan of a whole section costs less than one per line), and whether
-/// the line opened with a bullet (so that [`starts_list_item`] need not
-/// parse it again).
-fn clean_line_in(line: &str, pipes: bool) -> (Cow<'_, str>, bool) {
-    if may_start_item(line)
-        && let Ok((rest, ())) = bullet(line)
-    {
-        let rest = pipe_to_i(rest, pipes);
-        let mut item = String::with_capacity("• ".len() + rest.len());
-        item.push_str("• ");
-        item.push_str(&rest);
-        return (Cow::Owned(item), true);
+/// How a bullet is written in text, whatever OCR made of it.
+const BULLET: &str = "• ";
+
+/// The text after the bullet `line` opens with, if it opens with one.
+fn bullet_rest(line: &str) -> Option<&str> {
+    if !may_start_item(line) {
+        return None;
     }
-    (pipe_to_i(line, pipes), false)
+    bullet(line).ok().map(|(rest, ())| rest)
+}
+
+/// Append [`clean_line`]'s text for `line` to `out`, without making it a
+/// string of its own; `rest`: what follows the bullet it opens with, if any
+/// ([`bullet_rest`]). `pipes` false: the caller knows the line holds no `|`.
+fn push_clean_line(out: &mut String, line: &str, rest: Option<&str>, pipes: bool) {
+    match rest {
+        Some(rest) => {
+            out.push_str(BULLET);
+            out.push_str(&pipe_to_i(rest, pipes));
+        }
+        None => out.push_str(&pipe_to_i(line, pipes)),
+    }
 }
 
 /// A `|` standing alone as a word is OCR's capital `I` (the Swedish word *i*
-/// opening a sentence). `pipes` false: the caller knows there is none.
+/// opening a sentence). `pipes` false: the caller knows there is none, and
+/// the line is its own answer without a call.
+#[inline]
 fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
-    if !pipes || find_byte(line.as_bytes(), b'|', 0).is_none() {
+    if !pipes { Cow::Borrowed(line) } else { pipes_to_i(line) }
+}
+
+/// [`pipe_to_i`] for a line that may hold a `|`.
+fn pipes_to_i(line: &str) -> Cow<'_, str> {
+    if find_byte(line.as_bytes(), b'|', 0).is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -50,11 +73,33 @@ fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
 }
 
 /// [`str::trim`], at once for the usual line that starts and ends with a
-/// printable ASCII character (which is never white space).
+/// printable ASCII character (which is never white space), and without
+/// decoding characters for a blank line or one indented with ASCII spaces.
 #[inline]
 pub(crate) fn trim(s: &str) -> &str {
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
-    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) { s } else { s.trim() }
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
+        return s;
+    }
+    trim_ascii_first(s)
+}
+
+/// [`str::trim`]: ASCII white space off both ends byte by byte, then the
+/// full trim only when a character beyond ASCII (or a control) stands at an end.
+fn trim_ascii_first(s: &str) -> &str {
+    // What `char::is_whitespace` says of ASCII (`u8::is_ascii_whitespace` leaves out \x0b).
+    let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !white(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !white(b)).map_or(start, |at| at + 1);
+    // ASCII bytes are characters of their own: both ends are char boundaries.
+    let inner = s.get(start..end).unwrap_or("");
+    let printable = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii_graphic());
+    if printable(inner.as_bytes().first()) && printable(inner.as_bytes().last()) {
+        inner
+    } else {
+        inner.trim()
+    }
 }
 
 /// A page number left in the text by a scan of a multi-page document:
@@ -62,9 +107,14 @@ pub(crate) fn trim(s: &str) -> &str {
 #[inline]
 pub(crate) fn is_page_furniture(line: &str) -> bool {
     let s = trim(line);
-    // One byte rules out nearly every line (a letter other than `s`), inline.
-    s.as_bytes().first().is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'-' | b's' | b'S'))
-        && reads_as_page_number(s)
+    // Two bytes rule out nearly every line, inline: a page number opens with
+    // a digit, a `-` or `Sida` (many lines open with an `s`, few with `si`).
+    let may_be = match s.as_bytes() {
+        [b, ..] if b.is_ascii_digit() || *b == b'-' => true,
+        [b's' | b'S', b'i' | b'I', ..] => true,
+        _ => false,
+    };
+    may_be && reads_as_page_number(s)
 }
 
 /// The rest of [`is_page_furniture`], for a trimmed line that passed its first byte.
@@ -135,8 +185,10 @@ fn continues_word(next: &str) -> bool {
 /// Body text from raw lines: paragraphs separated by a blank line, wrapped
 /// lines joined, each list item on its own line. In a list section (`list`)
 /// every line is an item unless it continues the one before in lower case.
-/// `pipes` false: the caller knows no line holds a `|`.
-pub(crate) fn body_text<'a, I>(lines: I, list: bool, pipes: bool) -> String
+/// `first_pipe`: where the first `|` stands in the lines joined with one
+/// byte between them (as they stand in the source), if anywhere; the lines
+/// before it hold none.
+pub(crate) fn body_text<'a, I>(lines: I, list: bool, first_pipe: Option<usize>) -> String
 where
     I: IntoIterator<Item = &'a str>,
     I::IntoIter: Clone,
@@ -150,7 +202,13 @@ where
     // place: `join_wrapped` reads only its last characters, and a paragraph's
     // first line never joins (a `\n` or nothing stands before it).
     let mut open = false;
+    // Where `raw` starts in the joined lines.
+    let mut at = 0;
     for raw in lines {
+        // One scan of the whole text found the first `|`: a line before it
+        // needs no search of its own, and most bodies have none at all.
+        let pipes = first_pipe.is_some_and(|first| first < at + raw.len());
+        at += raw.len() + 1;
         let line = trim(raw);
         if line.is_empty() {
             open = false;
@@ -159,27 +217,24 @@ where
         if is_page_furniture(line) {
             continue;
         }
-        // A line that can start no item and holds no `|` is its own clean text.
         let may_be_item = may_start_item(line);
-        let (cleaned, bulleted) = if may_be_item || pipes {
-            clean_line_in(line, pipes)
-        } else {
-            (Cow::Borrowed(line), false)
-        };
+        let rest = if may_be_item { bullet(line).ok().map(|(rest, ())| rest) } else { None };
         // `starts_list_item`, with the bullet already read.
-        let item = may_be_item && (bulleted || point_number(line).is_ok());
+        let item = may_be_item && (rest.is_some() || point_number(line).is_ok());
         let own_line = item || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        // The clean line is written straight into `out`, not made first.
         if !open {
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            out.push_str(&cleaned);
+            push_clean_line(&mut out, line, rest, pipes);
             open = true;
         } else if own_line {
             out.push('\n');
-            out.push_str(&cleaned);
+            push_clean_line(&mut out, line, rest, pipes);
         } else {
-            join_wrapped(&mut out, &cleaned);
+            // A bulleted line is an item, on its own line: this one has no bullet.
+            join_wrapped(&mut out, &pipe_to_i(line, pipes));
         }
     }
     out
@@ -213,9 +268,27 @@ mod tests {
 
     #[test]
     fn the_quick_trim_is_the_trim() {
-        for s in
-            ["", " ", "a", " a ", "a\u{a0}", "\u{a0}a", "ab cd", "\tx.", "ö ", " ö", "x\u{2003}"]
-        {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\u{a0}",
+            "\u{a0}a",
+            "ab cd",
+            "\tx.",
+            "ö ",
+            " ö",
+            "x\u{2003}",
+            " \u{a0} x \u{2003}",
+            "\x0b x\x0b",
+            "\x1f",
+            " \x1f ",
+            "  ",
+            " \u{a0}",
+            "\r\n",
+            " é",
+        ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
@@ -225,7 +298,8 @@ mod tests {
         for l in ["Sida 2 av 4", "sida 2 (4)", "2 (4)", "2(4)", "- 3 -"] {
             assert!(is_page_furniture(l), "{l}");
         }
-        for l in ["2026-02-19", "1. anta planen", "Sida vid sida", "(S)", "12"] {
+        for l in ["2026-02-19", "1. anta planen", "Sida vid sida", "(S)", "12", "s", "Syfte", "si"]
+        {
             assert!(!is_page_furniture(l), "{l}");
         }
     }
@@ -235,13 +309,13 @@ mod tests {
         let text = body_text(
             ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
             false,
-            true,
+            Some(0),
         );
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
         // A paragraph opening with a hyphen joins nothing before it.
-        let text = body_text(["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, false);
+        let text = body_text(["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, None);
         assert_eq!(text, "Bakgrund\n\n- def\n\nx- och y");
-        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true, false);
+        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true, None);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
     }
 }
