@@ -341,13 +341,6 @@ struct Plan {
 
 const KEEP: Plan = Plan { outcome: Outcome::Keep, acronym: false };
 
-/// Where the plan of a word being written is: the document's plan with this
-/// id, or none yet, for a word the document does not have (with its hash).
-enum Lookup {
-    Doc(u32),
-    Elsewhere(u64),
-}
-
 /// A text being written with its words restored.
 struct Rendering<'t> {
     text: &'t str,
@@ -630,16 +623,35 @@ impl<'l> Restorer<'l> {
     /// The text with its words restored, `None` when no word changes, and
     /// the changes when `record`.
     fn rewrite(&self, text: &str, base: usize, record: bool) -> (Option<String>, Vec<Change>) {
-        let tokens = scan::Stream::new(text);
+        let bytes = text.as_bytes();
+        let mut tokens = scan::Stream::new(text);
+        // Most strings of the model (names, titles, headings) are a few words
+        // the document has and keeps. The tokens up to the first word that
+        // may change are passed over in a lean loop, without the renderer's
+        // neighbours and plans; a string with none such is done there.
+        let mut prev = None;
+        let first = loop {
+            let t = tokens.next();
+            let Some(t) = t else { return (None, Vec::new()) };
+            if t.kind == Kind::Word && !self.keeps(bytes, t) {
+                break t;
+            }
+            prev = Some(t);
+        };
         // A part of the document has at most the document's changes.
         let most = if record { self.changing.min(text.len() / 2) } else { 0 };
-        self.render(text, base, tokens, (record, most), |s, _| {
-            let h = index::hash(s);
-            match self.index.get_hashed(s, h) {
-                Some(id) => Lookup::Doc(id),
-                None => Lookup::Elsewhere(h),
-            }
-        })
+        self.render(text, base, (prev, first), tokens, (record, most))
+    }
+
+    /// Whether word token `t` of `text` is a word of the document whose plan
+    /// keeps it. A word the document lacks is not known to be kept: it has
+    /// to be judged.
+    #[inline(always)]
+    fn keeps(&self, text: &[u8], t: Token) -> bool {
+        let Some(w) = text.get(t.start..t.end) else { return false };
+        let id = self.index.get_bytes(w, index::hash_bytes(w));
+        id.and_then(|id| self.plans.get(id as usize))
+            .is_some_and(|p| matches!(p.outcome, Outcome::Keep))
     }
 
     /// The plan for a word the document does not have, judged on the spot
@@ -652,45 +664,53 @@ impl<'l> Restorer<'l> {
         })
     }
 
-    /// Write `text` with each word token's outcome applied: the new text
-    /// (`None` when no word changed) and, when recording, the changes.
+    /// Write `text` with each word token's outcome applied, from token
+    /// `first` (after `prev`) on, the tokens after it coming from `tokens`:
+    /// the new text (`None` when no word changed) and, when recording, the
+    /// changes.
     fn render(
         &self,
         text: &str,
         base: usize,
+        (mut prev, first): (Option<Token>, Token),
         tokens: impl Iterator<Item = Token>,
         // Whether to list the changes, and how many to make room for.
         record: (bool, usize),
-        // Where the plan of word token `i`, spelled `s`, is.
-        mut lookup: impl FnMut(&str, usize) -> Lookup,
     ) -> (Option<String>, Vec<Change>) {
         let mut w = Rendering::new(text, base, record);
         let mut tokens = tokens.peekable();
-        let mut prev: Option<Token> = None;
-        let mut k = 0;
-        while let Some(t) = tokens.next() {
-            let i = k;
-            k += 1;
+        // `first` is taken first, then the rest; not as one chained
+        // iterator, whose every step was a call that kept the scanner from
+        // being inlined.
+        let mut t = first;
+        loop {
             let before = prev;
             prev = Some(t);
-            if t.kind != Kind::Word {
-                continue;
-            }
-            let s = &text[t.start..t.end];
-            let own;
-            let (p, arena) = match lookup(s, i) {
-                Lookup::Doc(id) => match self.plans.get(id as usize) {
-                    Some(p) => (p, &self.forms),
-                    None => continue,
-                },
-                Lookup::Elsewhere(h) => {
-                    own = self.plan_elsewhere(s, h);
-                    (&own.0, &own.1)
+            'word: {
+                if t.kind != Kind::Word {
+                    break 'word;
                 }
-            };
-            if let Some(new) = self.respell(text, t, (before, || tokens.peek().copied()), p, arena)
-            {
-                w.put(t, s, new);
+                let s = &text[t.start..t.end];
+                let h = index::hash(s);
+                let own;
+                let (p, arena) = match self.index.get_hashed(s, h) {
+                    Some(id) => match self.plans.get(id as usize) {
+                        Some(p) => (p, &self.forms),
+                        None => break 'word,
+                    },
+                    None => {
+                        own = self.plan_elsewhere(s, h);
+                        (&own.0, &own.1)
+                    }
+                };
+                let next = || tokens.peek().copied();
+                if let Some(new) = self.respell(text, t, (before, next), p, arena) {
+                    w.put(t, s, new);
+                }
+            }
+            match tokens.next() {
+                Some(n) => t = n,
+                None => break,
             }
         }
         w.finish()
