@@ -103,18 +103,27 @@ fn simple_chunk(bytes: &[u8], pos: &mut usize) -> Option<Token> {
 #[inline(always)]
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
-        while let Some(run) = bytes.get(i..i + 8).and_then(|b| b.try_into().ok()).map(ascii_letters)
-        {
-            i += run;
-            if run < 8 {
-                break;
+        match bytes.get(i..i + 8).and_then(|b| b.try_into().ok()).map(ascii_letters) {
+            Some(8) => {
+                i += 8;
+                continue;
+            }
+            // Byte `i` is then no ASCII letter: it need not be tested again.
+            Some(run) => i += run,
+            // The last few bytes of the text, one at a time.
+            None => {
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
             }
         }
-        match bytes.get(i) {
-            Some(b) if b.is_ascii_alphabetic() => i += 1,
-            // U+00D7 × and U+00F7 ÷ are the only non-letters in U+00C0..=U+00FF.
-            Some(0xC3) if bytes.get(i + 1).is_some_and(|b| !matches!(b, 0x97 | 0xB7)) => i += 2,
-            _ => return i,
+        // U+00D7 × and U+00F7 ÷ are the only non-letters in U+00C0..=U+00FF.
+        if bytes.get(i) == Some(&0xC3)
+            && bytes.get(i + 1).is_some_and(|b| !matches!(b, 0x97 | 0xB7))
+        {
+            i += 2;
+        } else {
+            return i;
         }
     }
 }
