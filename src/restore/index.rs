@@ -213,25 +213,52 @@ impl WordIndex {
         self.intern_bytes(s.as_bytes(), h)
     }
 
-    /// [`WordIndex::intern_hashed`] of a word given as the bytes of a `str`
-    /// (a document's word tokens, whose bounds need no checking as a `str`'s would).
+    /// [`WordIndex::intern_hashed`] of a word given as the bytes of a `str`.
     #[inline(always)]
-    pub(crate) fn intern_bytes(&mut self, s: &[u8], h: u64) -> u32 {
+    fn intern_bytes(&mut self, s: &[u8], h: u64) -> u32 {
+        self.intern_token(s, h, || None)
+    }
+
+    /// [`WordIndex::intern_bytes`] of a word token of a text (whose bounds
+    /// need no checking as a `str`'s would), with `window()` the 16 bytes of
+    /// the text from the word's start, if the text has that many.
+    #[inline(always)]
+    pub(crate) fn intern_token<'t>(
+        &mut self,
+        s: &[u8],
+        h: u64,
+        window: impl FnOnce() -> Option<&'t [u8; 16]>,
+    ) -> u32 {
         let i = self.find(s, h);
         match self.slots.get(i) {
             Some(&slot) if slot != 0 => slot - 1,
-            _ => self.add(s, h, i),
+            _ => self.add(s, window, h, i),
         }
     }
 
-    /// Add `s` (hash `h`) at the empty slot `i`, and give its new id.
+    /// Add `s` (hash `h`; `window` as for [`WordIndex::intern_token`]) at the
+    /// empty slot `i`, and give its new id.
     // Inlined too: a third of a document's word tokens are new words, and as
     // a call of its own, saving registers was a good part of adding one.
     #[inline(always)]
-    fn add(&mut self, s: &[u8], h: u64, i: usize) -> u32 {
+    fn add<'t>(
+        &mut self,
+        s: &[u8],
+        window: impl FnOnce() -> Option<&'t [u8; 16]>,
+        h: u64,
+        i: usize,
+    ) -> u32 {
         let id = self.words.len() as u32;
         let start = self.arena.len();
-        self.arena.extend_from_slice(s);
+        // Most words are short: copied as the whole window and cut back to
+        // the word, a few moves where copying just the word called memcpy.
+        match window().filter(|_| s.len() <= 16) {
+            Some(w) => {
+                self.arena.extend_from_slice(w);
+                self.arena.truncate(start + s.len());
+            }
+            None => self.arena.extend_from_slice(s),
+        }
         self.words.push((h, start, self.arena.len()));
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = id + 1;
@@ -279,6 +306,26 @@ mod tests {
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);
+    }
+
+    #[test]
+    fn a_token_copied_through_its_window_is_the_token() {
+        // Words of every length up to past the window, near and at the end
+        // of the text (where there is no whole window), repeated once.
+        let text =
+            "a bb ccc kommunledningsförvaltningens sexton_bytes_abc sjutton_bytes_abc a bb ccc x";
+        let mut idx = WordIndex::with_capacity(1);
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        for w in text.split(' ') {
+            let (start, end) = (at, at + w.len());
+            at = end + 1;
+            let window = || bytes.get(start..start + 16)?.try_into().ok();
+            let id = idx.intern_token(&bytes[start..end], hash(w), window);
+            assert_eq!(idx.word(id), w);
+            assert_eq!(idx.get(w), Some(id));
+        }
+        assert_eq!(idx.len(), 7);
     }
 
     #[test]

@@ -492,7 +492,8 @@ impl<'l> Restorer<'l> {
                 }
                 continue;
             };
-            let id = index.intern_bytes(w, index::hash_bytes(w));
+            let window = || document.as_bytes().get(t.start..t.start + 16)?.try_into().ok();
+            let id = index.intern_token(w, index::hash_bytes(w), window);
             // Ids are given in order: a new word's id is the next count's.
             match counts.get_mut(id as usize) {
                 Some(c) => *c = c.saturating_add(1),
