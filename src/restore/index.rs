@@ -13,8 +13,10 @@ use std::hash::Hasher;
 pub(crate) struct WordIndex {
     /// All words, one after another.
     arena: Vec<u8>,
-    /// Per id: hash, start and end in `arena`.
-    words: Vec<(u64, usize, usize)>,
+    /// Per id: hash, start and end in `arena`, and how often the word was
+    /// interned (a document's word counts, kept here rather than in a list
+    /// of their own, which the loop over every token indexed again).
+    words: Vec<(u64, usize, usize, u32)>,
     /// Open addressing: id + 1, 0 for an empty slot; length a power of two.
     /// The word's hash in `words` settles most probes before the arena is
     /// touched. (Slots with half the hash in them too settled probes no
@@ -155,7 +157,7 @@ impl WordIndex {
     /// The bytes of the word with id `id` and its [`hash`].
     pub(crate) fn bytes_and_hash(&self, id: u32) -> (&[u8], u64) {
         match self.words.get(id as usize) {
-            Some(&(h, s, e)) => (self.arena.get(s..e).unwrap_or(&[]), h),
+            Some(&(h, s, e, _)) => (self.arena.get(s..e).unwrap_or(&[]), h),
             None => (&[], 0),
         }
     }
@@ -171,7 +173,7 @@ impl WordIndex {
             if slot == 0 {
                 return i;
             }
-            if let Some(&(wh, start, end)) = self.words.get((slot - 1) as usize)
+            if let Some(&(wh, start, end, _)) = self.words.get((slot - 1) as usize)
                 && wh == h
                 && self.arena.get(start..end).is_some_and(|w| same(w, s))
             {
@@ -229,11 +231,33 @@ impl WordIndex {
         h: u64,
         window: impl FnOnce() -> Option<&'t [u8; 16]>,
     ) -> u32 {
-        let i = self.find(s, h);
-        match self.slots.get(i) {
-            Some(&slot) if slot != 0 => slot - 1,
-            _ => self.add(s, window, h, i),
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (h as usize) & mask;
+        // `find`, counting the word where it is found.
+        loop {
+            let slot = match self.slots.get(i) {
+                Some(&slot) if slot != 0 => slot,
+                _ => return self.add(s, window, h, i),
+            };
+            if let Some(e) = self.words.get_mut((slot - 1) as usize)
+                && e.0 == h
+                && self.arena.get(e.1..e.2).is_some_and(|w| same(w, s))
+            {
+                e.3 = e.3.saturating_add(1);
+                return slot - 1;
+            }
+            i = (i + 1) & mask;
         }
+    }
+
+    /// How often each word, in id order, was interned.
+    pub(crate) fn counts(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words.iter().map(|e| e.3)
+    }
+
+    /// How many distinct words the index holds.
+    pub(crate) fn distinct(&self) -> usize {
+        self.words.len()
     }
 
     /// Add `s` (hash `h`; `window` as for [`WordIndex::intern_token`]) at the
@@ -259,7 +283,7 @@ impl WordIndex {
             }
             None => self.arena.extend_from_slice(s),
         }
-        self.words.push((h, start, self.arena.len()));
+        self.words.push((h, start, self.arena.len(), 1));
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = id + 1;
         }
@@ -273,7 +297,7 @@ impl WordIndex {
         let len = self.slots.len() * 2;
         let mask = len - 1;
         let mut slots = vec![0u32; len];
-        for (id, &(h, _, _)) in self.words.iter().enumerate() {
+        for (id, &(h, ..)) in self.words.iter().enumerate() {
             let mut i = (h as usize) & mask;
             while slots.get(i).is_some_and(|&s| s != 0) {
                 i = (i + 1) & mask;
@@ -309,7 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn a_token_copied_through_its_window_is_the_token() {
+    fn a_token_copied_through_its_window_is_the_token_and_counted() {
         // Words of every length up to past the window, near and at the end
         // of the text (where there is no whole window), repeated once.
         let text =
@@ -325,7 +349,9 @@ mod tests {
             assert_eq!(idx.word(id), w);
             assert_eq!(idx.get(w), Some(id));
         }
-        assert_eq!(idx.len(), 7);
+        assert_eq!(idx.distinct(), 7);
+        // Each word counted as often as it stands.
+        assert_eq!(idx.counts().collect::<Vec<_>>(), [2, 2, 2, 1, 1, 1, 1]);
     }
 
     #[test]

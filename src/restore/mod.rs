@@ -477,7 +477,6 @@ impl<'l> Restorer<'l> {
         // word): a table that must grow costs more than a larger one.
         let distinct = document.len() / 12 + 8;
         let mut index = index::WordIndex::with_capacity(distinct);
-        let mut counts: Vec<u32> = Vec::with_capacity(distinct);
         for t in toks {
             if t.kind != Kind::Word {
                 if let Some(ids) = ids.as_deref_mut() {
@@ -493,12 +492,8 @@ impl<'l> Restorer<'l> {
                 continue;
             };
             let window = || document.as_bytes().get(t.start..t.start + 16)?.try_into().ok();
+            // The index counts the word too.
             let id = index.intern_token(w, index::hash_bytes(w), window);
-            // Ids are given in order: a new word's id is the next count's.
-            match counts.get_mut(id as usize) {
-                Some(c) => *c = c.saturating_add(1),
-                None => counts.push(1),
-            }
             if let Some(ids) = ids.as_deref_mut() {
                 ids.push(id);
             }
@@ -506,14 +501,14 @@ impl<'l> Restorer<'l> {
         let word = |i: usize| index.word(i as u32);
         let word_and_hash = |i: usize| index.bytes_and_hash(i as u32);
         let (evidence, quality, plans, forms) =
-            lexicon.judge_all(counts.len(), word_and_hash, |judged| {
+            lexicon.judge_all(index.distinct(), word_and_hash, |judged| {
                 let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
                 let mut intact_filter = index::Filter::default();
                 let mut intact: Vec<(u64, u32)> = Vec::with_capacity(judged.len() / 4 + 8);
                 let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
                 // The same count `ocr_quality` makes, for free: every word is judged here anyway.
                 let mut quality = OcrQuality::default();
-                for (j, &count) in judged.iter().zip(&counts) {
+                for (j, count) in judged.iter().zip(index.counts()) {
                     quality.words += count as usize;
                     let Some(f) = &j.facts else {
                         quality.unrecognized += count as usize;
@@ -576,11 +571,11 @@ impl<'l> Restorer<'l> {
                 spell_twins_alike(&word, judged, &mut plans, (twins, &mut forms.text));
                 (evidence, quality, plans, forms)
             });
-        let changing = counts
-            .iter()
+        let changing = index
+            .counts()
             .zip(&plans)
             .filter(|(_, p)| !matches!(p.outcome, Outcome::Keep))
-            .map(|(&c, _)| c as usize)
+            .map(|(c, _)| c as usize)
             .sum();
         Restorer { lexicon, index, plans, forms, evidence, quality, changing }
     }
