@@ -150,6 +150,7 @@ impl WordIndex {
     }
 
     /// The word with id `id` ("" for none; every word was added as a `str`).
+    #[cfg(test)]
     pub(crate) fn word(&self, id: u32) -> &str {
         std::str::from_utf8(self.bytes_and_hash(id).0).unwrap_or("")
     }

@@ -498,7 +498,9 @@ impl<'l> Restorer<'l> {
                 ids.push(id);
             }
         }
-        let word = |i: usize| index.word(i as u32);
+        // Bytes: most words are never read as a `str`, whose check cost more
+        // than the rest of what asked for the word.
+        let word = |i: usize| index.bytes_and_hash(i as u32).0;
         let word_and_hash = |i: usize| index.bytes_and_hash(i as u32);
         let (evidence, quality, plans, forms) =
             lexicon.judge_all(index.distinct(), word_and_hash, |judged| {
@@ -655,7 +657,7 @@ impl<'l> Restorer<'l> {
     fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, Spellings) {
         self.lexicon.judge(s, h, |j| {
             let mut arena = Spellings::default();
-            let plan = self.evidence.plan(|| s, j, &mut arena);
+            let plan = self.evidence.plan(|| s.as_bytes(), j, &mut arena);
             (plan, arena)
         })
     }
@@ -832,7 +834,7 @@ impl Evidence {
     /// The word is asked for only when its spelling matters: most plans
     /// need no more than the judgement.
     #[inline]
-    fn plan<'s>(&self, s: impl Fn() -> &'s str + Copy, j: &Judged, arena: &mut Spellings) -> Plan {
+    fn plan<'s>(&self, s: impl Fn() -> &'s [u8] + Copy, j: &Judged, arena: &mut Spellings) -> Plan {
         match &j.facts {
             // A word with nothing to restore (most words) stays as written
             // unless an intact form of its key stands in the document: none
@@ -858,7 +860,7 @@ impl Evidence {
     /// without reading and spelling the word again.
     fn doc_form<'s>(
         &self,
-        s: impl Fn() -> &'s str,
+        s: impl Fn() -> &'s [u8],
         f: &Facts,
         known: Option<(u64, &str)>,
         arena: &mut String,
@@ -881,18 +883,19 @@ impl Evidence {
         if let Some((known_code, spelled)) = known
             && known_code == code
         {
-            if spelled == s {
+            if spelled.as_bytes() == s {
                 return DocForm::Same;
             }
             return DocForm::Differs(Piece::put(arena, spelled));
         }
-        let Some(w) = Word::read(s) else {
+        // Read as a `str` only here, where the word is spelled anew.
+        let Some(w) = std::str::from_utf8(s).ok().and_then(Word::read) else {
             return DocForm::Silent;
         };
         let start = arena.len();
         w.render_into(code, arena);
         let new = Piece { start, end: arena.len() };
-        if new.get(arena) == Some(s) {
+        if new.get(arena).map(str::as_bytes) == Some(s) {
             new.take_back(arena);
             return DocForm::Same;
         }
@@ -902,7 +905,7 @@ impl Evidence {
     /// Weigh a word's verdict against the document's evidence.
     fn decide<'s>(
         &self,
-        s: impl Fn() -> &'s str + Copy,
+        s: impl Fn() -> &'s [u8] + Copy,
         v: &Verdict,
         f: &Facts,
         spellings: &mut Spellings,
@@ -1031,7 +1034,7 @@ fn follows<'j>(p: &Plan, j: &'j Judged) -> Option<&'j Facts> {
 /// keeps the twin, and restoring the output again changes it: one pass must
 /// already treat them alike.
 fn spell_twins_alike<'w>(
-    word: &impl Fn(usize) -> &'w str,
+    word: &impl Fn(usize) -> &'w [u8],
     judged: &[&Judged],
     plans: &mut [Plan],
     // What the plans noted, and the arena of the new spellings.
@@ -1085,7 +1088,7 @@ fn spell_twins_alike<'w>(
         else {
             continue;
         };
-        let s = word(i);
+        let Some(s) = std::str::from_utf8(word(i)).ok() else { continue };
         let Some(w) = Word::read(s) else { continue };
         let new = Piece { start: forms.len(), end: forms.len() };
         w.render_into(code, forms);
