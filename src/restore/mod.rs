@@ -474,8 +474,11 @@ impl<'l> Restorer<'l> {
         mut ids: Option<&mut Vec<u32>>,
     ) -> Self {
         // Up to one distinct word in 12 bytes of running text (every other
-        // word): a table that must grow costs more than a larger one.
-        let distinct = document.len() / 12 + 8;
+        // word): a table that must grow costs more than a larger one. But a
+        // long text repeats its words (a file of 0.5 MB has a few thousand
+        // distinct ones, not 40,000): past 4096 words the table grows as it
+        // fills, where one sized by length was too large to stay in cache.
+        let distinct = (document.len() / 12 + 8).min(4096);
         let mut index = index::WordIndex::with_capacity(distinct);
         for t in toks {
             if t.kind != Kind::Word {
