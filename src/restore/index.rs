@@ -13,8 +13,10 @@ use std::hash::Hasher;
 pub(crate) struct WordIndex {
     /// All words, one after another.
     arena: Vec<u8>,
-    /// Per id: hash, start and end in `arena`.
-    words: Vec<(u64, usize, usize)>,
+    /// Per id: hash, start and end in `arena`, and how often the word was
+    /// interned (a document's word counts, kept here rather than in a list
+    /// of their own, which the loop over every token indexed again).
+    words: Vec<(u64, usize, usize, u32)>,
     /// Open addressing: id + 1, 0 for an empty slot; length a power of two.
     /// The word's hash in `words` settles most probes before the arena is
     /// touched. (Slots with half the hash in them too settled probes no
@@ -148,6 +150,7 @@ impl WordIndex {
     }
 
     /// The word with id `id` ("" for none; every word was added as a `str`).
+    #[cfg(test)]
     pub(crate) fn word(&self, id: u32) -> &str {
         std::str::from_utf8(self.bytes_and_hash(id).0).unwrap_or("")
     }
@@ -155,7 +158,7 @@ impl WordIndex {
     /// The bytes of the word with id `id` and its [`hash`].
     pub(crate) fn bytes_and_hash(&self, id: u32) -> (&[u8], u64) {
         match self.words.get(id as usize) {
-            Some(&(h, s, e)) => (self.arena.get(s..e).unwrap_or(&[]), h),
+            Some(&(h, s, e, _)) => (self.arena.get(s..e).unwrap_or(&[]), h),
             None => (&[], 0),
         }
     }
@@ -171,7 +174,7 @@ impl WordIndex {
             if slot == 0 {
                 return i;
             }
-            if let Some(&(wh, start, end)) = self.words.get((slot - 1) as usize)
+            if let Some(&(wh, start, end, _)) = self.words.get((slot - 1) as usize)
                 && wh == h
                 && self.arena.get(start..end).is_some_and(|w| same(w, s))
             {
@@ -213,26 +216,75 @@ impl WordIndex {
         self.intern_bytes(s.as_bytes(), h)
     }
 
-    /// [`WordIndex::intern_hashed`] of a word given as the bytes of a `str`
-    /// (a document's word tokens, whose bounds need no checking as a `str`'s would).
+    /// [`WordIndex::intern_hashed`] of a word given as the bytes of a `str`.
     #[inline(always)]
-    pub(crate) fn intern_bytes(&mut self, s: &[u8], h: u64) -> u32 {
-        let i = self.find(s, h);
-        match self.slots.get(i) {
-            Some(&slot) if slot != 0 => slot - 1,
-            _ => self.add(s, h, i),
+    fn intern_bytes(&mut self, s: &[u8], h: u64) -> u32 {
+        self.intern_token(s, h, || None)
+    }
+
+    /// [`WordIndex::intern_bytes`] of a word token of a text (whose bounds
+    /// need no checking as a `str`'s would), with `window()` the 16 bytes of
+    /// the text from the word's start, if the text has that many.
+    #[inline(always)]
+    pub(crate) fn intern_token<'t>(
+        &mut self,
+        s: &[u8],
+        h: u64,
+        window: impl FnOnce() -> Option<&'t [u8; 16]>,
+    ) -> u32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (h as usize) & mask;
+        // `find`, counting the word where it is found.
+        loop {
+            let slot = match self.slots.get(i) {
+                Some(&slot) if slot != 0 => slot,
+                _ => return self.add(s, window, h, i),
+            };
+            if let Some(e) = self.words.get_mut((slot - 1) as usize)
+                && e.0 == h
+                && self.arena.get(e.1..e.2).is_some_and(|w| same(w, s))
+            {
+                e.3 = e.3.saturating_add(1);
+                return slot - 1;
+            }
+            i = (i + 1) & mask;
         }
     }
 
-    /// Add `s` (hash `h`) at the empty slot `i`, and give its new id.
+    /// How often each word, in id order, was interned.
+    pub(crate) fn counts(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words.iter().map(|e| e.3)
+    }
+
+    /// How many distinct words the index holds.
+    pub(crate) fn distinct(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Add `s` (hash `h`; `window` as for [`WordIndex::intern_token`]) at the
+    /// empty slot `i`, and give its new id.
     // Inlined too: a third of a document's word tokens are new words, and as
     // a call of its own, saving registers was a good part of adding one.
     #[inline(always)]
-    fn add(&mut self, s: &[u8], h: u64, i: usize) -> u32 {
+    fn add<'t>(
+        &mut self,
+        s: &[u8],
+        window: impl FnOnce() -> Option<&'t [u8; 16]>,
+        h: u64,
+        i: usize,
+    ) -> u32 {
         let id = self.words.len() as u32;
         let start = self.arena.len();
-        self.arena.extend_from_slice(s);
-        self.words.push((h, start, self.arena.len()));
+        // Most words are short: copied as the whole window and cut back to
+        // the word, a few moves where copying just the word called memcpy.
+        match window().filter(|_| s.len() <= 16) {
+            Some(w) => {
+                self.arena.extend_from_slice(w);
+                self.arena.truncate(start + s.len());
+            }
+            None => self.arena.extend_from_slice(s),
+        }
+        self.words.push((h, start, self.arena.len(), 1));
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = id + 1;
         }
@@ -246,7 +298,7 @@ impl WordIndex {
         let len = self.slots.len() * 2;
         let mask = len - 1;
         let mut slots = vec![0u32; len];
-        for (id, &(h, _, _)) in self.words.iter().enumerate() {
+        for (id, &(h, ..)) in self.words.iter().enumerate() {
             let mut i = (h as usize) & mask;
             while slots.get(i).is_some_and(|&s| s != 0) {
                 i = (i + 1) & mask;
@@ -279,6 +331,28 @@ mod tests {
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);
+    }
+
+    #[test]
+    fn a_token_copied_through_its_window_is_the_token_and_counted() {
+        // Words of every length up to past the window, near and at the end
+        // of the text (where there is no whole window), repeated once.
+        let text =
+            "a bb ccc kommunledningsförvaltningens sexton_bytes_abc sjutton_bytes_abc a bb ccc x";
+        let mut idx = WordIndex::with_capacity(1);
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        for w in text.split(' ') {
+            let (start, end) = (at, at + w.len());
+            at = end + 1;
+            let window = || bytes.get(start..start + 16)?.try_into().ok();
+            let id = idx.intern_token(&bytes[start..end], hash(w), window);
+            assert_eq!(idx.word(id), w);
+            assert_eq!(idx.get(w), Some(id));
+        }
+        assert_eq!(idx.distinct(), 7);
+        // Each word counted as often as it stands.
+        assert_eq!(idx.counts().collect::<Vec<_>>(), [2, 2, 2, 1, 1, 1, 1]);
     }
 
     #[test]

@@ -314,13 +314,6 @@ struct Plan {
 
 const KEEP: Plan = Plan { outcome: Outcome::Keep, acronym: false };
 
-/// Where the plan of a word being written is: the document's plan with this
-/// id, or none yet, for a word the document does not have (with its hash).
-enum Lookup {
-    Doc(u32),
-    Elsewhere(u64),
-}
-
 /// A text being written with its words restored.
 struct Rendering<'t> {
     text: &'t str,
@@ -454,10 +447,12 @@ impl<'l> Restorer<'l> {
         mut ids: Option<&mut Vec<u32>>,
     ) -> Self {
         // Up to one distinct word in 12 bytes of running text (every other
-        // word): a table that must grow costs more than a larger one.
-        let distinct = document.len() / 12 + 8;
+        // word): a table that must grow costs more than a larger one. But a
+        // long text repeats its words (a file of 0.5 MB has a few thousand
+        // distinct ones, not 40,000): past 4096 words the table grows as it
+        // fills, where one sized by length was too large to stay in cache.
+        let distinct = (document.len() / 12 + 8).min(4096);
         let mut index = index::WordIndex::with_capacity(distinct);
-        let mut counts: Vec<u32> = Vec::with_capacity(distinct);
         for t in toks {
             if t.kind != Kind::Word {
                 if let Some(ids) = ids.as_deref_mut() {
@@ -472,27 +467,26 @@ impl<'l> Restorer<'l> {
                 }
                 continue;
             };
-            let id = index.intern_bytes(w, index::hash_bytes(w));
-            // Ids are given in order: a new word's id is the next count's.
-            match counts.get_mut(id as usize) {
-                Some(c) => *c = c.saturating_add(1),
-                None => counts.push(1),
-            }
+            let window = || document.as_bytes().get(t.start..t.start + 16)?.try_into().ok();
+            // The index counts the word too.
+            let id = index.intern_token(w, index::hash_bytes(w), window);
             if let Some(ids) = ids.as_deref_mut() {
                 ids.push(id);
             }
         }
-        let word = |i: usize| index.word(i as u32);
+        // Bytes: most words are never read as a `str`, whose check cost more
+        // than the rest of what asked for the word.
+        let word = |i: usize| index.bytes_and_hash(i as u32).0;
         let word_and_hash = |i: usize| index.bytes_and_hash(i as u32);
         let (evidence, quality, plans, forms) =
-            lexicon.judge_all(counts.len(), word_and_hash, |judged| {
+            lexicon.judge_all(index.distinct(), word_and_hash, |judged| {
                 let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
                 let mut intact_filter = index::Filter::default();
                 let mut intact: Vec<(u64, u32)> = Vec::with_capacity(judged.len() / 4 + 8);
                 let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
                 // The same count `ocr_quality` makes, for free: every word is judged here anyway.
                 let mut quality = OcrQuality::default();
-                for (j, &count) in judged.iter().zip(&counts) {
+                for (j, count) in judged.iter().zip(index.counts()) {
                     quality.words += count as usize;
                     let Some(f) = &j.facts else {
                         quality.unrecognized += count as usize;
@@ -555,11 +549,11 @@ impl<'l> Restorer<'l> {
                 spell_twins_alike(&word, judged, &mut plans, (twins, &mut forms.text));
                 (evidence, quality, plans, forms)
             });
-        let changing = counts
-            .iter()
+        let changing = index
+            .counts()
             .zip(&plans)
             .filter(|(_, p)| !matches!(p.outcome, Outcome::Keep))
-            .map(|(&c, _)| c as usize)
+            .map(|(c, _)| c as usize)
             .sum();
         Restorer { lexicon, index, plans, forms, evidence, quality, changing }
     }
@@ -603,16 +597,35 @@ impl<'l> Restorer<'l> {
     /// The text with its words restored, `None` when no word changes, and
     /// the changes when `record`.
     fn rewrite(&self, text: &str, base: usize, record: bool) -> (Option<String>, Vec<Change>) {
-        let tokens = scan::Stream::new(text);
+        let bytes = text.as_bytes();
+        let mut tokens = scan::Stream::new(text);
+        // Most strings of the model (names, titles, headings) are a few words
+        // the document has and keeps. The tokens up to the first word that
+        // may change are passed over in a lean loop, without the renderer's
+        // neighbours and plans; a string with none such is done there.
+        let mut prev = None;
+        let first = loop {
+            let t = tokens.next();
+            let Some(t) = t else { return (None, Vec::new()) };
+            if t.kind == Kind::Word && !self.keeps(bytes, t) {
+                break t;
+            }
+            prev = Some(t);
+        };
         // A part of the document has at most the document's changes.
         let most = if record { self.changing.min(text.len() / 2) } else { 0 };
-        self.render(text, base, tokens, (record, most), |s, _| {
-            let h = index::hash(s);
-            match self.index.get_hashed(s, h) {
-                Some(id) => Lookup::Doc(id),
-                None => Lookup::Elsewhere(h),
-            }
-        })
+        self.render(text, base, (prev, first), tokens, (record, most))
+    }
+
+    /// Whether word token `t` of `text` is a word of the document whose plan
+    /// keeps it. A word the document lacks is not known to be kept: it has
+    /// to be judged.
+    #[inline(always)]
+    fn keeps(&self, text: &[u8], t: Token) -> bool {
+        let Some(w) = text.get(t.start..t.end) else { return false };
+        let id = self.index.get_bytes(w, index::hash_bytes(w));
+        id.and_then(|id| self.plans.get(id as usize))
+            .is_some_and(|p| matches!(p.outcome, Outcome::Keep))
     }
 
     /// The plan for a word the document does not have, judged on the spot
@@ -620,50 +633,58 @@ impl<'l> Restorer<'l> {
     fn plan_elsewhere(&self, s: &str, h: u64) -> (Plan, Spellings) {
         self.lexicon.judge(s, h, |j| {
             let mut arena = Spellings::default();
-            let plan = self.evidence.plan(|| s, j, &mut arena);
+            let plan = self.evidence.plan(|| s.as_bytes(), j, &mut arena);
             (plan, arena)
         })
     }
 
-    /// Write `text` with each word token's outcome applied: the new text
-    /// (`None` when no word changed) and, when recording, the changes.
+    /// Write `text` with each word token's outcome applied, from token
+    /// `first` (after `prev`) on, the tokens after it coming from `tokens`:
+    /// the new text (`None` when no word changed) and, when recording, the
+    /// changes.
     fn render(
         &self,
         text: &str,
         base: usize,
+        (mut prev, first): (Option<Token>, Token),
         tokens: impl Iterator<Item = Token>,
         // Whether to list the changes, and how many to make room for.
         record: (bool, usize),
-        // Where the plan of word token `i`, spelled `s`, is.
-        mut lookup: impl FnMut(&str, usize) -> Lookup,
     ) -> (Option<String>, Vec<Change>) {
         let mut w = Rendering::new(text, base, record);
         let mut tokens = tokens.peekable();
-        let mut prev: Option<Token> = None;
-        let mut k = 0;
-        while let Some(t) = tokens.next() {
-            let i = k;
-            k += 1;
+        // `first` is taken first, then the rest; not as one chained
+        // iterator, whose every step was a call that kept the scanner from
+        // being inlined.
+        let mut t = first;
+        loop {
             let before = prev;
             prev = Some(t);
-            if t.kind != Kind::Word {
-                continue;
-            }
-            let s = &text[t.start..t.end];
-            let own;
-            let (p, arena) = match lookup(s, i) {
-                Lookup::Doc(id) => match self.plans.get(id as usize) {
-                    Some(p) => (p, &self.forms),
-                    None => continue,
-                },
-                Lookup::Elsewhere(h) => {
-                    own = self.plan_elsewhere(s, h);
-                    (&own.0, &own.1)
+            'word: {
+                if t.kind != Kind::Word {
+                    break 'word;
                 }
-            };
-            if let Some(new) = self.respell(text, t, (before, || tokens.peek().copied()), p, arena)
-            {
-                w.put(t, s, new);
+                let s = &text[t.start..t.end];
+                let h = index::hash(s);
+                let own;
+                let (p, arena) = match self.index.get_hashed(s, h) {
+                    Some(id) => match self.plans.get(id as usize) {
+                        Some(p) => (p, &self.forms),
+                        None => break 'word,
+                    },
+                    None => {
+                        own = self.plan_elsewhere(s, h);
+                        (&own.0, &own.1)
+                    }
+                };
+                let next = || tokens.peek().copied();
+                if let Some(new) = self.respell(text, t, (before, next), p, arena) {
+                    w.put(t, s, new);
+                }
+            }
+            match tokens.next() {
+                Some(n) => t = n,
+                None => break,
             }
         }
         w.finish()
@@ -789,7 +810,7 @@ impl Evidence {
     /// The word is asked for only when its spelling matters: most plans
     /// need no more than the judgement.
     #[inline]
-    fn plan<'s>(&self, s: impl Fn() -> &'s str + Copy, j: &Judged, arena: &mut Spellings) -> Plan {
+    fn plan<'s>(&self, s: impl Fn() -> &'s [u8] + Copy, j: &Judged, arena: &mut Spellings) -> Plan {
         match &j.facts {
             // A word with nothing to restore (most words) stays as written
             // unless an intact form of its key stands in the document: none
@@ -815,7 +836,7 @@ impl Evidence {
     /// without reading and spelling the word again.
     fn doc_form<'s>(
         &self,
-        s: impl Fn() -> &'s str,
+        s: impl Fn() -> &'s [u8],
         f: &Facts,
         known: Option<(u64, &str)>,
         arena: &mut String,
@@ -838,18 +859,19 @@ impl Evidence {
         if let Some((known_code, spelled)) = known
             && known_code == code
         {
-            if spelled == s {
+            if spelled.as_bytes() == s {
                 return DocForm::Same;
             }
             return DocForm::Differs(Piece::put(arena, spelled));
         }
-        let Some(w) = Word::read(s) else {
+        // Read as a `str` only here, where the word is spelled anew.
+        let Some(w) = std::str::from_utf8(s).ok().and_then(Word::read) else {
             return DocForm::Silent;
         };
         let start = arena.len();
         w.render_into(code, arena);
         let new = Piece { start, end: arena.len() };
-        if new.get(arena) == Some(s) {
+        if new.get(arena).map(str::as_bytes) == Some(s) {
             new.take_back(arena);
             return DocForm::Same;
         }
@@ -859,7 +881,7 @@ impl Evidence {
     /// Weigh a word's verdict against the document's evidence.
     fn decide<'s>(
         &self,
-        s: impl Fn() -> &'s str + Copy,
+        s: impl Fn() -> &'s [u8] + Copy,
         v: &Verdict,
         f: &Facts,
         spellings: &mut Spellings,
@@ -988,7 +1010,7 @@ fn follows<'j>(p: &Plan, j: &'j Judged) -> Option<&'j Facts> {
 /// keeps the twin, and restoring the output again changes it: one pass must
 /// already treat them alike.
 fn spell_twins_alike<'w>(
-    word: &impl Fn(usize) -> &'w str,
+    word: &impl Fn(usize) -> &'w [u8],
     judged: &[&Judged],
     plans: &mut [Plan],
     // What the plans noted, and the arena of the new spellings.
@@ -1042,7 +1064,7 @@ fn spell_twins_alike<'w>(
         else {
             continue;
         };
-        let s = word(i);
+        let Some(s) = std::str::from_utf8(word(i)).ok() else { continue };
         let Some(w) = Word::read(s) else { continue };
         let new = Piece { start: forms.len(), end: forms.len() };
         w.render_into(code, forms);
