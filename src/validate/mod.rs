@@ -24,6 +24,19 @@ macro_rules! tr {
     };
 }
 
+/// Literals and names joined into one `String`:
+/// `cat!("section \"", name, "\" has no text")`.
+///
+/// Nearly every message, label and help is a few literals around a name or
+/// two. Joining them allocates once, at the exact size, and copies; `format!`
+/// drives the formatting machinery through a `dyn Write` and grows its
+/// buffer, which an archive's thousands of diagnostics paid for.
+macro_rules! cat {
+    ($($piece:expr),+ $(,)?) => {
+        [$(::core::convert::AsRef::<str>::as_ref(&$piece)),+].concat()
+    };
+}
+
 mod content;
 mod diagnostic;
 mod profile;

@@ -95,16 +95,16 @@ pub(crate) fn missing_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Span::empty(n.heading_span.start),
                 tr!(
                     cx,
-                    format!("expected here, before \"{}\"", n.kind.swedish()),
-                    format!("väntat här, före ”{}”", n.kind.swedish()),
+                    cat!("expected here, before \"", n.kind.swedish(), "\""),
+                    cat!("väntat här, före ”", n.kind.swedish(), "”"),
                 ),
             ),
             (None, Some(p)) => (
                 Span::empty(p.span.end),
                 tr!(
                     cx,
-                    format!("expected here, after \"{}\"", p.kind.swedish()),
-                    format!("väntat här, efter ”{}”", p.kind.swedish()),
+                    cat!("expected here, after \"", p.kind.swedish(), "\""),
+                    cat!("väntat här, efter ”", p.kind.swedish(), "”"),
                 ),
             ),
             (None, None) => (
@@ -118,16 +118,16 @@ pub(crate) fn missing_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::MissingSection,
                 tr!(
                     cx,
-                    format!("required section \"{name}\" is missing"),
-                    format!("obligatoriskt avsnitt ”{name}” saknas"),
+                    cat!("required section \"", name, "\" is missing"),
+                    cat!("obligatoriskt avsnitt ”", name, "” saknas"),
                 ),
                 span,
             )
             .with_label(label)
             .with_help(tr!(
                 cx,
-                format!("add the section under the heading \"{name}\""),
-                format!("lägg till avsnittet under rubriken ”{name}”"),
+                cat!("add the section under the heading \"", name, "\""),
+                cat!("lägg till avsnittet under rubriken ”", name, "”"),
             ))
             .with_data(Data::kind(kind));
         out.push(d);
@@ -157,8 +157,8 @@ pub(crate) fn empty_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::EmptySection,
                 tr!(
                     cx,
-                    format!("section \"{name}\" has no text"),
-                    format!("avsnittet ”{name}” är tomt"),
+                    cat!("section \"", name, "\" has no text"),
+                    cat!("avsnittet ”", name, "” är tomt"),
                 ),
                 section.heading_span,
             )
@@ -184,8 +184,8 @@ pub(crate) fn duplicate_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::DuplicateSection,
                 tr!(
                     cx,
-                    format!("section \"{name}\" appears more than once"),
-                    format!("avsnittet ”{name}” förekommer mer än en gång"),
+                    cat!("section \"", name, "\" appears more than once"),
+                    cat!("avsnittet ”", name, "” förekommer mer än en gång"),
                 ),
                 section.heading_span,
             )
@@ -235,8 +235,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             (Some(a), _) => (
                 tr!(
                     cx,
-                    format!("section \"{name}\" should come after \"{}\"", a.1.swedish()),
-                    format!("avsnittet ”{name}” bör komma efter ”{}”", a.1.swedish()),
+                    cat!("section \"", name, "\" should come after \"", a.1.swedish(), "\""),
+                    cat!("avsnittet ”", name, "” bör komma efter ”", a.1.swedish(), "”"),
                 ),
                 a,
                 Data { kind: Some(kind), after: Some(a.1), ..Data::default() },
@@ -244,8 +244,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             (None, Some(b)) => (
                 tr!(
                     cx,
-                    format!("section \"{name}\" should come before \"{}\"", b.1.swedish()),
-                    format!("avsnittet ”{name}” bör komma före ”{}”", b.1.swedish()),
+                    cat!("section \"", name, "\" should come before \"", b.1.swedish(), "\""),
+                    cat!("avsnittet ”", name, "” bör komma före ”", b.1.swedish(), "”"),
                 ),
                 b,
                 Data { kind: Some(kind), before: Some(b.1), ..Data::default() },
@@ -255,8 +255,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let related_label = tr!(
             cx,
-            format!("\"{}\" is here", anchor.1.swedish()),
-            format!("”{}” står här", anchor.1.swedish()),
+            cat!("\"", anchor.1.swedish(), "\" is here"),
+            cat!("”", anchor.1.swedish(), "” står här"),
         );
         let d = cx
             .diag(Rule::SectionOrder, message, section.heading_span)
@@ -271,8 +271,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 fn order_help(lang: Lang, order: &[SectionKind]) -> String {
     let names: Vec<&str> = order.iter().map(|k| k.swedish()).collect();
     match lang {
-        Lang::En => format!("the profile's order is: {}", names.join(", ")),
-        Lang::Sv => format!("profilens ordning är: {}", names.join(", ")),
+        Lang::En => cat!("the profile's order is: ", names.join(", ")),
+        Lang::Sv => cat!("profilens ordning är: ", names.join(", ")),
     }
 }
 
@@ -312,8 +312,8 @@ pub(crate) fn unknown_heading(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::UnknownHeading,
                 tr!(
                     cx,
-                    format!("unknown heading \"{heading}\""),
-                    format!("okänd rubrik ”{heading}”"),
+                    cat!("unknown heading \"", heading, "\""),
+                    cat!("okänd rubrik ”", heading, "”"),
                 ),
                 section.heading_span,
             )
