@@ -208,6 +208,9 @@ pub(crate) fn duplicate_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// one for each section it jumped over.
 pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let order = cx.profile.order();
+    if in_order(cx, order) {
+        return;
+    }
     // The first section of each ordered kind, in document order, with its rank.
     let mut seen = Vec::new();
     let placed: Vec<(&Section, SectionKind, usize)> = cx
@@ -266,6 +269,35 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .with_data(data);
         out.push(d);
     }
+}
+
+/// Whether the first section of each ordered kind comes in `order`, so that
+/// [`section_order`] has nothing to say. Nearly every document is in order,
+/// and this pass allocates nothing, where finding what to flag takes a few
+/// vectors and a longest-run search.
+fn in_order(cx: &Ctx<'_>, order: &[SectionKind]) -> bool {
+    // Ranks seen, as bits; an order too long for them takes the full search.
+    if order.len() > 64 {
+        return false;
+    }
+    let mut seen = 0u64;
+    let mut last = None;
+    for (_, kind) in cx.sections() {
+        // A kind's rank is where it first stands in `order`: one rank, one kind.
+        let Some(rank) = order.iter().position(|o| *o == kind) else {
+            continue;
+        };
+        let bit = 1u64 << rank;
+        if seen & bit != 0 {
+            continue;
+        }
+        seen |= bit;
+        if last.is_some_and(|last| rank < last) {
+            return false;
+        }
+        last = Some(rank);
+    }
+    true
 }
 
 fn order_help(lang: Lang, order: &[SectionKind]) -> String {
@@ -339,6 +371,40 @@ mod tests {
         assert_eq!(longest_increasing(&[0, 1, 2]), [true, true, true]);
         assert_eq!(longest_increasing(&[1, 0]), [true, false]);
         assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+    }
+
+    proptest::proptest! {
+        /// The quick pass says "in order" exactly when the full search keeps every section.
+        #[test]
+        fn in_order_agrees_with_the_longest_run(kinds in proptest::collection::vec(0..SectionKind::ALL.len(), 0..12)) {
+            let section = |k: usize| Section {
+                kind: SectionKind::ALL[k],
+                heading: String::new(),
+                canonical: String::new(),
+                match_kind: crate::model::MatchKind::Exact,
+                span: Span::empty(0),
+                heading_span: Span::empty(0),
+                text: String::new(),
+            };
+            let decision = crate::model::Decision {
+                sections: kinds.iter().map(|&k| section(k)).collect(),
+                ..Default::default()
+            };
+            let profile = crate::validate::Profile::standard();
+            let cx = Ctx::new(&decision, &profile, Lang::En);
+            let order = profile.order();
+            let mut first_ranks = Vec::new();
+            for k in &kinds {
+                let Some(rank) = order.iter().position(|o| *o == SectionKind::ALL[*k]) else {
+                    continue;
+                };
+                if !first_ranks.contains(&rank) {
+                    first_ranks.push(rank);
+                }
+            }
+            let all_kept = longest_increasing(&first_ranks).iter().all(|k| *k);
+            proptest::prop_assert_eq!(in_order(&cx, order), all_kept);
+        }
     }
 
     #[test]
