@@ -200,20 +200,22 @@ fn null(out: &mut Vec<u8>) {
 }
 
 /// A whole number in decimal.
+///
+/// The digits are pushed lowest first and turned around in place: the
+/// numbers here are short (spans, lines, columns), and copying them from a
+/// buffer cost a `memcpy` call each, more than the digits themselves.
 fn number(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    let start = out.len();
     loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (n % 10) as u8;
-        }
+        out.push(b'0' + (n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+    if let Some(digits) = out.get_mut(start..) {
+        digits.reverse();
+    }
 }
 
 /// A JSON string with serde_json's escapes: `\"`, `\\`, the short forms
