@@ -196,7 +196,14 @@ pub(crate) fn short(name: &str) -> std::borrow::Cow<'_, str> {
 /// Where `needle` stands within `span` of `source` (its last occurrence, as a
 /// date ends an item), else the whole span.
 fn within(source: &str, span: Span, needle: &str) -> Span {
-    match span.slice(source).rfind(needle) {
+    let hay = span.slice(source);
+    // Where the date does end the item, the last occurrence is at the end:
+    // no searcher to set up, which cost more than the short search itself.
+    let last = match hay.strip_suffix(needle) {
+        Some(before) => Some(before.len()),
+        None => hay.rfind(needle),
+    };
+    match last {
         Some(i) if !needle.is_empty() => Span::new(span.start + i, span.start + i + needle.len()),
         _ => span,
     }
@@ -396,5 +403,8 @@ mod tests {
         let src = "x 2026-02-19, 2026-02-19";
         assert_eq!(within(src, Span::new(0, src.len()), "2026-02-19"), Span::new(14, 24));
         assert_eq!(within(src, Span::new(0, 5), "nope"), Span::new(0, 5));
+        assert_eq!(within(src, Span::new(0, 13), "2026-02-19"), Span::new(2, 12));
+        assert_eq!(within(src, Span::new(0, 12), "2026-02-19"), Span::new(2, 12));
+        assert_eq!(within(src, Span::new(0, 12), ""), Span::new(0, 12));
     }
 }
