@@ -159,12 +159,30 @@ pub(crate) struct Ctx<'a> {
     pub(crate) lang: Lang,
     /// Parallel to `decision.sections`.
     pub(crate) kinds: Vec<SectionKind>,
+    /// By kind (its place in [`SectionKind::ALL`]): the index of the first
+    /// section of that effective kind. Several rules ask for it again and
+    /// again (`missing-section` for each required kind and its neighbours
+    /// in the order), and each search went over all the sections.
+    first: [Option<usize>; SectionKind::ALL.len()],
 }
 
 impl<'a> Ctx<'a> {
     fn new(decision: &'a Decision, profile: &'a Profile, lang: Lang) -> Self {
-        let kinds = decision.sections.iter().map(|s| effective_kind(s, profile)).collect();
-        Ctx { decision, profile, lang, kinds }
+        let kinds: Vec<SectionKind> =
+            decision.sections.iter().map(|s| effective_kind(s, profile)).collect();
+        let mut first = [None; SectionKind::ALL.len()];
+        for (i, kind) in kinds.iter().enumerate().rev() {
+            if let Some(slot) = first.get_mut(*kind as usize) {
+                *slot = Some(i);
+            }
+        }
+        Ctx { decision, profile, lang, kinds, first }
+    }
+
+    /// The first section of (effective) kind `kind`, and its index.
+    pub(crate) fn first_of(&self, kind: SectionKind) -> Option<(usize, &'a Section)> {
+        let i = self.first.get(kind as usize).copied().flatten()?;
+        Some((i, self.decision.sections.get(i)?))
     }
 
     /// A diagnostic of `rule` at the profile's severity for it.

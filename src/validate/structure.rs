@@ -136,7 +136,7 @@ pub(crate) fn missing_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The first section of (effective) kind `kind`.
 fn first_of<'a>(cx: &Ctx<'a>, kind: SectionKind) -> Option<&'a Section> {
-    cx.sections().find(|(_, k)| *k == kind).map(|(s, _)| s)
+    cx.first_of(kind).map(|(_, s)| s)
 }
 
 /// Where the body of the document begins when no section gives a better place.
@@ -175,7 +175,7 @@ pub(crate) fn duplicate_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if repeatable.contains(&kind) {
             continue;
         }
-        let Some((first, _)) = cx.sections().take(i).find(|(_, k)| *k == kind) else {
+        let Some((_, first)) = cx.first_of(kind).filter(|(first, _)| *first < i) else {
             continue;
         };
         let name = Ctx::section_name(section, kind);
@@ -404,6 +404,13 @@ mod tests {
             }
             let all_kept = longest_increasing(&first_ranks).iter().all(|k| *k);
             proptest::prop_assert_eq!(in_order(&cx, order), all_kept);
+        }
+    }
+
+    #[test]
+    fn every_kind_has_its_own_slot_for_first_of() {
+        for (i, kind) in SectionKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i, "{kind:?}");
         }
     }
 
