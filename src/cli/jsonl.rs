@@ -200,20 +200,22 @@ fn null(out: &mut Vec<u8>) {
 }
 
 /// A whole number in decimal.
+///
+/// The digits are pushed lowest first and turned around in place: the
+/// numbers here are short (spans, lines, columns), and copying them from a
+/// buffer cost a `memcpy` call each, more than the digits themselves.
 fn number(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    let start = out.len();
     loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (n % 10) as u8;
-        }
+        out.push(b'0' + (n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+    if let Some(digits) = out.get_mut(start..) {
+        digits.reverse();
+    }
 }
 
 /// A JSON string with serde_json's escapes: `\"`, `\\`, the short forms
@@ -221,65 +223,74 @@ fn number(out: &mut Vec<u8>, mut n: u64) {
 /// everything else, non-ASCII included, as it is.
 ///
 /// The bytes are looked at eight at a time: in report text an escape is
-/// rare, and the word test below finds the words holding one.
+/// rare, and the word test finds the next one without a byte loop. (English
+/// messages quote names, so most strings have two; the tail shorter than a
+/// word is padded to one, as the strings are short.)
 pub fn string(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Set in a byte's high bit when that byte is zero; borrows can set it in
-    // higher bytes too, which only sends an innocent word the slow way.
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut run = 0; // start of the bytes not yet copied
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            let x = u64::from_le_bytes(word);
-            // A byte below 0x20 (with the high bit clear), a quote, a backslash.
-            let control = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-            if control
-                | has_zero(x ^ (u64::from(b'"') * ONES))
-                | has_zero(x ^ (u64::from(b'\\') * ONES))
-                == 0
-            {
-                i += 8;
-                continue;
+        let rest = bytes.get(i..).unwrap_or_default();
+        let word = match rest.get(..8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            Some(word) => word,
+            None => {
+                // Spaces need no escape: padding never flags.
+                let mut word = [b' '; 8];
+                word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
+                word
             }
+        };
+        let flags = escape_flags(u64::from_le_bytes(word));
+        if flags == 0 {
+            i += rest.len().min(8);
+            continue;
         }
-        // One word, or the tail, byte by byte.
-        let end = (i + 8).min(bytes.len());
-        while i < end {
-            let b = bytes.get(i).copied().unwrap_or(0);
-            let short = match b {
-                b'"' => Some(b'"'),
-                b'\\' => Some(b'\\'),
-                0x08 => Some(b'b'),
-                b'\t' => Some(b't'),
-                b'\n' => Some(b'n'),
-                0x0c => Some(b'f'),
-                b'\r' => Some(b'r'),
-                0x00..=0x1f => None,
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
-            match short {
-                Some(c) => out.extend_from_slice(&[b'\\', c]),
-                None => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let hex = |n: u8| HEX.get(usize::from(n)).copied().unwrap_or(b'0');
-                    out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b & 0xf)]);
-                }
-            }
-            i += 1;
-            run = i;
-        }
+        // The lowest flag marks the first byte to escape (see `escape_flags`).
+        let at = i + (flags.trailing_zeros() / 8) as usize;
+        out.extend_from_slice(bytes.get(run..at).unwrap_or_default());
+        escape(out, bytes.get(at).copied().unwrap_or(b' '));
+        i = at + 1;
+        run = i;
     }
     out.extend_from_slice(bytes.get(run..).unwrap_or_default());
     out.push(b'"');
+}
+
+/// The high bit of each byte of `x` (eight bytes, little-endian) that is a
+/// control below 0x20, a quote or a backslash. The lowest flag is always a
+/// byte that needs escaping: borrows can flag bytes above one that does,
+/// never below it.
+fn escape_flags(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Set in a byte's high bit when that byte is zero.
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // A byte below 0x20 (with the high bit clear).
+    let control = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    control | has_zero(x ^ (u64::from(b'"') * ONES)) | has_zero(x ^ (u64::from(b'\\') * ONES))
+}
+
+/// One byte that needs escaping, as serde_json writes it.
+fn escape(out: &mut Vec<u8>, b: u8) {
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        b'\t' => b't',
+        b'\n' => b'n',
+        0x0c => b'f',
+        b'\r' => b'r',
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let hex = |n: u8| HEX.get(usize::from(n)).copied().unwrap_or(b'0');
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b & 0xf)]);
+            return;
+        }
+    };
+    out.extend_from_slice(&[b'\\', short]);
 }
 
 #[cfg(test)]

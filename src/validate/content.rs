@@ -26,17 +26,17 @@ pub(crate) fn proposal_without_points(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         (true, true) => return,
         (false, true) => tr!(
             cx,
-            format!("\"{name}\" names no decision maker"),
-            format!("”{name}” anger ingen beslutsfattare"),
+            cat!("\"", name, "\" names no decision maker"),
+            cat!("”", name, "” anger ingen beslutsfattare"),
         ),
         (true, false) => tr!(
             cx,
-            format!("\"{name}\" has no numbered point or att-clause"),
-            format!("”{name}” saknar numrerade punkter och att-satser"),
+            cat!("\"", name, "\" has no numbered point or att-clause"),
+            cat!("”", name, "” saknar numrerade punkter och att-satser"),
         ),
         (false, false) => tr!(
             cx,
-            format!("\"{name}\" names no decision maker and has no numbered point or att-clause"),
+            cat!("\"", name, "\" names no decision maker and has no numbered point or att-clause"),
             format!(
                 "”{name}” anger ingen beslutsfattare och saknar numrerade punkter och att-satser"
             ),
@@ -86,8 +86,8 @@ fn invalid_date_diag(cx: &Ctx<'_>, found: &str, span: Span) -> Diagnostic {
         (
             tr!(
                 cx,
-                format!("date \"{found}\" does not exist"),
-                format!("datumet ”{found}” finns inte"),
+                cat!("date \"", found, "\" does not exist"),
+                cat!("datumet ”", found, "” finns inte"),
             ),
             tr!(cx, "no such day".into(), "ingen sådan dag".into()),
         )
@@ -95,8 +95,8 @@ fn invalid_date_diag(cx: &Ctx<'_>, found: &str, span: Span) -> Diagnostic {
         (
             tr!(
                 cx,
-                format!("date \"{found}\" cannot be read"),
-                format!("datumet ”{found}” går inte att läsa"),
+                cat!("date \"", found, "\" cannot be read"),
+                cat!("datumet ”", found, "” går inte att läsa"),
             ),
             tr!(cx, "not a date".into(), "inte ett datum".into()),
         )
@@ -162,8 +162,8 @@ pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             item.span,
             tr!(
                 cx,
-                format!("basis document \"{}\" has no date", short(&title)),
-                format!("underlaget ”{}” saknar datum", short(&title)),
+                cat!("basis document \"", short(&title), "\" has no date"),
+                cat!("underlaget ”", short(&title), "” saknar datum"),
             ),
             tr!(
                 cx,
@@ -188,7 +188,7 @@ const SHORT_NAME: usize = 60;
 /// report title wrapped over three lines still gives a one-line message.
 pub(crate) fn short(name: &str) -> std::borrow::Cow<'_, str> {
     match name.char_indices().nth(SHORT_NAME) {
-        Some((at, _)) => format!("{}…", name[..at].trim_end()).into(),
+        Some((at, _)) => cat!(name[..at].trim_end(), "…").into(),
         None => name.into(),
     }
 }
@@ -196,7 +196,14 @@ pub(crate) fn short(name: &str) -> std::borrow::Cow<'_, str> {
 /// Where `needle` stands within `span` of `source` (its last occurrence, as a
 /// date ends an item), else the whole span.
 fn within(source: &str, span: Span, needle: &str) -> Span {
-    match span.slice(source).rfind(needle) {
+    let hay = span.slice(source);
+    // Where the date does end the item, the last occurrence is at the end:
+    // no searcher to set up, which cost more than the short search itself.
+    let last = match hay.strip_suffix(needle) {
+        Some(before) => Some(before.len()),
+        None => hay.rfind(needle),
+    };
+    match last {
         Some(i) if !needle.is_empty() => Span::new(span.start + i, span.start + i + needle.len()),
         _ => span,
     }
@@ -218,8 +225,8 @@ pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .diag(
                 Rule::BasisAfterDecision,
                 tr!(cx,
-                    format!("basis document \"{}\" is dated {date}, after the document's own date {own}", short(&title)),
-                    format!("underlaget ”{}” är daterat {date}, efter dokumentets eget datum {own}", short(&title)),
+                    cat!("basis document \"", short(&title), "\" is dated ", date, ", after the document's own date ", own),
+                    cat!("underlaget ”", short(&title), "” är daterat ", date, ", efter dokumentets eget datum ", own),
                 ),
                 within(&d.source, item.span, date),
             )
@@ -253,8 +260,8 @@ pub(crate) fn official_without_role(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             official.span,
             tr!(
                 cx,
-                format!("official \"{}\" has no role", short(&name)),
-                format!("tjänstepersonen ”{}” saknar roll", short(&name)),
+                cat!("official \"", short(&name), "\" has no role"),
+                cat!("tjänstepersonen ”", short(&name), "” saknar roll"),
             ),
             tr!(
                 cx,
@@ -277,8 +284,8 @@ pub(crate) fn recipient_without_purpose(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>)
             r.span,
             tr!(
                 cx,
-                format!("recipient \"{}\" has no purpose", short(&name)),
-                format!("mottagaren ”{}” saknar syfte", short(&name)),
+                cat!("recipient \"", short(&name), "\" has no purpose"),
+                cat!("mottagaren ”", short(&name), "” saknar syfte"),
             ),
             tr!(
                 cx,
@@ -311,7 +318,7 @@ pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     "recipient \"{}\" is not among the profile's known recipients",
                     short(&name)
                 ),
-                format!("mottagaren ”{}” finns inte bland profilens kända mottagare", short(&name)),
+                cat!("mottagaren ”", short(&name), "” finns inte bland profilens kända mottagare"),
             ),
             tr!(
                 cx,
@@ -350,8 +357,8 @@ pub(crate) fn unreadable_item(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::UnreadableItem,
                 tr!(
                     cx,
-                    format!("list item \"{}\" could not be read", short(found)),
-                    format!("listraden ”{}” gick inte att läsa", short(found)),
+                    cat!("list item \"", short(found), "\" could not be read"),
+                    cat!("listraden ”", short(found), "” gick inte att läsa"),
                 ),
                 note.span,
             )
@@ -396,5 +403,8 @@ mod tests {
         let src = "x 2026-02-19, 2026-02-19";
         assert_eq!(within(src, Span::new(0, src.len()), "2026-02-19"), Span::new(14, 24));
         assert_eq!(within(src, Span::new(0, 5), "nope"), Span::new(0, 5));
+        assert_eq!(within(src, Span::new(0, 13), "2026-02-19"), Span::new(2, 12));
+        assert_eq!(within(src, Span::new(0, 12), "2026-02-19"), Span::new(2, 12));
+        assert_eq!(within(src, Span::new(0, 12), ""), Span::new(0, 12));
     }
 }

@@ -178,7 +178,36 @@ pub struct Data {
 impl Data {
     /// Whether no field is set.
     pub fn is_empty(&self) -> bool {
-        *self == Data::default()
+        // Field by field rather than `== Data::default()`, which built a
+        // default and compared it whole for every diagnostic serialized.
+        // Every field is named, so one added does not compile until it is
+        // placed here.
+        let Data {
+            kind,
+            after,
+            before,
+            found,
+            meant,
+            decision_date,
+            missing,
+            count,
+            unrecognized,
+            share,
+            threshold,
+            sampled,
+        } = self;
+        kind.is_none()
+            && after.is_none()
+            && before.is_none()
+            && found.is_none()
+            && meant.is_none()
+            && decision_date.is_none()
+            && missing.is_empty()
+            && count.is_none()
+            && unrecognized.is_none()
+            && share.is_none()
+            && threshold.is_none()
+            && !sampled
     }
 
     /// Data naming a section kind.
@@ -234,5 +263,33 @@ pub fn status(diagnostics: &[Diagnostic]) -> Status {
         Status::Invalid
     } else {
         Status::Valid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_is_empty_only_when_every_field_is_unset() {
+        assert!(Data::default().is_empty());
+        let one_field = [
+            Data::kind(SectionKind::Proposal),
+            Data { after: Some(SectionKind::Proposal), ..Data::default() },
+            Data { before: Some(SectionKind::Proposal), ..Data::default() },
+            Data::found(""),
+            Data { meant: Some(String::new()), ..Data::default() },
+            Data { decision_date: Some(String::new()), ..Data::default() },
+            Data { missing: vec![String::new()], ..Data::default() },
+            Data { count: Some(0), ..Data::default() },
+            Data { unrecognized: Some(0), ..Data::default() },
+            Data { share: Some(f64::NAN), ..Data::default() },
+            Data { threshold: Some(0.0), ..Data::default() },
+            Data { sampled: true, ..Data::default() },
+        ];
+        for data in one_field {
+            assert!(!data.is_empty(), "{data:?}");
+            assert_ne!(data, Data::default(), "the comparison it replaces agrees");
+        }
     }
 }

@@ -24,6 +24,19 @@ macro_rules! tr {
     };
 }
 
+/// Literals and names joined into one `String`:
+/// `cat!("section \"", name, "\" has no text")`.
+///
+/// Nearly every message, label and help is a few literals around a name or
+/// two. Joining them allocates once, at the exact size, and copies; `format!`
+/// drives the formatting machinery through a `dyn Write` and grows its
+/// buffer, which an archive's thousands of diagnostics paid for.
+macro_rules! cat {
+    ($($piece:expr),+ $(,)?) => {
+        [$(::core::convert::AsRef::<str>::as_ref(&$piece)),+].concat()
+    };
+}
+
 mod content;
 mod diagnostic;
 mod profile;
@@ -146,12 +159,30 @@ pub(crate) struct Ctx<'a> {
     pub(crate) lang: Lang,
     /// Parallel to `decision.sections`.
     pub(crate) kinds: Vec<SectionKind>,
+    /// By kind (its place in [`SectionKind::ALL`]): the index of the first
+    /// section of that effective kind. Several rules ask for it again and
+    /// again (`missing-section` for each required kind and its neighbours
+    /// in the order), and each search went over all the sections.
+    first: [Option<usize>; SectionKind::ALL.len()],
 }
 
 impl<'a> Ctx<'a> {
     fn new(decision: &'a Decision, profile: &'a Profile, lang: Lang) -> Self {
-        let kinds = decision.sections.iter().map(|s| effective_kind(s, profile)).collect();
-        Ctx { decision, profile, lang, kinds }
+        let kinds: Vec<SectionKind> =
+            decision.sections.iter().map(|s| effective_kind(s, profile)).collect();
+        let mut first = [None; SectionKind::ALL.len()];
+        for (i, kind) in kinds.iter().enumerate().rev() {
+            if let Some(slot) = first.get_mut(*kind as usize) {
+                *slot = Some(i);
+            }
+        }
+        Ctx { decision, profile, lang, kinds, first }
+    }
+
+    /// The first section of (effective) kind `kind`, and its index.
+    pub(crate) fn first_of(&self, kind: SectionKind) -> Option<(usize, &'a Section)> {
+        let i = self.first.get(kind as usize).copied().flatten()?;
+        Some((i, self.decision.sections.get(i)?))
     }
 
     /// A diagnostic of `rule` at the profile's severity for it.

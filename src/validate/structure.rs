@@ -95,16 +95,16 @@ pub(crate) fn missing_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Span::empty(n.heading_span.start),
                 tr!(
                     cx,
-                    format!("expected here, before \"{}\"", n.kind.swedish()),
-                    format!("väntat här, före ”{}”", n.kind.swedish()),
+                    cat!("expected here, before \"", n.kind.swedish(), "\""),
+                    cat!("väntat här, före ”", n.kind.swedish(), "”"),
                 ),
             ),
             (None, Some(p)) => (
                 Span::empty(p.span.end),
                 tr!(
                     cx,
-                    format!("expected here, after \"{}\"", p.kind.swedish()),
-                    format!("väntat här, efter ”{}”", p.kind.swedish()),
+                    cat!("expected here, after \"", p.kind.swedish(), "\""),
+                    cat!("väntat här, efter ”", p.kind.swedish(), "”"),
                 ),
             ),
             (None, None) => (
@@ -118,16 +118,16 @@ pub(crate) fn missing_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::MissingSection,
                 tr!(
                     cx,
-                    format!("required section \"{name}\" is missing"),
-                    format!("obligatoriskt avsnitt ”{name}” saknas"),
+                    cat!("required section \"", name, "\" is missing"),
+                    cat!("obligatoriskt avsnitt ”", name, "” saknas"),
                 ),
                 span,
             )
             .with_label(label)
             .with_help(tr!(
                 cx,
-                format!("add the section under the heading \"{name}\""),
-                format!("lägg till avsnittet under rubriken ”{name}”"),
+                cat!("add the section under the heading \"", name, "\""),
+                cat!("lägg till avsnittet under rubriken ”", name, "”"),
             ))
             .with_data(Data::kind(kind));
         out.push(d);
@@ -136,7 +136,7 @@ pub(crate) fn missing_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The first section of (effective) kind `kind`.
 fn first_of<'a>(cx: &Ctx<'a>, kind: SectionKind) -> Option<&'a Section> {
-    cx.sections().find(|(_, k)| *k == kind).map(|(s, _)| s)
+    cx.first_of(kind).map(|(_, s)| s)
 }
 
 /// Where the body of the document begins when no section gives a better place.
@@ -157,8 +157,8 @@ pub(crate) fn empty_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::EmptySection,
                 tr!(
                     cx,
-                    format!("section \"{name}\" has no text"),
-                    format!("avsnittet ”{name}” är tomt"),
+                    cat!("section \"", name, "\" has no text"),
+                    cat!("avsnittet ”", name, "” är tomt"),
                 ),
                 section.heading_span,
             )
@@ -175,7 +175,7 @@ pub(crate) fn duplicate_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if repeatable.contains(&kind) {
             continue;
         }
-        let Some((first, _)) = cx.sections().take(i).find(|(_, k)| *k == kind) else {
+        let Some((_, first)) = cx.first_of(kind).filter(|(first, _)| *first < i) else {
             continue;
         };
         let name = Ctx::section_name(section, kind);
@@ -184,8 +184,8 @@ pub(crate) fn duplicate_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::DuplicateSection,
                 tr!(
                     cx,
-                    format!("section \"{name}\" appears more than once"),
-                    format!("avsnittet ”{name}” förekommer mer än en gång"),
+                    cat!("section \"", name, "\" appears more than once"),
+                    cat!("avsnittet ”", name, "” förekommer mer än en gång"),
                 ),
                 section.heading_span,
             )
@@ -208,6 +208,9 @@ pub(crate) fn duplicate_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// one for each section it jumped over.
 pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let order = cx.profile.order();
+    if in_order(cx, order) {
+        return;
+    }
     // The first section of each ordered kind, in document order, with its rank.
     let mut seen = Vec::new();
     let placed: Vec<(&Section, SectionKind, usize)> = cx
@@ -235,8 +238,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             (Some(a), _) => (
                 tr!(
                     cx,
-                    format!("section \"{name}\" should come after \"{}\"", a.1.swedish()),
-                    format!("avsnittet ”{name}” bör komma efter ”{}”", a.1.swedish()),
+                    cat!("section \"", name, "\" should come after \"", a.1.swedish(), "\""),
+                    cat!("avsnittet ”", name, "” bör komma efter ”", a.1.swedish(), "”"),
                 ),
                 a,
                 Data { kind: Some(kind), after: Some(a.1), ..Data::default() },
@@ -244,8 +247,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             (None, Some(b)) => (
                 tr!(
                     cx,
-                    format!("section \"{name}\" should come before \"{}\"", b.1.swedish()),
-                    format!("avsnittet ”{name}” bör komma före ”{}”", b.1.swedish()),
+                    cat!("section \"", name, "\" should come before \"", b.1.swedish(), "\""),
+                    cat!("avsnittet ”", name, "” bör komma före ”", b.1.swedish(), "”"),
                 ),
                 b,
                 Data { kind: Some(kind), before: Some(b.1), ..Data::default() },
@@ -255,8 +258,8 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let related_label = tr!(
             cx,
-            format!("\"{}\" is here", anchor.1.swedish()),
-            format!("”{}” står här", anchor.1.swedish()),
+            cat!("\"", anchor.1.swedish(), "\" is here"),
+            cat!("”", anchor.1.swedish(), "” står här"),
         );
         let d = cx
             .diag(Rule::SectionOrder, message, section.heading_span)
@@ -268,11 +271,40 @@ pub(crate) fn section_order(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether the first section of each ordered kind comes in `order`, so that
+/// [`section_order`] has nothing to say. Nearly every document is in order,
+/// and this pass allocates nothing, where finding what to flag takes a few
+/// vectors and a longest-run search.
+fn in_order(cx: &Ctx<'_>, order: &[SectionKind]) -> bool {
+    // Ranks seen, as bits; an order too long for them takes the full search.
+    if order.len() > 64 {
+        return false;
+    }
+    let mut seen = 0u64;
+    let mut last = None;
+    for (_, kind) in cx.sections() {
+        // A kind's rank is where it first stands in `order`: one rank, one kind.
+        let Some(rank) = order.iter().position(|o| *o == kind) else {
+            continue;
+        };
+        let bit = 1u64 << rank;
+        if seen & bit != 0 {
+            continue;
+        }
+        seen |= bit;
+        if last.is_some_and(|last| rank < last) {
+            return false;
+        }
+        last = Some(rank);
+    }
+    true
+}
+
 fn order_help(lang: Lang, order: &[SectionKind]) -> String {
     let names: Vec<&str> = order.iter().map(|k| k.swedish()).collect();
     match lang {
-        Lang::En => format!("the profile's order is: {}", names.join(", ")),
-        Lang::Sv => format!("profilens ordning är: {}", names.join(", ")),
+        Lang::En => cat!("the profile's order is: ", names.join(", ")),
+        Lang::Sv => cat!("profilens ordning är: ", names.join(", ")),
     }
 }
 
@@ -312,8 +344,8 @@ pub(crate) fn unknown_heading(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::UnknownHeading,
                 tr!(
                     cx,
-                    format!("unknown heading \"{heading}\""),
-                    format!("okänd rubrik ”{heading}”"),
+                    cat!("unknown heading \"", heading, "\""),
+                    cat!("okänd rubrik ”", heading, "”"),
                 ),
                 section.heading_span,
             )
@@ -339,6 +371,47 @@ mod tests {
         assert_eq!(longest_increasing(&[0, 1, 2]), [true, true, true]);
         assert_eq!(longest_increasing(&[1, 0]), [true, false]);
         assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+    }
+
+    proptest::proptest! {
+        /// The quick pass says "in order" exactly when the full search keeps every section.
+        #[test]
+        fn in_order_agrees_with_the_longest_run(kinds in proptest::collection::vec(0..SectionKind::ALL.len(), 0..12)) {
+            let section = |k: usize| Section {
+                kind: SectionKind::ALL[k],
+                heading: String::new(),
+                canonical: String::new(),
+                match_kind: crate::model::MatchKind::Exact,
+                span: Span::empty(0),
+                heading_span: Span::empty(0),
+                text: String::new(),
+            };
+            let decision = crate::model::Decision {
+                sections: kinds.iter().map(|&k| section(k)).collect(),
+                ..Default::default()
+            };
+            let profile = crate::validate::Profile::standard();
+            let cx = Ctx::new(&decision, &profile, Lang::En);
+            let order = profile.order();
+            let mut first_ranks = Vec::new();
+            for k in &kinds {
+                let Some(rank) = order.iter().position(|o| *o == SectionKind::ALL[*k]) else {
+                    continue;
+                };
+                if !first_ranks.contains(&rank) {
+                    first_ranks.push(rank);
+                }
+            }
+            let all_kept = longest_increasing(&first_ranks).iter().all(|k| *k);
+            proptest::prop_assert_eq!(in_order(&cx, order), all_kept);
+        }
+    }
+
+    #[test]
+    fn every_kind_has_its_own_slot_for_first_of() {
+        for (i, kind) in SectionKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i, "{kind:?}");
+        }
     }
 
     #[test]

@@ -141,52 +141,57 @@ pub(crate) fn mojibake(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// followed by punctuation may.
 fn find_mojibake(text: &str) -> Vec<(Span, char)> {
     let mut found = Vec::new();
-    // Nearly every text has none: one vectorized scan for the lead bytes
-    // rules that out.
-    if !has_mojibake_lead(text.as_bytes()) {
-        return found;
-    }
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Sequences do not overlap: none starts before the end of the last one.
+    let mut end = 0;
+    // Nearly every text has no lead at all, and those that have one have
+    // few: the leads are jumped between, not every character walked.
+    for i in mojibake_leads(text.as_bytes()) {
+        if i < end {
+            continue;
+        }
+        let mut chars = text.get(i..).unwrap_or_default().char_indices();
+        let Some((_, c)) = chars.next() else {
+            continue;
+        };
         let width = match c {
             'Ã' | 'Â' => 2,
             'â' => 3,
             _ => continue,
         };
-        let mut bytes = vec![c as u8];
-        let mut end = i + c.len_utf8();
-        let mut look = chars.clone();
-        for _ in 1..width {
-            match look.next().and_then(|(j, n)| Some((j, n, continuation_byte(n)?))) {
-                Some((j, n, b)) => {
-                    bytes.push(b);
-                    end = j + n.len_utf8();
-                }
-                None => break,
-            }
+        // The bytes the sequence was before it was misread: at most three.
+        let mut bytes = [c as u8, 0, 0];
+        let mut len = 1;
+        let mut seq_end = i + c.len_utf8();
+        for (j, n) in chars.take(width - 1) {
+            let (Some(b), Some(slot)) = (continuation_byte(n), bytes.get_mut(len)) else {
+                break;
+            };
+            *slot = b;
+            len += 1;
+            seq_end = i + j + n.len_utf8();
         }
-        if bytes.len() != width {
+        if len != width {
             continue;
         }
-        let Some(meant) = std::str::from_utf8(&bytes).ok().and_then(|s| s.chars().next()) else {
+        let meant = bytes.get(..len).and_then(|b| std::str::from_utf8(b).ok());
+        let Some(meant) = meant.and_then(|s| s.chars().next()) else {
             continue;
         };
-        found.push((Span::new(i, end), meant));
-        while chars.peek().is_some_and(|(j, _)| *j < end) {
-            chars.next();
-        }
+        found.push((Span::new(i, seq_end), meant));
+        end = seq_end;
     }
     found
 }
 
-/// Whether `Ã`, `Â` or `â` (C3 83, C3 82, C3 A2) occurs: every sequence
-/// [`find_mojibake`] reports starts with one. Swedish text is full of C3
-/// (å ä ö), so the search is for the second bytes, which are rare: they
-/// stand otherwise only inside a few punctuation marks (the bullet `•` is
-/// E2 80 A2), and memchr passes over the rest a vector at a time.
-fn has_mojibake_lead(bytes: &[u8]) -> bool {
+/// Where `Ã`, `Â` or `â` (C3 83, C3 82, C3 A2) starts, in order: every
+/// sequence [`find_mojibake`] reports starts with one. Swedish text is full
+/// of C3 (å ä ö), so the search is for the second bytes, which are rare:
+/// they stand otherwise only inside a few punctuation marks (the bullet `•`
+/// is E2 80 A2), and memchr passes over the rest a vector at a time.
+fn mojibake_leads(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr3_iter(0x82, 0x83, 0xA2, bytes)
-        .any(|i| i.checked_sub(1).and_then(|j| bytes.get(j)) == Some(&0xC3))
+        .filter_map(|i| i.checked_sub(1))
+        .filter(|&j| bytes.get(j) == Some(&0xC3))
 }
 
 /// The byte a UTF-8 continuation byte (0x80–0xBF) shows up as after being
@@ -258,20 +263,61 @@ mod tests {
     #[test]
     fn the_lead_scan_sees_each_lead_anywhere_and_nothing_in_swedish() {
         let swedish = "Förslag till beslut: nämnden får kännedom § 83 – ”så” • Åsa Öberg";
-        assert!(!has_mojibake_lead(swedish.as_bytes()));
+        assert!(mojibake_leads(swedish.as_bytes()).next().is_none());
         for lead in ["Ã", "Â", "â"] {
             for text in [format!("{lead}{swedish}"), format!("{swedish}{lead}"), lead.to_string()] {
-                assert!(has_mojibake_lead(text.as_bytes()), "{text}");
+                assert!(mojibake_leads(text.as_bytes()).next().is_some(), "{text}");
             }
             // Wherever it stands, after bullets (whose last byte is a lead's second).
             for k in 0..8 {
                 let mut text = "•ä".repeat(10);
-                assert!(!has_mojibake_lead(text.as_bytes()));
+                assert!(mojibake_leads(text.as_bytes()).next().is_none());
                 // A bullet and an ä are five bytes: every multiple of five starts a bullet.
                 let at = k * 5;
                 text.insert_str(at, lead);
-                assert!(has_mojibake_lead(text.as_bytes()), "{at}: {text}");
+                assert!(mojibake_leads(text.as_bytes()).next().is_some(), "{at}: {text}");
             }
+        }
+    }
+
+    /// The search as it was first written: every character walked.
+    fn walked(text: &str) -> Vec<(Span, char)> {
+        let mut found = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let width = match c {
+                'Ã' | 'Â' => 2,
+                'â' => 3,
+                _ => continue,
+            };
+            let mut bytes = vec![c as u8];
+            let mut end = i + c.len_utf8();
+            let mut look = chars.clone();
+            for _ in 1..width {
+                match look.next().and_then(|(j, n)| Some((j, n, continuation_byte(n)?))) {
+                    Some((j, n, b)) => {
+                        bytes.push(b);
+                        end = j + n.len_utf8();
+                    }
+                    None => break,
+                }
+            }
+            let meant = std::str::from_utf8(&bytes).ok().and_then(|s| s.chars().next());
+            let (true, Some(meant)) = (bytes.len() == width, meant) else {
+                continue;
+            };
+            found.push((Span::new(i, end), meant));
+            while chars.peek().is_some_and(|(j, _)| *j < end) {
+                chars.next();
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jumping_between_leads_finds_what_a_walk_finds(s in "[aÃÂâ€¤¥–”•ä\\x80-\\xbf ]{0,40}") {
+            proptest::prop_assert_eq!(find_mojibake(&s), walked(&s));
         }
     }
 
