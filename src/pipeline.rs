@@ -34,7 +34,9 @@ pub struct ParseOptions {
     /// built-in ones: any case, diacritics lost or misread.
     pub extra_headings: Vec<(SectionKind, String)>,
     /// Restore diacritics in the model's strings. On by default; off leaves
-    /// every string as the OCR wrote it (and parses faster).
+    /// every string as the OCR wrote it (and parses faster). Restoring also
+    /// counts the words nothing recognizes ([`Decision::ocr_quality`](crate::Decision::ocr_quality));
+    /// without it, validation estimates that share from a sample.
     pub restore: bool,
     /// With `restore`, restore each section's running text
     /// ([`Section::text`](crate::Section::text)) too. On by default. The

@@ -650,6 +650,20 @@ fn low_ocr_quality_of_a_long_unrestored_document_is_sampled() {
     assert!(!d.message.starts_with("about "), "{}", d.message);
 }
 
+/// A long text with few words among its numbers (a table of figures): the
+/// sample draws too few words to judge by, so every word is counted.
+#[test]
+fn a_text_of_few_words_is_counted_whole_when_unrestored() {
+    let row = "4711 2026 0815 1234 5678 9012 3456 7890 ";
+    let words = ["Xqwv zkjh"; 30].join(" ");
+    let text = format!("{}\n{words}\n{}", row.repeat(100), row.repeat(100));
+    let plain = beslut::ParseOptions::default().without_restoring();
+    let ds = validate(&beslut::parse_decision_with(&text, &plain), &Profile::basic());
+    let d = ds.iter().find(|d| d.code == Rule::LowOcrQuality).expect("a low-ocr-quality finding");
+    assert!(!d.data.sampled, "{:?}", d.data);
+    assert_eq!(d.data.count, Some(60));
+}
+
 /// The estimate against the count over generated documents with unknown
 /// words mixed in at shares from none to a third. The unknown words are
 /// shorter than most Swedish words, as OCR debris is: a sample that favoured

@@ -185,7 +185,8 @@ pub struct Restoration {
 /// restoration knows: a measure of OCR quality.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OcrQuality {
-    /// Words looked at (numbers, codes and addresses are not words).
+    /// Words looked at (numbers, codes and addresses are not words): all of
+    /// the text's, or for [`estimate_ocr_quality`] those of its sample.
     pub words: usize,
     /// Words neither in the lexicon nor restorable to a word in it.
     pub unrecognized: usize,

@@ -20,7 +20,7 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     let mut q = OcrQuality::default();
     let mut seen: HashMap<&str, bool, FxBuild> = HashMap::default();
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
-        let s = &text[t.start..t.end];
+        let Some(s) = text.get(t.start..t.end) else { continue };
         q.words += 1;
         if !*seen.entry(s).or_insert_with(|| recognized(lexicon, s)) {
             q.unrecognized += 1;
@@ -32,17 +32,24 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
 /// Stretches of the text [`estimate_ocr_quality`] reads, spread evenly over it.
 const SAMPLE_STRETCHES: usize = 64;
 
-/// Bytes in each stretch: two or three words, so a sample holds some 150.
-/// At a true share of 10 % unknown words that is off by more than five points
-/// about once in twenty documents: enough to tell a bad scan from a good one.
+/// Bytes in each stretch: two or three words, so a sample of a page of
+/// running text holds some 130 to 150. Were the words drawn one by one, at a
+/// true share of 10 % unknown words the estimate would be off by more than
+/// five points about once in twenty-five documents. OCR damage comes in lines
+/// and pages and a stretch's words stand together, so the real spread is
+/// wider, up to what 64 single draws give (off by five points about once in
+/// five): enough to tell a bad scan from a good one, not to rank two good ones.
 const SAMPLE_STRETCH_BYTES: usize = 16;
 
 /// [`ocr_quality`] estimated from a sample: the words that start in 64
 /// stretches of 16 bytes, one in each 64th of the text. `words` is the number
 /// of words sampled and `unrecognized` how many of them nothing knows, so
-/// [`OcrQuality::unrecognized_share`] estimates the document's share. Every
-/// word has the same chance to be sampled, long or short, so the estimate
-/// leans neither way; a text of half a kilobyte or less is counted whole.
+/// [`OcrQuality::unrecognized_share`] estimates the document's share. A word
+/// is drawn when it starts in a stretch, so a short word is as likely to be
+/// drawn as a long one (taking one word per window would favour long words
+/// and miss short OCR debris); only a word glued to what precedes it, as in
+/// `(ord`, is drawn a little less often. A text of half a kilobyte or less is
+/// counted whole.
 ///
 /// Its cost hardly grows with the text: judging every distinct word against
 /// the lexicon costs several times what parsing does, and a caller that does
@@ -58,7 +65,7 @@ const SAMPLE_STRETCH_BYTES: usize = 16;
 /// assert_eq!(b.unrecognized, b.words);
 /// ```
 pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
-    let bytes = text.as_bytes();
+    let len = text.len();
     let mut q = OcrQuality::default();
     // Tokens come from a stream over `text[base..]`. It is restarted at a
     // stretch only when it lags behind it: scanning the gap would read the
@@ -66,10 +73,12 @@ pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     let mut base = 0;
     let mut tokens = scan::Stream::new(text).peekable();
     for i in 0..SAMPLE_STRETCHES {
-        let stretch = stretch_start(bytes.len(), i);
+        let stretch = stretch_start(len, i);
         if tokens.peek().is_some_and(|t| base + t.start < stretch) {
-            base = chunk_start(bytes, stretch);
-            let Some(rest) = text.get(base..) else { break };
+            // No chunk starts before the next window: this one has no word to draw.
+            let Some(at) = chunk_start(text, stretch, stretch_start(len, i + 1)) else { continue };
+            let Some(rest) = text.get(at..) else { break };
+            base = at;
             tokens = scan::Stream::new(rest).peekable();
         }
         // A word is sampled when it starts inside the stretch: then a short
@@ -101,17 +110,23 @@ fn stretch_start(len: usize, i: usize) -> usize {
     (window + (next - window) * offset as u128 / (1 << 32)) as usize
 }
 
-/// The start of the first chunk at or after `at`: a scan started inside a
-/// word would read its tail as a word of its own. Chunks are separated by
-/// blanks, and an ASCII blank is a char boundary.
-fn chunk_start(bytes: &[u8], at: usize) -> usize {
-    if at == 0 || bytes.get(at - 1).is_some_and(u8::is_ascii_whitespace) {
-        return at;
+/// The start of the first chunk at or after `at` and before `limit`: a scan
+/// started inside a word would read its tail as a word of its own. Chunks are
+/// separated by whatever the scanner takes for a blank, which includes the
+/// no-break and other Unicode spaces OCR leaves between words. The search
+/// stops at `limit` so that a text without blanks is not read once per
+/// stretch.
+fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
+    // A stretch may start inside a character: its chunk starts later anyway.
+    let at = (at..=text.len()).find(|&i| text.is_char_boundary(i))?;
+    let blank_before =
+        text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace);
+    if blank_before {
+        return Some(at);
     }
-    bytes
-        .get(at..)
-        .and_then(|rest| rest.iter().position(u8::is_ascii_whitespace))
-        .map_or(bytes.len(), |p| at + p + 1)
+    let rest = text.get(at..limit.min(text.len()))?;
+    let (i, blank) = rest.char_indices().find(|&(_, c)| c.is_whitespace())?;
+    Some(at + i + blank.len_utf8())
 }
 
 /// Whether the lexicon knows `word` as written or can restore it.
@@ -148,14 +163,32 @@ mod tests {
 
     #[test]
     fn windows_never_start_inside_a_word() {
-        assert_eq!(chunk_start(b"abc def", 1), 4);
-        assert_eq!(chunk_start(b"abc def", 4), 4);
-        assert_eq!(chunk_start(b"abc def", 0), 0);
-        assert_eq!(chunk_start(b"abcdef", 3), 6);
+        assert_eq!(chunk_start("abc def", 1, 7), Some(4));
+        assert_eq!(chunk_start("abc def", 4, 7), Some(4));
+        assert_eq!(chunk_start("abc def", 0, 7), Some(0));
+        assert_eq!(chunk_start("abcdef", 3, 6), None);
+        // Only as far as the limit: the next stretch looks further itself.
+        assert_eq!(chunk_start("abc def", 1, 3), None);
+        // Unicode blanks part words as ASCII ones do, and a stretch may start inside a char.
+        assert_eq!(chunk_start("abc\u{a0}def", 1, 9), Some(5));
+        assert_eq!(chunk_start("ö\u{2003}def", 1, 9), Some(5));
         for i in 0..SAMPLE_STRETCHES {
             assert!((i * 100..(i + 1) * 100).contains(&stretch_start(6400, i)), "{i}");
         }
         assert!(stretch_start(usize::MAX, SAMPLE_STRETCHES - 1) < usize::MAX);
+    }
+
+    #[test]
+    fn words_between_unicode_blanks_are_sampled_too() {
+        // OCR often leaves no-break spaces between words: the sample must not
+        // skip from one line end to the next.
+        let lex = Lexicon::builtin();
+        let line = ["Xqwv"; 12].join("\u{a0}");
+        for text in [vec![line.as_str(); 100].join("\n"), ["Xqwv"; 1200].join("\u{2003}")] {
+            let q = estimate_ocr_quality(&text, lex);
+            assert!(q.words > 100, "{q:?}");
+            assert_eq!(q.unrecognized, q.words);
+        }
     }
 
     proptest! {

@@ -156,7 +156,8 @@ pub struct Data {
     /// (`decision_maker`, `points`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
-    /// How many times it occurs (`mojibake`), or how many words were read (`low-ocr-quality`).
+    /// How many times it occurs (`mojibake`), or how many words were read
+    /// (`low-ocr-quality`; the words sampled when `sampled`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
     /// For `low-ocr-quality`: words neither in the lexicon nor restorable.

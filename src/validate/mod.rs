@@ -90,6 +90,12 @@ impl Lang {
 /// Returns the diagnostics sorted by where they point, then by rule. A
 /// document is [`Status::Valid`] when none of them is an error (see [`status`]).
 ///
+/// `low-ocr-quality` takes the count restoring made
+/// ([`Decision::ocr_quality`](crate::Decision::ocr_quality)); a decision
+/// without one (parsed without restoring, or built by hand) has its OCR
+/// quality estimated from a sample of its words
+/// ([`estimate_ocr_quality`](crate::estimate_ocr_quality)).
+///
 /// ```
 /// use beslut::{Decision, Profile, Rule, Status, validate, status};
 /// let d = Decision { source: "Hej\n".into(), ..Decision::default() };

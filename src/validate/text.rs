@@ -4,7 +4,7 @@
 use super::diagnostic::{Data, Diagnostic};
 use super::rule::Rule;
 use super::{Ctx, Lang};
-use crate::restore::{Lexicon, OcrQuality, estimate_ocr_quality};
+use crate::restore::{Lexicon, OcrQuality, estimate_ocr_quality, ocr_quality};
 use crate::span::Span;
 
 /// Fewest words for which a share of unknown ones says anything about the
@@ -72,7 +72,13 @@ fn quality(restored: Option<OcrQuality>, text: &str) -> (OcrQuality, bool) {
         // Parsed without restoring: judging every word against the lexicon
         // would cost several times the parse and the other rules together,
         // and a sample tells a bad scan from a good one.
-        None => (estimate_ocr_quality(text, Lexicon::builtin()), true),
+        None => match estimate_ocr_quality(text, Lexicon::builtin()) {
+            // Too few words drawn to judge by (a text of tables and numbers):
+            // such a text has few words, so counting them all costs little,
+            // and a bad scan must not pass for want of a sample.
+            q if q.words < OCR_MIN_WORDS => (ocr_quality(text, Lexicon::builtin()), false),
+            q => (q, true),
+        },
     }
 }
 
