@@ -67,6 +67,22 @@ pub(crate) fn load4(s: &[u8], at: usize) -> u32 {
     s.get(at..at + 4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
 }
 
+/// Whether the word at `start..end` of `arena`, with [`hash_bytes`] `wh`,
+/// is `s`, whose hash is `h`. Up to 8 bytes, [`hash_bytes`] is one-to-one
+/// for words of one length (the loads cover every byte, and the multiply by
+/// an odd number and the shift-xor can be undone): equal hashes and lengths
+/// settle it without reading the stored word, which was a good part of a
+/// lookup of the short words most tokens are.
+#[inline(always)]
+fn holds(arena: &[u8], (wh, start, end): (u64, usize, usize), s: &[u8], h: u64) -> bool {
+    wh == h
+        && if s.len() <= 8 {
+            end.wrapping_sub(start) == s.len()
+        } else {
+            arena.get(start..end).is_some_and(|w| same(w, s))
+        }
+}
+
 /// `a == b`, with the short lengths words have compared in two loads each
 /// instead of a call to `memcmp`.
 #[inline]
@@ -175,8 +191,7 @@ impl WordIndex {
                 return i;
             }
             if let Some(&(wh, start, end, _)) = self.words.get((slot - 1) as usize)
-                && wh == h
-                && self.arena.get(start..end).is_some_and(|w| same(w, s))
+                && holds(&self.arena, (wh, start, end), s, h)
             {
                 return i;
             }
@@ -241,8 +256,7 @@ impl WordIndex {
                 _ => return self.add(s, window, h, i),
             };
             if let Some(e) = self.words.get_mut((slot - 1) as usize)
-                && e.0 == h
-                && self.arena.get(e.1..e.2).is_some_and(|w| same(w, s))
+                && holds(&self.arena, (e.0, e.1, e.2), s, h)
             {
                 e.3 = e.3.saturating_add(1);
                 return slot - 1;
@@ -392,6 +406,50 @@ mod tests {
         holds_and_tells_apart(Filter::<4>::default(), 40, 700);
         // 400 words set at most 400 of the 4096 bits.
         holds_and_tells_apart(Filter::<64>::default(), 400, 850);
+    }
+
+    #[test]
+    fn short_words_of_one_length_never_share_a_hash() {
+        // `holds` takes equal hashes and lengths for equal words up to 8
+        // bytes: every word of up to 3 bytes over a few letters, and words
+        // of 4 to 8 bytes that differ in one byte or in two far apart.
+        let letters = [b'a', b'b', b'z', 0xC3, 0xA4, b'0', b' '];
+        let mut words: Vec<Vec<u8>> = vec![vec![]];
+        for _ in 0..3 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&b| [w.as_slice(), &[b]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        for n in 4..=8 {
+            let base: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
+            for i in 0..n {
+                for &b in &letters {
+                    let mut v = base.clone();
+                    v[i] = b;
+                    words.push(v.clone());
+                    v[n - 1 - i] ^= 0x08;
+                    words.push(v);
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        let mut seen = std::collections::HashMap::new();
+        for w in &words {
+            if let Some(other) = seen.insert((w.len(), hash_bytes(w)), w) {
+                panic!("{other:?} and {w:?} share a hash");
+            }
+        }
+        // The index then finds each of them as itself.
+        let mut idx = WordIndex::with_capacity(4);
+        let texts: Vec<String> = words.iter().map(|w| String::from_utf8_lossy(w).into()).collect();
+        let ids: Vec<u32> = texts.iter().map(|w| idx.intern(w)).collect();
+        for (w, id) in texts.iter().zip(ids) {
+            assert_eq!(idx.get(w), Some(id));
+            assert_eq!(idx.word(id), w);
+        }
     }
 
     #[test]
