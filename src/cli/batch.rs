@@ -522,12 +522,38 @@ fn file_entry(p: PathBuf) -> Entry {
 }
 
 fn dir_entry(root: &Path, path: &Path, source: Source) -> Entry {
+    let root_text = root.to_string_lossy().into_owned();
+    // Most entries take the textual way: a walked path is its root joined
+    // with names, so the relative path is the text after the root, and
+    // taking both paths apart into components was half the walk's cost.
+    if let Some(display) = path.to_str()
+        && let Some(relative) = joined_names(&root_text, display)
+    {
+        let (path, display) = (relative.to_string(), display.to_string());
+        return Entry { root: root_text, path, display, source };
+    }
     Entry {
-        root: root.to_string_lossy().into_owned(),
+        root: root_text,
         path: slash_path(path.strip_prefix(root).unwrap_or(path)),
         display: path.to_string_lossy().into_owned(),
         source,
     }
+}
+
+/// The names `path` adds to `root`, when `path` is `root` joined with
+/// names (as a walk makes it) and they are already what [`slash_path`] of
+/// the path relative to `root` gives: `/`-separated, no empty or `.` part.
+/// `None` for anything else, which takes the component way.
+fn joined_names<'p>(root: &str, path: &'p str) -> Option<&'p str> {
+    // Elsewhere `\\` separates too, and components would turn it into `/`.
+    if !cfg!(unix) {
+        return None;
+    }
+    let rest = path.strip_prefix(root)?;
+    // `Path::join` puts one `/` between, unless the root ends with one.
+    let names = if root.ends_with('/') { rest } else { rest.strip_prefix('/')? };
+    let clean = !names.is_empty() && names.split('/').all(|n| !n.is_empty() && n != ".");
+    clean.then_some(names)
 }
 
 // ---------------------------------------------------------------------------
@@ -931,6 +957,28 @@ mod tests {
     fn relative_paths_use_slashes() {
         assert_eq!(slash_path(Path::new("a/b/c.txt")), "a/b/c.txt");
         assert_eq!(slash_path(Path::new("")), ".");
+        // The textual way agrees with the component way wherever it is taken.
+        for (root, path) in [
+            ("a", "a/b/c.txt"),
+            ("a/", "a/b.txt"),
+            ("/", "/b.txt"),
+            (".", "./b.txt"),
+            ("./a/.", "./a/./b/c.txt"),
+            ("a/..", "a/../b.txt"),
+            ("a//", "a//b.txt"),
+            ("a", "a//b.txt"),
+            ("a", "a/./b.txt"),
+            ("a", "a/b/"),
+            ("a", "a"),
+        ] {
+            let by_parts = slash_path(Path::new(path).strip_prefix(root).unwrap());
+            let e = dir_entry(Path::new(root), Path::new(path), Source::Special("x"));
+            assert_eq!(
+                (e.root.as_str(), e.path.as_str(), e.display.as_str()),
+                (root, by_parts.as_str(), path)
+            );
+        }
+        assert_eq!(joined_names("a", "ab/c.txt"), None);
         let e = file_entry(PathBuf::from("dir/x.txt"));
         assert_eq!((e.root.as_str(), e.path.as_str()), ("dir", "x.txt"));
     }
