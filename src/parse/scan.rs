@@ -292,12 +292,36 @@ fn may_open_date(number: &[u8]) -> bool {
 /// ```
 /// `KS-2024-00011`, `KS 2018/124`, `KFKS 2017/1106`, `KS-2014/742.912`, `SN 18/0098`, `2015-5613`.
 pub(crate) fn diary_number(i: &str) -> PResult<'_, &str> {
+    // Asked of most preamble lines, which open with a word: a plain test
+    // before the parsers, as in `paragraph_sign`.
+    if !may_open_diary_number(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
+    }
     recognize((
         opt((take_while_m_n(1, 6, |c: char| c.is_uppercase()), one_of(" -"))),
         digit1,
         nom::multi::many1((one_of("/-."), digit1)),
     ))
     .parse(i)
+}
+
+/// Whether `i` opens as a [`diary_number`] must: a digit, or one to six
+/// upper-case letters, then `" "` or `"-"`, then a digit. Exact: the letters
+/// are taken greedily and never given back, so a seventh upper-case letter,
+/// or any other character after the letters, fails the parser too.
+fn may_open_diary_number(i: &str) -> bool {
+    let mut chars = i.chars();
+    let mut next = chars.next();
+    let mut letters = 0;
+    while next.is_some_and(char::is_uppercase) {
+        letters += 1;
+        if letters > 6 {
+            return false;
+        }
+        next = chars.next();
+    }
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    if letters == 0 { digit(next) } else { matches!(next, Some(' ' | '-')) && digit(chars.next()) }
 }
 
 /// The diary labels, folded, longer before shorter where one opens another
@@ -553,6 +577,41 @@ mod tests {
         }
         assert!(diary_number("Kommunstyrelsen").is_err());
         assert!(diary_number("2026").is_err());
+    }
+
+    #[test]
+    fn diary_numbers_read_as_the_plain_parser_reads_them() {
+        let plain = |i| -> PResult<'_, &str> {
+            recognize((
+                opt((take_while_m_n(1, 6, |c: char| c.is_uppercase()), one_of(" -"))),
+                digit1,
+                nom::multi::many1((one_of("/-."), digit1)),
+            ))
+            .parse(i)
+        };
+        for i in [
+            "KS-2024-00011",
+            "KS 2018/124 x",
+            "KFKS 2017/1106",
+            "ABCDEF 1/2",
+            "ABCDEFG 1/2",
+            "ÅÄÖ-1-2",
+            "SN 18/0098",
+            "2015-5613",
+            "2015",
+            "Kommunstyrelsen",
+            "K 1/2",
+            "KS  1/2",
+            "KS-x",
+            "KS-",
+            "",
+            "1",
+            "Ö",
+            "Dnr 1/2",
+            "ΣΣ 1/2",
+        ] {
+            assert_eq!(diary_number(i).ok(), plain(i).ok(), "{i:?}");
+        }
     }
 
     #[test]
