@@ -451,6 +451,10 @@ struct TokenShape {
 }
 
 impl TokenShape {
+    // Kept out of `recognize_with`: inlined there, its loop was compiled
+    // well or badly from one build to the next (a 20% swing in its cost
+    // with its source unchanged).
+    #[inline(never)]
     fn of(head: &str) -> TokenShape {
         let mut shape = TokenShape { tokens: 0, singles: 0, chars: 0, single_spaced: true };
         // Characters of the token being read; 0 between tokens. A letter, the
