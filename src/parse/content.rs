@@ -12,6 +12,7 @@ use crate::model::{
     SectionKind,
 };
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// Whether [`read`] reads a section of `kind` at all: the others need no body lines.
 pub(crate) fn reads(kind: SectionKind) -> bool {
@@ -324,7 +325,11 @@ fn read_basis(item: &Item, body: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Bas
     let Some((range, parts)) = find_last_date(&item.text) else {
         return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
     };
-    let title = [&item.text[..range.start], &item.text[range.end..]].concat();
+    // Most dates end their item (`Tjänsteskrivelse, 2026-02-19`): the title
+    // is then one slice, tidied into its own string with no joined copy first.
+    let (before, after) = (&item.text[..range.start], &item.text[range.end..]);
+    let title =
+        if after.is_empty() { Cow::Borrowed(before) } else { Cow::Owned([before, after].concat()) };
     let date = if parts.exists() {
         Some(parts.iso())
     } else {

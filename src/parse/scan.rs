@@ -179,11 +179,27 @@ fn fixed_digits(n: usize) -> impl Fn(&str) -> PResult<'_, u32> {
 /// ```text
 /// iso-date = digit{4} "-" digit{2} "-" digit{2] !digit
 /// ```
+///
+/// Read byte by byte: a fixed shape of ASCII bytes, where the combinators
+/// (`take_while_m_n`, `str::parse`, `one_of`) cost some seven hundred
+/// instructions a date, and every date of every document is read so.
 pub(crate) fn iso_date(i: &str) -> PResult<'_, DateParts> {
-    let (i, (year, _, month, _, day)) =
-        (fixed_digits(4), char('-'), fixed_digits(2), char('-'), fixed_digits(2)).parse(i)?;
-    let (i, _) = not(peek(one_of("0123456789"))).parse(i)?;
-    Ok((i, DateParts { year, month, day }))
+    let b = i.as_bytes();
+    // The number the digits of `b[range]` write, if all are digits.
+    let number = |range: std::ops::Range<usize>| {
+        b.get(range)?
+            .iter()
+            .try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    let dash = |at: usize| b.get(at) == Some(&b'-');
+    let ended = !b.get(10).is_some_and(u8::is_ascii_digit);
+    match (number(0..4), number(5..7), number(8..10)) {
+        // Ten ASCII bytes were read: 10 is a char boundary.
+        (Some(year), Some(month), Some(day)) if dash(4) && dash(7) && ended => {
+            Ok((i.get(10..).unwrap_or(""), DateParts { year, month, day }))
+        }
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))),
+    }
 }
 
 /// Swedish month names, folded (å ä ö → a o), as the long date form writes them.
@@ -238,12 +254,14 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateParts> {
 pub(crate) fn find_last_date(line: &str) -> Option<(std::ops::Range<usize>, DateParts)> {
     let mut found = None;
     // Digits are ASCII, so bytes will do: a digit byte is a whole character.
+    let bytes = line.as_bytes();
     let mut after_digit = false;
-    for (at, b) in line.bytes().enumerate() {
+    for (at, &b) in bytes.iter().enumerate() {
         let digit = b.is_ascii_digit();
         // A date starts a number: the byte before must not be a digit.
         if digit
             && !after_digit
+            && may_open_date(bytes.get(at..).unwrap_or(&[]))
             && let Some(Ok((rest, parts))) = line.get(at..).map(date)
         {
             found = Some((at..line.len() - rest.len(), parts));
@@ -253,18 +271,57 @@ pub(crate) fn find_last_date(line: &str) -> Option<(std::ops::Range<usize>, Date
     found
 }
 
+/// Whether a whole number opening `number` (a run of digits and what follows
+/// it) can open a [`date`]: most numbers of a line (years, amounts, diary
+/// numbers) are ruled out by their length and the byte after them, without
+/// the parsers. Exact: `iso-date` takes four digits and then `-`, a fifth
+/// digit failing it; `long-date` takes one or two and then `.` or a space,
+/// a third digit failing it.
+fn may_open_date(number: &[u8]) -> bool {
+    let run = number.iter().take_while(|b| b.is_ascii_digit()).count();
+    match number.get(run) {
+        Some(b'-') => run == 4,
+        Some(b'.' | b' ' | b'\t') => run <= 2,
+        _ => false,
+    }
+}
+
 /// ```text
 /// diary-number = ( letters ( " " | "-" ) )? digit+ ( ( "/" | "-" | "." ) digit+ )+
 /// letters      = upper{1,6}
 /// ```
 /// `KS-2024-00011`, `KS 2018/124`, `KFKS 2017/1106`, `KS-2014/742.912`, `SN 18/0098`, `2015-5613`.
 pub(crate) fn diary_number(i: &str) -> PResult<'_, &str> {
+    // Asked of most preamble lines, which open with a word: a plain test
+    // before the parsers, as in `paragraph_sign`.
+    if !may_open_diary_number(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
+    }
     recognize((
         opt((take_while_m_n(1, 6, |c: char| c.is_uppercase()), one_of(" -"))),
         digit1,
         nom::multi::many1((one_of("/-."), digit1)),
     ))
     .parse(i)
+}
+
+/// Whether `i` opens as a [`diary_number`] must: a digit, or one to six
+/// upper-case letters, then `" "` or `"-"`, then a digit. Exact: the letters
+/// are taken greedily and never given back, so a seventh upper-case letter,
+/// or any other character after the letters, fails the parser too.
+fn may_open_diary_number(i: &str) -> bool {
+    let mut chars = i.chars();
+    let mut next = chars.next();
+    let mut letters = 0;
+    while next.is_some_and(char::is_uppercase) {
+        letters += 1;
+        if letters > 6 {
+            return false;
+        }
+        next = chars.next();
+    }
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    if letters == 0 { digit(next) } else { matches!(next, Some(' ' | '-')) && digit(chars.next()) }
 }
 
 /// The diary labels, folded, longer before shorter where one opens another
@@ -449,6 +506,64 @@ mod tests {
     }
 
     #[test]
+    fn iso_dates_read_as_the_combinators_read_them() {
+        let combinators = |i| -> PResult<'_, DateParts> {
+            let (i, (year, _, month, _, day)) =
+                (fixed_digits(4), char('-'), fixed_digits(2), char('-'), fixed_digits(2))
+                    .parse(i)?;
+            let (i, _) = not(peek(one_of("0123456789"))).parse(i)?;
+            Ok((i, DateParts { year, month, day }))
+        };
+        for i in [
+            "2026-02-19",
+            "2026-02-19 x",
+            "2026-02-190",
+            "2026-02-19-",
+            "2026-02-1",
+            "2026-2-19",
+            "202-02-19",
+            "20260-02-19",
+            "2026/02/19",
+            "2026-02-1é",
+            "2026-0é-19",
+            "é026-02-19",
+            "9999-99-99",
+            "0000-00-00x",
+            "",
+            "2026-02-",
+            "２026-02-19",
+        ] {
+            assert_eq!(iso_date(i).ok(), combinators(i).ok(), "{i:?}");
+        }
+    }
+
+    #[test]
+    fn the_date_precheck_rules_out_only_what_date_rejects() {
+        for i in [
+            "2026-02-19",
+            "19 februari 2026",
+            "1. mars 2020",
+            "5\tmaj 2021",
+            "12345-01-01",
+            "202-01-01",
+            "123 maj 2020",
+            "2026",
+            "2026-",
+            "19",
+            "19 ",
+            "3.5",
+            "07 juni 2024x",
+            "2026/02/19",
+        ] {
+            if date(i).is_ok() {
+                assert!(may_open_date(i.as_bytes()), "{i:?}");
+            }
+        }
+        assert!(!may_open_date(b"2024/5"));
+        assert!(!may_open_date(b"123 kr"));
+    }
+
+    #[test]
     fn diary_numbers_of_many_municipalities() {
         for dnr in [
             "KS-2024-00011",
@@ -462,6 +577,41 @@ mod tests {
         }
         assert!(diary_number("Kommunstyrelsen").is_err());
         assert!(diary_number("2026").is_err());
+    }
+
+    #[test]
+    fn diary_numbers_read_as_the_plain_parser_reads_them() {
+        let plain = |i| -> PResult<'_, &str> {
+            recognize((
+                opt((take_while_m_n(1, 6, |c: char| c.is_uppercase()), one_of(" -"))),
+                digit1,
+                nom::multi::many1((one_of("/-."), digit1)),
+            ))
+            .parse(i)
+        };
+        for i in [
+            "KS-2024-00011",
+            "KS 2018/124 x",
+            "KFKS 2017/1106",
+            "ABCDEF 1/2",
+            "ABCDEFG 1/2",
+            "ÅÄÖ-1-2",
+            "SN 18/0098",
+            "2015-5613",
+            "2015",
+            "Kommunstyrelsen",
+            "K 1/2",
+            "KS  1/2",
+            "KS-x",
+            "KS-",
+            "",
+            "1",
+            "Ö",
+            "Dnr 1/2",
+            "ΣΣ 1/2",
+        ] {
+            assert_eq!(diary_number(i).ok(), plain(i).ok(), "{i:?}");
+        }
     }
 
     #[test]
