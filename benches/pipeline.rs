@@ -18,7 +18,7 @@
 //! `parse_validate` (the same, then validate); `restore` (`beslut::restore`
 //! on the whole text); `pipeline`: from the file's bytes, decode →
 //! `parse_decision` (which restores the model's strings) → validate; `check`:
-//! the pipeline as `beslut check` runs it, the section texts left unrestored.
+//! decode → [`beslut::Checker`], as `beslut check` runs it.
 
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
@@ -84,15 +84,16 @@ fn phases(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[String]) {
     g.bench_function("pipeline", |b| {
         b.iter(|| docs.iter().map(|d| pipeline(black_box(d.as_bytes()), &profile)).sum::<usize>())
     });
-    // What `beslut check` does per file: the pipeline without restoring the
-    // section texts, which its report never shows.
-    let check = beslut::ParseOptions::default().without_restoring_section_text();
+    // What `beslut check` does per file: decode, then a `Checker`, which
+    // restores only the documents whose findings restoring changes, and
+    // never the section texts.
+    let checker = beslut::Checker::new(profile.clone(), beslut::Lang::En);
     g.bench_function("check", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| {
                     let Ok(decoded) = beslut::decode(black_box(d.as_bytes())) else { return 0 };
-                    parse_validate(&decoded.text, &check, &profile)
+                    checker.check(&decoded.text).diagnostics.len()
                 })
                 .sum::<usize>()
         })

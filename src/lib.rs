@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod check;
 mod decode;
 mod fold;
 mod model;
@@ -29,6 +30,7 @@ mod restore;
 mod span;
 mod validate;
 
+pub use check::{Checked, Checker};
 pub use decode::{Decoded, Encoding, NotText, decode};
 pub use fold::{fold, fold_char, is_swedish_diacritic};
 pub use model::{
@@ -36,7 +38,7 @@ pub use model::{
     Recipient, SCHEMA_VERSION, Section, SectionKind,
 };
 pub use normalize::{Normalized, normalize};
-pub use pipeline::{ParseOptions, parse_decision, parse_decision_with};
+pub use pipeline::{ParseOptions, parse_decision, parse_decision_with, restore_decision};
 pub use restore::{
     Change, Lexicon, OcrQuality, Restoration, Restorer, Route, WordText, estimate_ocr_quality,
     ocr_quality, restore, restore_with,

@@ -127,12 +127,35 @@ pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
     let normalized = normalize::normalize_text(text);
     let mut decision = parse::parse_document_with(normalized, &options.extra_headings);
     if options.restore {
-        let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
-        let restorer = Restorer::new(lexicon, &decision.source);
-        restore_strings(&mut decision, &restorer, options.restore_section_text);
-        decision.ocr_quality = Some(restorer.ocr_quality());
+        restore_decision(&mut decision, options);
     }
     decision
+}
+
+/// The restoring [`parse_decision_with`] does, on a decision parsed without
+/// it: its strings get their restored spelling (the sections' running text
+/// too unless [`ParseOptions::restore_section_text`] is off), with
+/// `options`' lexicon, and [`Decision::ocr_quality`] gets the exact count.
+/// `options.restore` is not consulted: calling this asks for restoring.
+///
+/// A caller that needs the restored spelling only now and then (a batch
+/// validator quoting a name in a finding) parses without restoring and
+/// restores the few decisions that need it; the result is the same as
+/// restoring while parsing.
+///
+/// ```
+/// let text = "Ett arende\n\nBakgrund\n\nText.\n";
+/// let options = beslut::ParseOptions::default();
+/// let mut d = beslut::parse_decision_with(text, &options.clone().without_restoring());
+/// assert_eq!(d.title.as_deref(), Some("Ett arende"));
+/// beslut::restore_decision(&mut d, &options);
+/// assert_eq!(d, beslut::parse_decision_with(text, &options));
+/// ```
+pub fn restore_decision(decision: &mut Decision, options: &ParseOptions) {
+    let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
+    let restorer = Restorer::new(lexicon, &decision.source);
+    restore_strings(decision, &restorer, options.restore_section_text);
+    decision.ocr_quality = Some(restorer.ocr_quality());
 }
 
 /// Give every string of the model that holds the document's words its

@@ -203,6 +203,23 @@ proptest! {
         }
     }
 
+    /// `beslut check`'s way (restoring only where the report shows it)
+    /// finds what validating the restored model finds; the one difference
+    /// it may make by design is missing a `low-ocr-quality` that its sample
+    /// ruled out.
+    #[test]
+    fn the_checker_finds_what_validating_the_restored_model_finds(t in text()) {
+        let profile = beslut::Profile::standard();
+        let restoring = beslut::ParseOptions::default().without_restoring_section_text();
+        let mut expected = beslut::validate(&beslut::parse_decision_with(&t, &restoring), &profile);
+        let checked = beslut::Checker::new(profile, beslut::Lang::En).check(&t);
+        if !checked.diagnostics.iter().any(|d| d.code == beslut::Rule::LowOcrQuality) {
+            expected.retain(|d| d.code != beslut::Rule::LowOcrQuality);
+        }
+        prop_assert_eq!(checked.diagnostics, expected);
+        prop_assert_eq!(checked.source, beslut::normalize(&t).text);
+    }
+
     #[test]
     fn decode_never_panics_and_keeps_utf8_as_it_is(bytes in bytes()) {
         if let Ok(decoded) = beslut::decode(&bytes)

@@ -670,7 +670,6 @@ fn a_text_of_few_words_is_counted_whole_when_unrestored() {
 /// long words would underestimate them.
 #[test]
 fn the_sampled_ocr_quality_follows_the_count() {
-    const DEBRIS: [&str; 6] = ["xq", "zkv", "jxq", "qz", "vvx", "kqj"];
     let lex = beslut::Lexicon::builtin();
     let sentences = corpus::sentences();
     let options = corpus::Options { mean_bytes: 20_000, ..corpus::Options::default() };
@@ -679,20 +678,7 @@ fn the_sampled_ocr_quality_follows_the_count() {
     for i in 0..n {
         let doc = corpus::document(11, i, &options, &sentences);
         // Every k-th word turned to debris, k from 3 (a third) to 32, or none.
-        let every = [0, 3, 5, 8, 13, 32][i as usize % 6];
-        let mut words = 0usize;
-        let mixed: String = doc
-            .split_inclusive(' ')
-            .map(|w| {
-                words += 1;
-                match every {
-                    0 => w,
-                    k if words % k == 0 => DEBRIS[words % DEBRIS.len()],
-                    _ => w,
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mixed = with_debris(&doc, [0, 3, 5, 8, 13, 32][i as usize % 6]);
         let text = beslut::normalize(&mixed).text;
         let exact = beslut::ocr_quality(&text, lex).unrecognized_share();
         let estimate = beslut::estimate_ocr_quality(&text, lex).unrecognized_share();
@@ -702,6 +688,81 @@ fn the_sampled_ocr_quality_follows_the_count() {
     }
     let mean = sum / n as f64;
     assert!(mean < 0.02 && worst < 0.06, "mean error {mean}, worst {worst}");
+}
+
+/// `doc` with every `every`-th word turned to OCR debris (none for 0): words
+/// shorter than most Swedish words, as debris is, that nothing recognizes.
+fn with_debris(doc: &str, every: usize) -> String {
+    const DEBRIS: [&str; 6] = ["xq", "zkv", "jxq", "qz", "vvx", "kqj"];
+    let mut words = 0usize;
+    doc.split_inclusive(' ')
+        .map(|w| {
+            words += 1;
+            match every {
+                k if k > 0 && words % k == 0 => DEBRIS[words % DEBRIS.len()],
+                _ => w,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A [`beslut::Checker`] restores only the documents whose findings
+/// restoring changes: its findings must be those of validating the restored
+/// model, on the fixtures and on generated documents, bad scans among them.
+/// Both ways through it must be taken, or the comparison proves nothing.
+#[test]
+fn the_checker_finds_what_validating_the_restored_model_finds() {
+    let sentences = corpus::sentences();
+    let mut texts: Vec<String> = ["fixtures/parse", "fixtures/invalid"]
+        .iter()
+        .flat_map(|dir| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let mut paths: Vec<_> =
+                std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+            paths.sort();
+            paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        })
+        .map(read)
+        .collect();
+    let options = corpus::Options::default();
+    for i in 0..120 {
+        // Clean, a few unknown words, just over and far over the default 10 %.
+        let every = [0, 0, 40, 12, 8, 3][i as usize % 6];
+        texts.push(with_debris(&corpus::document(5, i, &options, &sentences), every));
+    }
+    let (mut quoting, mut plain, mut low) = (0, 0, 0);
+    for profile in [Profile::standard(), Profile::basic()] {
+        let restoring = beslut::ParseOptions::default()
+            .with_headings(profile.extra_headings().iter().cloned())
+            .without_restoring_section_text();
+        let checker = beslut::Checker::new(profile.clone(), Lang::Sv);
+        for text in &texts {
+            let expected =
+                validate_in(&beslut::parse_decision_with(text, &restoring), &profile, Lang::Sv);
+            let checked = checker.check(text);
+            assert_eq!(checked.diagnostics, expected, "{text}");
+            assert_eq!(checked.source, beslut::normalize(text).text);
+            match expected.iter().any(|d| d.code.quotes_restored_text()) {
+                true => quoting += 1,
+                false => plain += 1,
+            }
+            low += usize::from(expected.iter().any(|d| d.code == Rule::LowOcrQuality));
+        }
+    }
+    assert!(quoting > 20 && plain > 20 && low > 20, "{quoting} quoting, {plain} plain, {low} low");
+}
+
+/// With `low-ocr-quality` off there is no sample to draw, and a bad scan
+/// without quoting findings is not restored: its findings are still right.
+#[test]
+fn the_checker_honours_a_profile_without_the_ocr_rule() {
+    let profile = Profile::basic().with_severity(Rule::LowOcrQuality, None);
+    let text = with_debris(&read("fixtures/parse/enkoping-ks-2026-social-hallbarhet.ocr.txt"), 2);
+    let checked = beslut::Checker::new(profile.clone(), Lang::En).check(&text);
+    let expected = validate(&beslut::parse_decision(&text), &profile);
+    assert_eq!(checked.diagnostics, expected);
+    assert!(!checked.diagnostics.iter().any(|d| d.code == Rule::LowOcrQuality));
 }
 
 /// `beslut check` leaves the sections' running text unrestored: the findings

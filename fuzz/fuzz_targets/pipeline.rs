@@ -29,6 +29,13 @@ fuzz_target!(|data: &[u8]| {
     for diagnostic in beslut::validate(&unrestored, &beslut::Profile::standard()) {
         assert!(unrestored.source.get(diagnostic.span.start..diagnostic.span.end).is_some());
     }
+    // `beslut check`'s way: restoring only where the report shows it.
+    let checker = beslut::Checker::new(beslut::Profile::standard(), beslut::Lang::En);
+    let checked = checker.check(&decoded.text);
+    assert_eq!(checked.source, decision.source);
+    for diagnostic in &checked.diagnostics {
+        assert!(checked.source.get(diagnostic.span.start..diagnostic.span.end).is_some());
+    }
     let lexicon = beslut::Lexicon::builtin();
     let estimate = beslut::estimate_ocr_quality(&decision.source, lexicon);
     let count = beslut::ocr_quality(&decision.source, lexicon);

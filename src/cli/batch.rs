@@ -79,8 +79,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let render = (args.verbose && args.format == CheckFormat::Human)
         .then(|| args.output.is_none() && render::use_color());
     let options = Options { lang: args.lang };
+    let checker = beslut::Checker::new(profile, args.lang);
     let check = |name: &str, text: &str| {
-        check_text(name, text, &profile, &options, args.max_repeats, render)
+        check_text(name, text, &checker, &options, args.max_repeats, render)
     };
     let pb = progress_bar(args.quiet, &inputs, &ext, args.shard);
     // Lines written to the terminal the bar is drawn on must not be drawn
@@ -176,12 +177,12 @@ pub struct Checked {
 fn check_text(
     name: &str,
     text: &str,
-    profile: &beslut::Profile,
+    checker: &beslut::Checker,
     options: &Options,
     max_repeats: usize,
     render: Option<bool>,
 ) -> Checked {
-    let mut report = check::check_document(name, text, profile, options);
+    let mut report = check::check_document(name, text, checker);
     let tally = report::tally(&report.diagnostics);
     let omitted = cap_repeats(&mut report.diagnostics, max_repeats);
     let rendered = render.map(|color| {

@@ -5,7 +5,7 @@
 //! resolution, rendering and exit codes stay in [`run`].
 
 use super::{CheckArgs, CheckFormat, exit, render};
-use beslut::{Diagnostic, Lang, Profile, Severity, Status};
+use beslut::{Checker, Diagnostic, Lang, Profile, Severity, Status};
 use std::io::Write;
 use std::path::Path;
 
@@ -40,27 +40,14 @@ impl DocumentReport {
 }
 
 /// Parse and validate one document's text. Never panics, prints nothing.
-pub fn check_document(
-    source_name: &str,
-    text: &str,
-    profile: &Profile,
-    options: &Options,
-) -> DocumentReport {
-    // The profile's heading synonyms are the parser's to recognize: then the
-    // section's content is read too, not just its presence counted. The
-    // report shows names and titles but never a section's running text, so
-    // that text (nearly the whole document) is not restored.
-    let parse_options = beslut::ParseOptions::default()
-        .with_headings(profile.extra_headings().iter().cloned())
-        .without_restoring_section_text();
-    let decision = beslut::parse_decision_with(text, &parse_options);
-    let diagnostics = beslut::validate_in(&decision, profile, options.lang);
-    let status = beslut::status(&diagnostics);
+pub fn check_document(source_name: &str, text: &str, checker: &Checker) -> DocumentReport {
+    let checked = checker.check(text);
+    let status = beslut::status(&checked.diagnostics);
     DocumentReport {
         source_name: source_name.to_string(),
-        source: decision.source,
-        profile: profile.name().to_string(),
-        diagnostics,
+        source: checked.source,
+        profile: checker.profile().name().to_string(),
+        diagnostics: checked.diagnostics,
         status,
     }
 }
@@ -124,7 +111,7 @@ pub fn run(args: &CheckArgs, file: &Path) -> u8 {
         eprintln!("beslut: note: {name} is not UTF-8; read as {} (a guess)", decoded.encoding);
     }
     let options = Options { lang: args.lang };
-    let report = check_document(&name, &decoded.text, &profile, &options);
+    let report = check_document(&name, &decoded.text, &Checker::new(profile, args.lang));
     let out = match args.format {
         CheckFormat::Json => render::json(&report) + "\n",
         // jsonl and csv never come here: they are batch reports even for one file.

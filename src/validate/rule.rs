@@ -133,6 +133,30 @@ impl Rule {
         }
     }
 
+    /// Whether its findings quote a string of the model that restoring
+    /// rewrites (a basis document's title, an official's name, a recipient).
+    /// Such a finding reads in restored spelling only when the decision was
+    /// restored; every other finding is the same either way, except that
+    /// [`Rule::LowOcrQuality`] is estimated from a sample when the decision
+    /// was not restored. A caller that parses without restoring can restore
+    /// just the decisions that have such findings
+    /// ([`restore_decision`](crate::restore_decision)).
+    ///
+    /// ```
+    /// assert!(beslut::Rule::RecipientWithoutPurpose.quotes_restored_text());
+    /// assert!(!beslut::Rule::MissingSection.quotes_restored_text());
+    /// ```
+    pub const fn quotes_restored_text(self) -> bool {
+        matches!(
+            self,
+            Rule::BasisWithoutDate
+                | Rule::BasisAfterDecision
+                | Rule::OfficialWithoutRole
+                | Rule::RecipientWithoutPurpose
+                | Rule::UnknownRecipient
+        )
+    }
+
     /// One line saying what the rule checks, for `beslut profiles`.
     pub const fn summary(self) -> &'static str {
         match self {

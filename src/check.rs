@@ -1,0 +1,157 @@
+//! Validating a batch: parse → validate, restoring only where a finding
+//! would show it.
+//!
+//! `parse_decision` then `validate` gives every finding in restored spelling,
+//! but restoring judges every word of the document against the lexicon and
+//! costs more than parsing and validating together. A report over an archive
+//! needs it for two things only: findings that quote a name or a title, and
+//! the exact count behind `low-ocr-quality`. Most documents have neither, so
+//! a [`Checker`] parses without restoring and restores only the documents
+//! whose report it would change.
+
+use crate::model::Decision;
+use crate::pipeline::{ParseOptions, parse_decision_with, restore_decision};
+use crate::restore::{Lexicon, OcrQuality, estimate_ocr_quality};
+use crate::validate::{Diagnostic, Lang, Profile, Rule, validate_in};
+
+/// Checks documents against a profile the way `beslut check` does: the
+/// same findings as [`validate_in`] over [`parse_decision_with`], names and
+/// titles in restored spelling, without restoring the documents whose
+/// findings would not change.
+///
+/// Made once per run and shared by every thread of a batch.
+///
+/// ```
+/// use beslut::{Checker, Lang, Profile, Rule};
+/// let checker = Checker::new(Profile::standard(), Lang::En);
+/// let text = "Sandlista\n\nMiljo- och byggnadsnamnden\n";
+/// let checked = checker.check(text);
+/// let missing = checked.diagnostics.iter().find(|d| d.code == Rule::RecipientWithoutPurpose);
+/// assert!(missing.unwrap().message.contains("Miljö- och byggnadsnämnden"));
+/// assert_eq!(checked.source, text);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Checker {
+    profile: Profile,
+    /// `profile` with `low-ocr-quality` off: for a document whose sample
+    /// already ruled that finding out, validation need not draw it again.
+    ocr_ruled_out: Profile,
+    /// The profile's headings; every string restored but the running text,
+    /// which no finding quotes.
+    restoring: ParseOptions,
+    lang: Lang,
+}
+
+/// What [`Checker::check`] found in one document.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Checked {
+    /// The normalized text every span points into.
+    pub source: String,
+    /// The findings, sorted as [`validate_in`] sorts them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker {
+    /// A checker for `profile`, with messages in `lang`.
+    ///
+    /// ```
+    /// let checker = beslut::Checker::new(beslut::Profile::basic(), beslut::Lang::Sv);
+    /// assert_eq!(checker.profile().name(), "basic");
+    /// ```
+    pub fn new(profile: Profile, lang: Lang) -> Checker {
+        // The profile's heading synonyms are the parser's to recognize: then
+        // the section's content is read too, not just its presence counted.
+        let restoring = ParseOptions::default()
+            .with_headings(profile.extra_headings().iter().cloned())
+            .without_restoring_section_text();
+        let ocr_ruled_out = profile.clone().with_severity(Rule::LowOcrQuality, None);
+        Checker { profile, ocr_ruled_out, restoring, lang }
+    }
+
+    /// The profile it checks against.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Parse and validate one document's text. Never panics, prints nothing.
+    ///
+    /// The findings are those of [`validate_in`] over the restored decision,
+    /// with one exception by design: a document whose sample of words rules
+    /// out `low-ocr-quality` is not counted
+    /// exactly, and in the rare document just over the threshold that the
+    /// sample misjudges, the finding is missed.
+    ///
+    /// ```
+    /// let checker = beslut::Checker::new(beslut::Profile::standard(), beslut::Lang::En);
+    /// let checked = checker.check("Beslutsunderlag\n\nKarta, 2026-01-02\n");
+    /// assert_eq!(beslut::status(&checked.diagnostics), beslut::Status::Invalid);
+    /// ```
+    pub fn check(&self, text: &str) -> Checked {
+        let mut decision = parse_decision_with(text, &self.restoring.clone().without_restoring());
+        let diagnostics = self.check_unrestored(&decision).unwrap_or_else(|| {
+            restore_decision(&mut decision, &self.restoring);
+            validate_in(&decision, &self.profile, self.lang)
+        });
+        Checked { source: decision.source, diagnostics }
+    }
+
+    /// The findings of `decision`, parsed without restoring, when restoring
+    /// it would not change them; `None` when it would.
+    fn check_unrestored(&self, decision: &Decision) -> Option<Vec<Diagnostic>> {
+        let ocr_rule_on = self.profile.severity(Rule::LowOcrQuality).is_some();
+        if ocr_rule_on && ocr_may_exceed(&decision.source, self.profile.ocr_threshold()) {
+            return None;
+        }
+        let found = validate_in(decision, &self.ocr_ruled_out, self.lang);
+        (!found.iter().any(|d| d.code.quotes_restored_text())).then_some(found)
+    }
+}
+
+/// Fewest words a sample must hold to rule anything out; validation counts
+/// every word of a text with fewer (see `low-ocr-quality`).
+const FEWEST_SAMPLED: usize = 40;
+
+/// Whether the share of the words of `text` that nothing recognizes may
+/// exceed `threshold`, judged by a sample ([`estimate_ocr_quality`]).
+///
+/// The sample rules it out when the Wilson score bound at z = 3 on its share
+/// stays under the threshold: independent draws exceed that bound about
+/// once in 700 documents. The sample's words stand together in stretches,
+/// so the true miss rate is higher, but only for a document just over the
+/// threshold: at the default 10 %, a sample of 130 words rules it out only
+/// with at most 2 unknown words in it.
+fn ocr_may_exceed(text: &str, threshold: f64) -> bool {
+    let q = estimate_ocr_quality(text, Lexicon::builtin());
+    q.words < FEWEST_SAMPLED || wilson_upper_bound(q) > threshold
+}
+
+/// The Wilson score interval's upper end, at z = 3, for the share of
+/// unrecognized words in a sample.
+fn wilson_upper_bound(q: OcrQuality) -> f64 {
+    const Z2: f64 = 9.0;
+    let n = q.words as f64;
+    let p = q.unrecognized_share();
+    let centre = p + Z2 / (2.0 * n);
+    let spread = (Z2 * (p * (1.0 - p) / n + Z2 / (4.0 * n * n))).sqrt();
+    (centre + spread) / (1.0 + Z2 / n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bound(words: usize, unrecognized: usize) -> f64 {
+        wilson_upper_bound(OcrQuality { words, unrecognized })
+    }
+
+    #[test]
+    fn the_bound_rules_out_ten_percent_only_with_few_unknown_words_sampled() {
+        assert!(bound(130, 0) < 0.1);
+        assert!(bound(130, 2) < 0.1);
+        assert!(bound(130, 3) > 0.1);
+        // It narrows as the sample grows, and never falls below the share.
+        assert!(bound(1000, 50) < 0.1 && bound(1000, 50) > 0.05);
+        assert!(bound(40, 0) > 0.1);
+    }
+}
