@@ -178,7 +178,44 @@ fn below(rng: &mut Rng, n: u64) -> u64 {
 }
 
 fn iso_date(rng: &mut Rng) -> String {
-    format!("20{:02}-{:02}-{:02}", 14 + below(rng, 13), 1 + below(rng, 12), 1 + below(rng, 28))
+    let (y, m, d) = date(rng);
+    format!("{y}-{m:02}-{d:02}")
+}
+
+/// A day from 2014 to 2026, as (year, month, day).
+fn date(rng: &mut Rng) -> (u64, u64, u64) {
+    (2014 + below(rng, 13), 1 + below(rng, 12), 1 + below(rng, 28))
+}
+
+/// The date of a basis document: before the memo's own date `own`, as the
+/// documents a decision rests on are. A date drawn after it keeps its month
+/// and day but takes the memo's year, or the year before, whichever comes
+/// first before it; one drawn on the first of a month stays (about one item in sixty), so `basis-after-decision` still has
+/// something to find. (Dates drawn independently of `own` stood after it
+/// half the time: 40 % of generated memos had the finding, few real ones do.)
+fn basis_date(rng: &mut Rng, own: Option<(u64, u64, u64)>) -> String {
+    let iso = rng.unit() < 0.8;
+    let (y, m, d) = if iso {
+        date(rng)
+    } else {
+        let d = 1 + below(rng, 28);
+        let m = MONTHS.iter().position(|&n| n == pick(rng, MONTHS)).unwrap_or(0) as u64 + 1;
+        (2026, m, d)
+    };
+    let y = match own {
+        Some((oy, om, od)) if (y, m, d) > (oy, om, od) && d != 1 => {
+            if (m, d) < (om, od) {
+                oy
+            } else {
+                oy - 1
+            }
+        }
+        _ => y,
+    };
+    match iso {
+        true => format!("{y}-{m:02}-{d:02}"),
+        false => format!("{d} {} {y}", MONTHS[m as usize - 1]),
+    }
 }
 
 fn diary_number(rng: &mut Rng) -> String {
@@ -227,8 +264,9 @@ fn memo(rng: &mut Rng, options: &Options, sentences: &[String]) -> String {
     let board = pick(rng, BOARDS);
     // Header.
     let _ = writeln!(d, "Handläggare\n{}\n{}", pick(rng, OFFICERS), pick(rng, DEPARTMENTS));
-    if rng.unit() < 0.6 {
-        let _ = writeln!(d, "Datum {}", iso_date(rng));
+    let own = (rng.unit() < 0.6).then(|| date(rng));
+    if let Some((y, m, day)) = own {
+        let _ = writeln!(d, "Datum {y}-{m:02}-{day:02}");
     }
     let _ = writeln!(d, "Diarienummer {}\n", diary_number(rng));
     wrap(&mut d, pick(rng, TOPICS), 24 + below(rng, 30) as usize);
@@ -254,11 +292,7 @@ fn memo(rng: &mut Rng, options: &Options, sentences: &[String]) -> String {
             "basis" => {
                 d.push_str("Följande handlingar har legat till grund för beslutet:\n\n");
                 for _ in 0..1 + below(rng, 4) {
-                    let date = if rng.unit() < 0.8 {
-                        iso_date(rng)
-                    } else {
-                        format!("{} {} 2026", 1 + below(rng, 28), pick(rng, MONTHS))
-                    };
+                    let date = basis_date(rng, own);
                     let _ = writeln!(d, "• {}, {date}", pick(rng, BASIS));
                 }
                 d.push('\n');
