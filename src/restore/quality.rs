@@ -1,11 +1,10 @@
 //! How good a scan's OCR is: the share of its words that neither the lexicon
 //! nor restoration knows, counted over every word or estimated from a sample.
 
-use super::hash::FxBuild;
+use super::index::{self, WordIndex};
 use super::scan::{self, Kind};
 use super::word::Verdict;
-use super::{Lexicon, OcrQuality, index};
-use std::collections::HashMap;
+use super::{Lexicon, OcrQuality};
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
 ///
@@ -15,18 +14,24 @@ use std::collections::HashMap;
 /// assert_eq!(q, beslut::OcrQuality { words: 5, unrecognized: 1 });
 /// ```
 pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
-    let mut toks = Vec::new();
-    scan::tokens(text, &mut toks);
-    let mut q = OcrQuality::default();
-    let mut seen: HashMap<&str, bool, FxBuild> = HashMap::default();
-    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
-        let Some(s) = text.get(t.start..t.end) else { continue };
-        q.words += 1;
-        if !*seen.entry(s).or_insert_with(|| recognized(lexicon, s)) {
-            q.unrecognized += 1;
+    // The words as the restorer reads them: each distinct word judged once,
+    // under one lock of the lexicon's memo, where a token list, a map of
+    // the words and a memo lookup per word cost more than a restorer.
+    tally(&super::read_words(text, scan::Stream::new(text), None), lexicon)
+}
+
+/// The words of `index`, each as often as it was interned, and those of them
+/// nothing recognizes: every distinct word judged once, under one lock of
+/// the lexicon's memo.
+fn tally(index: &WordIndex, lexicon: &Lexicon) -> OcrQuality {
+    let word = |i: usize| index.bytes_and_hash(i as u32);
+    lexicon.judge_all(index.distinct(), word, |judged| {
+        let mut q = OcrQuality::default();
+        for (j, count) in judged.iter().zip(index.counts()) {
+            q.tally(j, count);
         }
-    }
-    q
+        q
+    })
 }
 
 /// Stretches of the text [`estimate_ocr_quality`] reads, spread evenly over it.
