@@ -77,11 +77,14 @@ pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     // whole text, and restarting it when it is ahead would read a chunk twice.
     let mut base = 0;
     let mut tokens = scan::Stream::new(text).peekable();
+    // Each stretch's start is the previous one's limit: reckoned once.
+    let mut next = stretch_start(len, 0);
     for i in 0..SAMPLE_STRETCHES {
-        let stretch = stretch_start(len, i);
+        let stretch = next;
+        next = stretch_start(len, i + 1);
         if tokens.peek().is_some_and(|t| base + t.start < stretch) {
             // No chunk starts before the next window: this one has no word to draw.
-            let Some(at) = chunk_start(text, stretch, stretch_start(len, i + 1)) else { continue };
+            let Some(at) = chunk_start(text, stretch, next) else { continue };
             let Some(rest) = text.get(at..) else { break };
             base = at;
             tokens = scan::Stream::new(rest).peekable();
@@ -130,8 +133,24 @@ fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
         return Some(at);
     }
     let rest = text.get(at..limit.min(text.len()))?;
-    let (i, blank) = rest.char_indices().find(|&(_, c)| c.is_whitespace())?;
-    Some(at + i + blank.len_utf8())
+    // Byte by byte while the bytes are ASCII (most of a Swedish text), where
+    // decoding every char cost more than the rest of the sampling.
+    let mut i = 0;
+    while let Some(&b) = rest.as_bytes().get(i) {
+        if b.is_ascii() {
+            if (b as char).is_whitespace() {
+                return Some(at + i + 1);
+            }
+            i += 1;
+            continue;
+        }
+        let c = rest.get(i..)?.chars().next()?;
+        if c.is_whitespace() {
+            return Some(at + i + c.len_utf8());
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 /// Whether the lexicon knows `word` as written or can restore it.
@@ -177,6 +196,11 @@ mod tests {
         // Unicode blanks part words as ASCII ones do, and a stretch may start inside a char.
         assert_eq!(chunk_start("abc\u{a0}def", 1, 9), Some(5));
         assert_eq!(chunk_start("ö\u{2003}def", 1, 9), Some(5));
+        // Every ASCII blank the scanner knows, found byte by byte.
+        for blank in ["\t", "\n", "\u{b}", "\u{c}", "\r", " "] {
+            assert_eq!(chunk_start(&format!("abc{blank}def"), 1, 7), Some(4), "{blank:?}");
+        }
+        assert_eq!(chunk_start("aöb\u{a0}c", 1, 7), Some(6));
         for i in 0..SAMPLE_STRETCHES {
             assert!((i * 100..(i + 1) * 100).contains(&stretch_start(6400, i)), "{i}");
         }
