@@ -173,6 +173,24 @@ mod tests {
     }
 
     #[test]
+    fn the_restorer_counts_what_ocr_quality_counts() {
+        // Clean, stripped and noisy text, codes, numbers and a refused word.
+        let lex = Lexicon::builtin();
+        let texts = [
+            include_str!("../../fixtures/parse/enkoping-ks-2026-social-hallbarhet.ocr.txt"),
+            include_str!("../../tests/support/municipal-sv.txt"),
+            include_str!("../../fixtures/parse/degraded-heavy.txt"),
+            "Forslag till beslut fér kannedom, KS-2024-00011 xqzzyv 2026 Nyström",
+            "",
+        ];
+        for text in texts {
+            let q = ocr_quality(text, lex);
+            assert_eq!(super::super::Restorer::new(lex, text).ocr_quality(), q);
+            assert!(q.unrecognized <= q.words);
+        }
+    }
+
+    #[test]
     fn the_sample_spreads_over_the_whole_text() {
         // Good words first, gibberish after: a sample of the start alone would see none.
         let lex = Lexicon::builtin();
