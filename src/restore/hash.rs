@@ -2,7 +2,7 @@
 //! the keys are the document's own words, so flooding is no concern, and std's
 //! SipHash would cost more than the rest of a word's work.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// The multiply-rotate hash of rustc (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -67,16 +67,14 @@ impl Hasher for FxHasher {
     }
 }
 
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::BuildHasher;
+    use std::hash::{BuildHasher, BuildHasherDefault};
 
     #[test]
     fn equal_strings_hash_equal_and_different_ones_differ() {
-        let b = FxBuild::default();
+        let b = BuildHasherDefault::<FxHasher>::default();
         assert_eq!(b.hash_one("kännedom"), b.hash_one("kännedom"));
         assert_ne!(b.hash_one("for"), b.hash_one("för"));
         assert_ne!(b.hash_one("abcdefgh1"), b.hash_one("abcdefgh2"));
