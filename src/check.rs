@@ -39,6 +39,8 @@ pub struct Checker {
     /// The profile's headings; every string restored but the running text,
     /// which no finding quotes.
     restoring: ParseOptions,
+    /// The same, restoring nothing.
+    plain: ParseOptions,
     lang: Lang,
 }
 
@@ -65,8 +67,9 @@ impl Checker {
         let restoring = ParseOptions::default()
             .with_headings(profile.extra_headings().iter().cloned())
             .without_restoring_section_text();
+        let plain = restoring.clone().without_restoring();
         let ocr_ruled_out = profile.clone().with_severity(Rule::LowOcrQuality, None);
-        Checker { profile, ocr_ruled_out, restoring, lang }
+        Checker { profile, ocr_ruled_out, restoring, plain, lang }
     }
 
     /// The profile it checks against.
@@ -88,7 +91,7 @@ impl Checker {
     /// assert_eq!(beslut::status(&checked.diagnostics), beslut::Status::Invalid);
     /// ```
     pub fn check(&self, text: &str) -> Checked {
-        let mut decision = parse_decision_with(text, &self.restoring.clone().without_restoring());
+        let mut decision = parse_decision_with(text, &self.plain);
         let diagnostics = self.check_unrestored(&decision).unwrap_or_else(|| {
             restore_decision(&mut decision, &self.restoring);
             validate_in(&decision, &self.profile, self.lang)
