@@ -72,34 +72,34 @@ const SAMPLE_STRETCH_BYTES: usize = 16;
 pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     let len = text.len();
     let mut q = OcrQuality::default();
-    // Tokens come from a stream over `text[base..]`. It is restarted at a
-    // stretch only when it lags behind it: scanning the gap would read the
-    // whole text, and restarting it when it is ahead would read a chunk twice.
-    let mut base = 0;
-    let mut tokens = scan::Stream::new(text).peekable();
+    // One stream over the text, sent on to a stretch only when it lags
+    // behind it: scanning the gap would read the whole text, and sending it
+    // on when it is ahead would read a chunk twice. `pending` is the next
+    // token, already read.
+    let mut tokens = scan::Stream::new(text);
+    let mut pending = tokens.next();
     // Each stretch's start is the previous one's limit: reckoned once.
     let mut next = stretch_start(len, 0);
     for i in 0..SAMPLE_STRETCHES {
         let stretch = next;
         next = stretch_start(len, i + 1);
-        if tokens.peek().is_some_and(|t| base + t.start < stretch) {
+        if pending.is_some_and(|t| t.start < stretch) {
             // No chunk starts before the next window: this one has no word to draw.
             let Some(at) = chunk_start(text, stretch, next) else { continue };
-            let Some(rest) = text.get(at..) else { break };
-            base = at;
-            tokens = scan::Stream::new(rest).peekable();
+            tokens.seek(at);
+            pending = tokens.next();
         }
         // A word is sampled when it starts inside the stretch: then a short
         // word is as likely to be drawn as a long one.
         let end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
-        while let Some(t) = tokens.next_if(|t| base + t.start < end) {
-            let word = text.get(base + t.start..base + t.end).filter(|_| t.kind == Kind::Word);
-            if let Some(word) = word {
+        while let Some(t) = pending.filter(|t| t.start < end) {
+            if let Some(word) = text.get(t.start..t.end).filter(|_| t.kind == Kind::Word) {
                 q.words += 1;
                 if !recognized(lexicon, word) {
                     q.unrecognized += 1;
                 }
             }
+            pending = tokens.next();
         }
     }
     q

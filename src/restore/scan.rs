@@ -36,6 +36,17 @@ impl<'t> Stream<'t> {
     }
 }
 
+impl Stream<'_> {
+    /// Go on from byte `pos` (a chunk's start: the scan looks at nothing
+    /// before it), keeping the buffer: a sampler that jumps about the text
+    /// allocates it once.
+    pub(crate) fn seek(&mut self, pos: usize) {
+        self.pos = pos;
+        self.buf.clear();
+        self.at = 0;
+    }
+}
+
 impl Iterator for Stream<'_> {
     type Item = Token;
 
