@@ -96,23 +96,34 @@ fn chunk_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// How many bytes `a` and `b` have in common from their starts, eight at a
-/// time: the copy runs along the source for a line at a stretch.
+/// How long `a` and `b` are alike from their starts: the same bytes, or a
+/// blank in both (a line joined with a space where the source broke it).
+/// Blanks in the same places and the same bytes between them make the same
+/// chunks, so a paragraph whose lines the copy joined is one stretch.
+/// Compared eight bytes at a time.
 #[inline]
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+fn alike_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     let mut k = 0;
-    while k + 8 <= n {
-        let x = index::load8(a, k) ^ index::load8(b, k);
-        if x != 0 {
-            return k + (x.trailing_zeros() / 8) as usize;
+    loop {
+        while k + 8 <= n {
+            let x = index::load8(a, k) ^ index::load8(b, k);
+            if x != 0 {
+                k += (x.trailing_zeros() / 8) as usize;
+                break;
+            }
+            k += 8;
         }
-        k += 8;
+        // The last few bytes one at a time; at a differing byte, none.
+        while k < n && a.get(k) == b.get(k) {
+            k += 1;
+        }
+        if k < n && blank(a.get(k)) && blank(b.get(k)) {
+            k += 1;
+        } else {
+            return k;
+        }
     }
-    while k < n && a.get(k) == b.get(k) {
-        k += 1;
-    }
-    k
 }
 
 /// Where the copy `t` and the source `s` agree again after a byte where they
@@ -178,7 +189,7 @@ impl Restorer<'_> {
                 // One of them is read to its end.
                 _ => break,
             }
-            let n = common_prefix(a, b);
+            let n = alike_prefix(a, b);
             if let Some((lo, hi)) = chunk_aligned(t, full, (i, j, n)) {
                 // The copy before the stretch, then the stretch by the document's tokens.
                 if !self.scan_into(copy, (done, lo), out) {
@@ -211,25 +222,32 @@ impl Restorer<'_> {
     ) -> usize {
         let shifted =
             |x: &Token| Token { start: x.start - c + lo, end: x.end - c + lo, kind: x.kind };
-        let within = |q: usize| doc.toks.get(q).filter(|x| x.start < d);
-        let Some(first) = within(k) else { return k };
+        let (Some(toks), Some(ids)) = (doc.toks.get(k..), doc.ids.get(k..)) else { return k };
+        let within = |q: usize| toks.get(q).filter(|x| x.start < d);
+        let Some(first) = within(0) else { return k };
         let before = out.last;
         out.note(shifted(first), None, false);
-        let mut q = k;
-        while let (Some(x), Some(&id)) = (within(q), doc.ids.get(q)) {
+        let mut past = 0;
+        for (q, (x, &id)) in toks.iter().zip(ids).enumerate() {
+            if x.start >= d {
+                break;
+            }
+            past = q + 1;
             // Words (and only they) have a plan.
             if self.plans.get(id as usize).is_some_and(|p| !matches!(p.outcome, Outcome::Keep)) {
-                let prev = if q > k { doc.toks.get(q - 1).map(shifted) } else { before };
+                let prev = match q.checked_sub(1) {
+                    Some(p) => toks.get(p).map(shifted),
+                    None => before,
+                };
                 let next = within(q + 1).map(shifted);
                 out.words.push(CopyWord { t: shifted(x), id, prev, next });
                 out.pending = next.is_none();
             }
-            q += 1;
         }
-        if q > k {
-            out.last = doc.toks.get(q - 1).map(shifted);
+        if let Some(last) = past.checked_sub(1).and_then(|p| toks.get(p)) {
+            out.last = Some(shifted(last));
         }
-        q
+        k + past
     }
 
     /// Note the tokens of `copy[from..to]` (whole chunks), scanned and
@@ -261,7 +279,7 @@ impl Restorer<'_> {
     }
 }
 
-/// The part of the equal stretch `t[i..i + n]` = `s[j..j + n]` whose chunks
+/// The part of the alike stretch `t[i..i + n]`, `s[j..j + n]` whose chunks
 /// are whole in both texts, as a range of `t`: it starts where a chunk may
 /// (after a blank or at the text's start, in both) or else at its first
 /// blank, and ends likewise. `None` when no part is.
