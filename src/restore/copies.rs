@@ -100,30 +100,36 @@ fn chunk_end(b: &[u8], mut i: usize) -> usize {
 /// blank in both (a line joined with a space where the source broke it).
 /// Blanks in the same places and the same bytes between them make the same
 /// chunks, so a paragraph whose lines the copy joined is one stretch.
-/// Compared eight bytes at a time.
 #[inline]
 fn alike_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     let mut k = 0;
     loop {
-        while k + 8 <= n {
-            let x = index::load8(a, k) ^ index::load8(b, k);
-            if x != 0 {
-                k += (x.trailing_zeros() / 8) as usize;
-                break;
-            }
-            k += 8;
-        }
-        // The last few bytes one at a time; at a differing byte, none.
-        while k < n && a.get(k) == b.get(k) {
-            k += 1;
-        }
+        k += equal_prefix(a.get(k..n).unwrap_or(&[]), b.get(k..n).unwrap_or(&[]));
         if k < n && blank(a.get(k)) && blank(b.get(k)) {
             k += 1;
         } else {
             return k;
         }
     }
+}
+
+/// How many bytes `a` and `b` (of one length) have in common from their
+/// starts, sixteen at a time: the copy runs along the source for a line or a
+/// paragraph at a stretch, and a byte-by-byte compare was most of the walk.
+#[inline]
+fn equal_prefix(a: &[u8], b: &[u8]) -> usize {
+    let wide = |c: &[u8]| u128::from_le_bytes(c.try_into().unwrap_or([0; 16]));
+    let mut k = 0;
+    for (x, y) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
+        let differ = wide(x) ^ wide(y);
+        if differ != 0 {
+            return k + (differ.trailing_zeros() / 8) as usize;
+        }
+        k += 16;
+    }
+    let (a, b) = (a.get(k..).unwrap_or(&[]), b.get(k..).unwrap_or(&[]));
+    k + a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// Where the copy `t` and the source `s` agree again after a byte where they

@@ -441,9 +441,11 @@ impl<'l> Restorer<'l> {
     /// texts copied out of it ([`Restorer::restore_copy_in_place`]).
     pub(crate) fn with_tokens(lexicon: &'l Lexicon, document: &str) -> (Self, DocTokens) {
         let mut toks = Vec::with_capacity(document.len() / 6);
-        scan::tokens(document, &mut toks);
-        let mut ids = Vec::with_capacity(toks.len());
-        let r = Self::build(lexicon, document, toks.iter().copied(), Some(&mut ids));
+        let mut ids = Vec::with_capacity(toks.capacity());
+        // Kept as they are read: one pass over the tokens, not a second one
+        // over a list of them.
+        let stream = scan::Stream::new(document).inspect(|&t| toks.push(t));
+        let r = Self::build(lexicon, document, stream, Some(&mut ids));
         (r, DocTokens { toks, ids })
     }
 
