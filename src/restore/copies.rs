@@ -226,6 +226,8 @@ impl Restorer<'_> {
         lo: usize,
         out: &mut CopyWords,
     ) -> usize {
+        // No token from `k` on starts before `c`: the caller moved `k` past
+        // those, and the scanner gives tokens in order.
         let shifted =
             |x: &Token| Token { start: x.start - c + lo, end: x.end - c + lo, kind: x.kind };
         let (Some(toks), Some(ids)) = (doc.toks.get(k..), doc.ids.get(k..)) else { return k };
