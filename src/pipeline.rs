@@ -42,8 +42,9 @@ pub struct ParseOptions {
     /// ([`Section::text`](crate::Section::text)) too. On by default. The
     /// section texts cover nearly the whole document, so a caller that reads
     /// only structure and names (a validator over a batch, like `beslut
-    /// check`) turns this off and saves most of restoring's cost; every other
-    /// string is restored either way.
+    /// check`) turns this off and saves restoring them, and keeping the
+    /// document's tokens to restore them by; every other string is restored
+    /// either way.
     pub restore_section_text: bool,
     /// The lexicon to restore with; `None` is [`Lexicon::builtin`].
     pub lexicon: Option<Arc<Lexicon>>,
