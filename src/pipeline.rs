@@ -2,7 +2,7 @@
 //! Each phase lives in its own module and knows nothing of the next.
 
 use crate::model::{Decision, Proposal, SectionKind};
-use crate::restore::{Lexicon, Restorer};
+use crate::restore::{CopyWords, DocTokens, Lexicon, Restorer};
 use crate::{normalize, parse};
 use std::sync::Arc;
 
@@ -42,8 +42,9 @@ pub struct ParseOptions {
     /// ([`Section::text`](crate::Section::text)) too. On by default. The
     /// section texts cover nearly the whole document, so a caller that reads
     /// only structure and names (a validator over a batch, like `beslut
-    /// check`) turns this off and saves most of restoring's cost; every other
-    /// string is restored either way.
+    /// check`) turns this off and saves restoring them, and keeping the
+    /// document's tokens to restore them by; every other string is restored
+    /// either way.
     pub restore_section_text: bool,
     /// The lexicon to restore with; `None` is [`Lexicon::builtin`].
     pub lexicon: Option<Arc<Lexicon>>,
@@ -153,15 +154,24 @@ pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
 /// ```
 pub fn restore_decision(decision: &mut Decision, options: &ParseOptions) {
     let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
-    let restorer = Restorer::new(lexicon, &decision.source);
-    restore_strings(decision, &restorer, options.restore_section_text);
+    // The section texts are copies of the source, restored by the tokens
+    // it was read with ([`Restorer::restore_copy_in_place`]); without
+    // them, the source is read as a stream, its tokens not kept.
+    let (restorer, doc) = if options.restore_section_text {
+        let (r, doc) = Restorer::with_tokens(lexicon, &decision.source);
+        (r, Some(doc))
+    } else {
+        (Restorer::new(lexicon, &decision.source), None)
+    };
+    restore_strings(decision, &restorer, doc.as_ref());
     decision.ocr_quality = Some(restorer.ocr_quality());
 }
 
 /// Give every string of the model that holds the document's words its
 /// restored spelling. Headings as found, diary numbers, dates and all spans
-/// are left as they are: they describe the source.
-fn restore_strings(d: &mut Decision, r: &Restorer<'_>, section_text: bool) {
+/// are left as they are: they describe the source. With the source's tokens
+/// `doc`, each section's running text is restored too.
+fn restore_strings(d: &mut Decision, r: &Restorer<'_>, doc: Option<&DocTokens>) {
     let fix = |s: &mut String| r.restore_in_place(s);
     let fix_opt = |s: &mut Option<String>| {
         if let Some(s) = s {
@@ -171,10 +181,13 @@ fn restore_strings(d: &mut Decision, r: &Restorer<'_>, section_text: bool) {
     fix_opt(&mut d.header.case_officer);
     fix_opt(&mut d.header.department);
     fix_opt(&mut d.title);
+    let mut scratch = CopyWords::default();
     for s in &mut d.sections {
         fix(&mut s.canonical);
-        if section_text {
-            fix(&mut s.text);
+        if let Some(doc) = doc {
+            // The body is copied from after the heading to the section's end.
+            let copied = (d.source.as_str(), s.heading_span.end, s.span.end);
+            r.restore_copy_in_place(&mut s.text, copied, doc, &mut scratch);
         }
     }
     let fix_proposal = |p: &mut Proposal| {

@@ -21,6 +21,7 @@
 //! e-mail and web addresses are kept; only letters inside words change.
 
 mod context;
+mod copies;
 mod hash;
 mod index;
 mod lexicon;
@@ -34,6 +35,7 @@ use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
 use word::{Facts, Judged, Verdict, Word};
 
+pub(crate) use copies::{CopyWords, DocTokens};
 pub use lexicon::Lexicon;
 pub use quality::{estimate_ocr_quality, ocr_quality};
 
@@ -239,13 +241,9 @@ pub fn restore(text: &str) -> Restoration {
 /// ```
 pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let text = crate::normalize::normalize_text(text);
-    // One scan serves both reading the document and restoring it.
-    let mut toks = Vec::with_capacity(text.len() / 6);
-    scan::tokens(&text, &mut toks);
-    let mut ids = Vec::with_capacity(toks.len());
-    let r = Restorer::build(lexicon, &text, toks.iter().copied(), Some(&mut ids));
+    let (r, doc) = Restorer::with_tokens(lexicon, &text);
     // Every word token of the text has its id: none is judged elsewhere.
-    let (new_text, changes) = r.render_document(&text, &toks, &ids);
+    let (new_text, changes) = r.render_document(&text, &doc.toks, &doc.ids);
     Restoration { text: new_text.unwrap_or(text), changes }
 }
 
@@ -491,6 +489,19 @@ impl<'l> Restorer<'l> {
     pub fn new(lexicon: &'l Lexicon, document: &str) -> Self {
         // Read as a stream: the tokens are not needed again.
         Self::build(lexicon, document, scan::Stream::new(document), None)
+    }
+
+    /// [`Restorer::new`], keeping the document's tokens and their word ids:
+    /// one scan serves both reading the document and restoring it, or the
+    /// texts copied out of it ([`Restorer::restore_copy_in_place`]).
+    pub(crate) fn with_tokens(lexicon: &'l Lexicon, document: &str) -> (Self, DocTokens) {
+        let mut toks = Vec::with_capacity(document.len() / 6);
+        let mut ids = Vec::with_capacity(toks.capacity());
+        // Kept as they are read: one pass over the tokens, not a second one
+        // over a list of them.
+        let stream = scan::Stream::new(document).inspect(|&t| toks.push(t));
+        let r = Self::build(lexicon, document, stream, Some(&mut ids));
+        (r, DocTokens { toks, ids })
     }
 
     /// Read the tokens of `document`; with `ids`, also note each token's
@@ -745,6 +756,29 @@ impl<'l> Restorer<'l> {
         w.finish()
     }
 
+    /// [`Restorer::render`] of a copy out of the document, by the words
+    /// [`Restorer::copy_words`] listed: the only ones whose plan may change
+    /// them. A word the document lacks ([`copies::ELSEWHERE`]) is judged on
+    /// the spot.
+    fn render_copy(&self, text: &str, words: &[copies::CopyWord]) -> Option<String> {
+        let mut w = Rendering::new(text, 0, (false, 0));
+        for &copies::CopyWord { t, id, prev, next } in words {
+            let Some(s) = text.get(t.start..t.end) else { continue };
+            let own;
+            let (p, arena) = match self.plans.get(id as usize) {
+                Some(p) => (p, &self.forms),
+                None => {
+                    own = self.plan_elsewhere(s, index::hash(s));
+                    (&own.0, &own.1)
+                }
+            };
+            if let Some(new) = self.respell(text, t, (prev, || next), p, arena) {
+                w.put(t, s, new);
+            }
+        }
+        w.finish().0
+    }
+
     /// The spelling plan `p` (its spellings in `arena`) gives word token `t`
     /// among its neighbours, with why and how sure; `None` to keep it.
     /// The next token is asked for only when the context decides.
@@ -821,6 +855,27 @@ impl<'l> Restorer<'l> {
     /// is left as it is, without a copy.
     pub(crate) fn restore_in_place(&self, s: &mut String) {
         if let (Some(new), _) = self.rewrite(s, 0, false) {
+            *s = new;
+        }
+    }
+
+    /// [`Restorer::restore_in_place`] of a text copied out of
+    /// `source[from..to]`, the document this restorer was made with
+    /// [`Restorer::with_tokens`] (whose tokens are `doc`): what the copy has
+    /// of the source is read by the document's tokens, not scanned and
+    /// looked up again. The result is the same. `scratch` holds the copy's
+    /// words to render, and is kept from one copy to the next.
+    pub(crate) fn restore_copy_in_place(
+        &self,
+        s: &mut String,
+        (source, from, to): (&str, usize, usize),
+        doc: &DocTokens,
+        scratch: &mut CopyWords,
+    ) {
+        if !self.copy_words(s, (source, from, to), doc, scratch) {
+            return self.restore_in_place(s);
+        }
+        if let Some(new) = self.render_copy(s, &scratch.words) {
             *s = new;
         }
     }

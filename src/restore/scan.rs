@@ -22,6 +22,11 @@ pub(crate) struct Token {
 
 /// The tokens of a text one at a time, without holding them all: a chunk's
 /// tokens are buffered only until the chunk is known to be no code.
+///
+/// A *chunk* is a run of non-blank chars. Within it, runs of letters and digits
+/// are tokens. A chunk holding `@`, `://`, `www.`, a dot between letters, or a
+/// mix of number and letter runs (`KS-2024-00011`, `2a`) is a code or address,
+/// and all its tokens are [`Kind::Other`].
 pub(crate) struct Stream<'t> {
     text: &'t str,
     pos: usize,
@@ -227,12 +232,9 @@ fn is_common_punctuation(c: char) -> bool {
     )
 }
 
-/// Append the tokens of `text` to `out`, in order.
-///
-/// A *chunk* is a run of non-blank chars. Within it, runs of letters and digits
-/// are tokens. A chunk holding `@`, `://`, `www.`, a dot between letters, or a
-/// mix of number and letter runs (`KS-2024-00011`, `2a`) is a code or address,
-/// and all its tokens are [`Kind::Other`].
+/// Append the tokens of `text` to `out`, in order: what a [`Stream`] gives,
+/// all at once, for the tests to compare with.
+#[cfg(test)]
 pub(crate) fn tokens(text: &str, out: &mut Vec<Token>) {
     let mut pos = 0;
     loop {

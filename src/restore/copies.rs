@@ -1,0 +1,489 @@
+//! Restoring a text copied out of the document (a section's body) by the
+//! tokens the document was read with.
+//!
+//! A section's text is its source lines trimmed and joined, with hyphenation
+//! undone, bullets rewritten and page numbers left out: nearly all of it is
+//! the source's bytes in the source's order. Where a stretch of the copy
+//! equals a stretch of the source and both start and end where a chunk (a
+//! run of non-blank chars, see [`scan::Stream`]) does, the scanner reads the
+//! same tokens in both, and a word token's id is the id the document's own
+//! token has: the copy's tokens there are the document's, shifted, with no
+//! scan and no lookup. The rest of the copy (a joined word, a bullet, a
+//! pipe read as `I`) is scanned and looked up as any string is. The tokens
+//! and ids are thus exactly those that restoring the copy as a string reads,
+//! and so is the result; how the stretches were found only decides how much
+//! of the copy is matched, never what a token is.
+
+use super::scan::{self, Kind, Token};
+use super::{Outcome, Restorer, index};
+
+/// The tokens of the document a [`super::Restorer`] was built from, with
+/// each token's word id (`u32::MAX` for a token that is no word).
+#[derive(Debug, Default)]
+pub(crate) struct DocTokens {
+    pub(super) toks: Vec<Token>,
+    pub(super) ids: Vec<u32>,
+}
+
+/// A word of a copy whose plan may change it, with its neighbours in the
+/// copy (which context reads), and its word id ([`ELSEWHERE`] when the
+/// document lacks it). Positions are in the copy.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct CopyWord {
+    pub(super) t: Token,
+    pub(super) id: u32,
+    pub(super) prev: Option<Token>,
+    pub(super) next: Option<Token>,
+}
+
+/// The id of a word the document lacks: judged on the spot.
+pub(super) const ELSEWHERE: u32 = u32::MAX;
+
+/// The words of a copy whose plan may change them, in order, as
+/// [`Restorer::copy_words`] finds them. Most words of a copy are kept as
+/// written and are never listed: they are passed over by their plan, not
+/// rendered. Kept by the caller from one copy to the next, so the list is
+/// allocated once.
+#[derive(Debug, Default)]
+pub(crate) struct CopyWords {
+    pub(super) words: Vec<CopyWord>,
+    /// The last token of the copy read so far.
+    last: Option<Token>,
+    /// Whether the last word listed waits for the token after it.
+    pending: bool,
+}
+
+impl CopyWords {
+    /// Note the copy's next token `t` (its id `id`, `None` for no word),
+    /// listing it when `listed`.
+    #[inline]
+    fn note(&mut self, t: Token, id: Option<u32>, listed: bool) {
+        if self.pending {
+            if let Some(w) = self.words.last_mut() {
+                w.next = Some(t);
+            }
+            self.pending = false;
+        }
+        if let (true, Some(id)) = (listed, id) {
+            self.words.push(CopyWord { t, id, prev: self.last, next: None });
+            self.pending = true;
+        }
+        self.last = Some(t);
+    }
+}
+
+/// A blank the scanner ends a chunk at, one byte long (and so never part of
+/// a longer char). `None`, a text's edge, ends a chunk too.
+#[inline]
+fn blank(b: Option<&u8>) -> bool {
+    b.is_none_or(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+}
+
+/// Past the blanks from `i`.
+#[inline]
+fn skip_blanks(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && blank(b.get(i)) {
+        i += 1;
+    }
+    i
+}
+
+/// Past the chunk at `i`: the first blank (or the end) from `i`.
+fn chunk_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && !blank(b.get(i)) {
+        i += 1;
+    }
+    i
+}
+
+/// How long `a` and `b` are alike from their starts: the same bytes, or a
+/// blank in both (a line joined with a space where the source broke it).
+/// Blanks in the same places and the same bytes between them make the same
+/// chunks, so a paragraph whose lines the copy joined is one stretch.
+#[inline]
+fn alike_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut k = 0;
+    loop {
+        k += equal_prefix(a.get(k..n).unwrap_or(&[]), b.get(k..n).unwrap_or(&[]));
+        if k < n && blank(a.get(k)) && blank(b.get(k)) {
+            k += 1;
+        } else {
+            return k;
+        }
+    }
+}
+
+/// How many bytes `a` and `b` (of one length) have in common from their
+/// starts, sixteen at a time: the copy runs along the source for a line or a
+/// paragraph at a stretch, and a byte-by-byte compare was most of the walk.
+#[inline]
+fn equal_prefix(a: &[u8], b: &[u8]) -> usize {
+    let wide = |c: &[u8]| u128::from_le_bytes(c.try_into().unwrap_or([0; 16]));
+    let mut k = 0;
+    for (x, y) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
+        let differ = wide(x) ^ wide(y);
+        if differ != 0 {
+            return k + (differ.trailing_zeros() / 8) as usize;
+        }
+        k += 16;
+    }
+    let (a, b) = (a.get(k..).unwrap_or(&[]), b.get(k..).unwrap_or(&[]));
+    k + a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// Where the copy `t` and the source `s` agree again after a byte where they
+/// differ (`t[i]` and `s[j]`, neither blank), undoing what making the copy
+/// did: a hyphen at a line end dropped, a `|` read as `I`, a line (a page
+/// number) left out, a chunk (a bullet) written otherwise, or a chunk (the
+/// colon after a heading) left out. Always past `j`, so the walk ends.
+fn resync(t: &[u8], s: &[u8], i: usize, j: usize) -> (usize, usize) {
+    let at_line_end = |p: usize| {
+        let rest = s.get(p..).unwrap_or(&[]);
+        let spaces = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+        matches!(rest.get(spaces), None | Some(b'\n'))
+    };
+    match s.get(j) {
+        Some(b'-') if at_line_end(j + 1) => return (i, j + 1),
+        Some(b'|') if t.get(i) == Some(&b'I') => return (i + 1, j + 1),
+        _ => {}
+    }
+    let line_start = s.get(..j).unwrap_or(&[]).iter().rev().take_while(|&&b| b != b'\n');
+    if line_start.clone().all(|b| blank(Some(b))) {
+        let next_line = s.get(j..).and_then(|r| r.iter().position(|&b| b == b'\n'));
+        let next = skip_blanks(s, next_line.map_or(s.len(), |p| j + p + 1));
+        if s.get(next) == t.get(i) {
+            return (i, next);
+        }
+    }
+    let next = skip_blanks(s, chunk_end(s, j));
+    if s.get(next) == t.get(i) { (i, next) } else { (chunk_end(t, i), next) }
+}
+
+impl Restorer<'_> {
+    /// The words of `copy` whose plan may change them, with their
+    /// neighbours, into `out`, `copy` being made of pieces of
+    /// `source[from..to]`, whose tokens are `doc`. `false` when the copy
+    /// cannot be read so (it is then restored as any string is).
+    pub(super) fn copy_words(
+        &self,
+        copy: &str,
+        (source, from, to): (&str, usize, usize),
+        doc: &DocTokens,
+        out: &mut CopyWords,
+    ) -> bool {
+        *out = CopyWords { words: std::mem::take(&mut out.words), last: None, pending: false };
+        out.words.clear();
+        let t = copy.as_bytes();
+        let full = source.as_bytes();
+        // The walk compares within the region; chunk edges are told by the whole source.
+        let Some(s) = full.get(..to.min(full.len())) else { return false };
+        let (mut i, mut j) = (0, from);
+        // The first document token the next stretch may hold.
+        let mut k = doc.toks.partition_point(|x| x.start < from);
+        // Bytes of the copy whose tokens are noted.
+        let mut done = 0;
+        while i < t.len() && j < s.len() {
+            (i, j) = (skip_blanks(t, i), skip_blanks(s, j));
+            let (Some(a), Some(b)) = (t.get(i..), s.get(j..)) else { break };
+            match (a.first(), b.first()) {
+                (Some(x), Some(y)) if x == y => {}
+                (Some(_), Some(_)) => {
+                    (i, j) = resync(t, s, i, j);
+                    continue;
+                }
+                // One of them is read to its end.
+                _ => break,
+            }
+            let n = alike_prefix(a, b);
+            if let Some((lo, hi)) = chunk_aligned(t, full, (i, j, n)) {
+                // The copy before the stretch, then the stretch by the document's tokens.
+                if !self.scan_into(copy, (done, lo), out) {
+                    return false;
+                }
+                let (c, d) = (j + (lo - i), j + (hi - i));
+                while doc.toks.get(k).is_some_and(|x| x.start < c) {
+                    k += 1;
+                }
+                k = self.note_stretch(doc, (k, c, d), lo, out);
+                done = hi;
+            }
+            (i, j) = (i + n, j + n);
+        }
+        self.scan_into(copy, (done, t.len()), out)
+    }
+
+    /// Note the document's tokens from `doc.toks[k]` on that start before
+    /// `d`, which stand in the copy from `lo` on as they stand in the source
+    /// from `c`, and give the index past them. Only the words whose plan may
+    /// change them are listed, and only their neighbours looked at: most
+    /// tokens cost a look at their plan and nothing more.
+    #[inline]
+    fn note_stretch(
+        &self,
+        doc: &DocTokens,
+        (k, c, d): (usize, usize, usize),
+        lo: usize,
+        out: &mut CopyWords,
+    ) -> usize {
+        // No token from `k` on starts before `c`: the caller moved `k` past
+        // those, and the scanner gives tokens in order.
+        let shifted =
+            |x: &Token| Token { start: x.start - c + lo, end: x.end - c + lo, kind: x.kind };
+        let (Some(toks), Some(ids)) = (doc.toks.get(k..), doc.ids.get(k..)) else { return k };
+        let within = |q: usize| toks.get(q).filter(|x| x.start < d);
+        let Some(first) = within(0) else { return k };
+        let before = out.last;
+        out.note(shifted(first), None, false);
+        let mut past = 0;
+        for (q, (x, &id)) in toks.iter().zip(ids).enumerate() {
+            if x.start >= d {
+                break;
+            }
+            past = q + 1;
+            // Words (and only they) have a plan.
+            if self.plans.get(id as usize).is_some_and(|p| !matches!(p.outcome, Outcome::Keep)) {
+                let prev = match q.checked_sub(1) {
+                    Some(p) => toks.get(p).map(shifted),
+                    None => before,
+                };
+                let next = within(q + 1).map(shifted);
+                out.words.push(CopyWord { t: shifted(x), id, prev, next });
+                out.pending = next.is_none();
+            }
+        }
+        if let Some(last) = past.checked_sub(1).and_then(|p| toks.get(p)) {
+            out.last = Some(shifted(last));
+        }
+        k + past
+    }
+
+    /// Note the tokens of `copy[from..to]` (whole chunks), scanned and
+    /// looked up as any string's are; `false` when the range is no `str`'s.
+    fn scan_into(&self, copy: &str, (from, to): (usize, usize), out: &mut CopyWords) -> bool {
+        // Most gaps between stretches are the blank joining two lines.
+        let from = skip_blanks(copy.as_bytes(), from);
+        if from >= to {
+            return true;
+        }
+        let Some(part) = copy.get(from..to) else { return false };
+        let b = part.as_bytes();
+        for x in scan::Stream::new(part) {
+            let at = Token { start: x.start + from, end: x.end + from, kind: x.kind };
+            let word = b.get(x.start..x.end).filter(|_| x.kind == Kind::Word);
+            match word.map(|w| self.index.get_bytes(w, index::hash_bytes(w))) {
+                Some(Some(id)) => {
+                    let listed = self
+                        .plans
+                        .get(id as usize)
+                        .is_some_and(|p| !matches!(p.outcome, Outcome::Keep));
+                    out.note(at, Some(id), listed);
+                }
+                Some(None) => out.note(at, Some(ELSEWHERE), true),
+                None => out.note(at, None, false),
+            }
+        }
+        true
+    }
+}
+
+/// The part of the alike stretch `t[i..i + n]`, `s[j..j + n]` whose chunks
+/// are whole in both texts, as a range of `t`: it starts where a chunk may
+/// (after a blank or at the text's start, in both) or else at its first
+/// blank, and ends likewise. `None` when no part is.
+fn chunk_aligned(t: &[u8], s: &[u8], (i, j, n): (usize, usize, usize)) -> Option<(usize, usize)> {
+    let run = t.get(i..i + n)?;
+    let before = |b: &[u8], p: usize| blank(p.checked_sub(1).and_then(|p| b.get(p)));
+    let lo = if before(t, i) && before(s, j) {
+        i
+    } else {
+        i + run.iter().position(|&b| blank(Some(&b)))?
+    };
+    let hi = if blank(t.get(i + n)) && blank(s.get(j + n)) {
+        i + n
+    } else {
+        i + run.iter().rposition(|&b| blank(Some(&b)))? + 1
+    };
+    (lo < hi).then_some((lo, hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::{both_ways, listed_by_scan};
+    use super::*;
+    use crate::restore::Lexicon;
+
+    #[test]
+    fn section_texts_restore_as_strings_do() {
+        let doc = "Arende\n\nBeskrivning av arendet: Kommunled-\n  ningsforvaltningen har \
+                   | sitt arbete sett att\n\nSida 2 av 4\n\nfor kannedom ar 2026.\ne Miljo- och \
+                   byggnadsnamnden\n¢ Tekniska namnden\n\nBeslutsunderlag\n\nTjansteskrivelse\n";
+        let d = crate::parse::parse_document_with(crate::normalize::normalize_text(doc), &[]);
+        assert!(!d.sections.is_empty());
+        for s in &d.sections {
+            let (a, b) = both_ways(&d.source, &s.text, (s.heading_span.end, s.span.end));
+            assert_eq!(a, b);
+            let (r, doc) = Restorer::with_tokens(Lexicon::builtin(), &d.source);
+            let mut out = CopyWords::default();
+            let region = (d.source.as_str(), s.heading_span.end, s.span.end);
+            assert!(r.copy_words(&s.text, region, &doc, &mut out));
+            assert_eq!(out.words, listed_by_scan(&r, &s.text));
+            assert!(a.is_empty() || a != s.text, "{a}");
+        }
+    }
+
+    #[test]
+    fn the_walk_reads_the_stretches_by_the_documents_tokens() {
+        let source =
+            "Rubrik\n\nfor kannedom: Kommunled-\nningen ar klar.\n\n2 (4)\n\ne hallbarhet ar\n";
+        let copy = "for kannedom: Kommunledningen ar klar.\n\n• hallbarhet ar";
+        let (r, doc) = Restorer::with_tokens(Lexicon::builtin(), source);
+        let mut out = CopyWords::default();
+        assert!(r.copy_words(copy, (source, 6, source.len()), &doc, &mut out));
+        let listed: Vec<&str> = out.words.iter().map(|w| &copy[w.t.start..w.t.end]).collect();
+        // `for` and `ar` are decided by their neighbours, the joined word is
+        // new to the document: all may change.
+        assert_eq!(listed, ["for", "kannedom", "Kommunledningen", "ar", "hallbarhet", "ar"]);
+        // `ar` has its neighbours as the copy has them.
+        let ar = out.words[3];
+        assert_eq!(ar.prev.map(|t| &copy[t.start..t.end]), Some("Kommunledningen"));
+        assert_eq!(ar.next.map(|t| &copy[t.start..t.end]), Some("klar"));
+        let (a, b) = both_ways(source, copy, (6, source.len()));
+        assert_eq!(a, b);
+        assert_eq!(a, "för kännedom: Kommunledningen är klar.\n\n• hållbarhet är");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::tests_support::*;
+    use super::*;
+    use crate::restore::Lexicon;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the copy is and wherever it is said to come from, it is
+        /// restored as the string it is: the walk decides only how much of
+        /// it is read by the document's tokens.
+        #[test]
+        fn any_copy_restores_as_its_string(
+            pieces in prop::collection::vec(piece(), 1..60),
+            picks in prop::collection::vec((0usize..120, 0usize..24, prop::sample::select(vec!["", " ", "\n", "\n\n", "-", "• "])), 0..12),
+            region in (0usize..8, 0usize..400),
+        ) {
+            let source: String = pieces.concat();
+            // In the source's order, as a section's body is; mostly from the
+            // region's start, so the walk finds what there is to find.
+            let mut picks = picks;
+            picks.sort_by_key(|p| p.0);
+            let copy = copy_of(&source, &picks);
+            let (from, to) = region;
+            let (a, b) = both_ways(&source, &copy, (from, to));
+            prop_assert_eq!(a, b);
+            // And it is read as the scanner reads it: the same words listed,
+            // with the same neighbours.
+            let (r, doc) = Restorer::with_tokens(Lexicon::builtin(), &source);
+            let mut out = CopyWords::default();
+            prop_assert!(r.copy_words(&copy, (&source, from, to), &doc, &mut out));
+            prop_assert_eq!(out.words, listed_by_scan(&r, &copy));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::*;
+    use crate::restore::Lexicon;
+    use proptest::prelude::*;
+
+    pub(super) fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "ar",
+            "for",
+            "kannedom",
+            "hallbarhet",
+            "Nystrom",
+            "Nyström",
+            "MDU",
+            "AR",
+            "2026",
+            "KS-2024-1",
+            "| ",
+            "e ",
+            "• ",
+            "-\n",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "  ",
+            ".",
+            ", ",
+            ":",
+            "fér",
+            "Kvarno",
+            "år",
+            "\u{a0}",
+            "ö",
+            "x@y.se",
+        ])
+    }
+
+    /// A copy of pieces of `source`: (start piece byte, length in chars,
+    /// glue) picks, clamped to char boundaries.
+    pub(super) fn copy_of(source: &str, picks: &[(usize, usize, &str)]) -> String {
+        let mut copy = String::new();
+        for &(at, len, glue) in picks {
+            let mut start = at.min(source.len());
+            while !source.is_char_boundary(start) {
+                start -= 1;
+            }
+            let end =
+                source[start..].char_indices().nth(len).map_or(source.len(), |(i, _)| start + i);
+            copy.push_str(&source[start..end]);
+            copy.push_str(glue);
+        }
+        copy
+    }
+
+    /// The words of `copy` [`Restorer::copy_words`] is to list, found by
+    /// scanning the whole copy and looking every word up.
+    pub(super) fn listed_by_scan(r: &Restorer<'_>, copy: &str) -> Vec<CopyWord> {
+        let toks: Vec<Token> = scan::Stream::new(copy).collect();
+        let mut words = Vec::new();
+        for (i, &t) in toks.iter().enumerate() {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            let id = r.index.get(&copy[t.start..t.end]);
+            let keep = id.and_then(|id| r.plans.get(id as usize));
+            if keep.is_some_and(|p| matches!(p.outcome, Outcome::Keep)) {
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| toks[p]);
+            let next = toks.get(i + 1).copied();
+            words.push(CopyWord { t, id: id.unwrap_or(ELSEWHERE), prev, next });
+        }
+        words
+    }
+
+    /// Restore `copy`, said to be a copy out of `source[from..to]`, as a
+    /// string and by the document's tokens.
+    pub(super) fn both_ways(
+        source: &str,
+        copy: &str,
+        (from, to): (usize, usize),
+    ) -> (String, String) {
+        let (r, doc) = Restorer::with_tokens(Lexicon::builtin(), source);
+        let mut by_string = copy.to_string();
+        r.restore_in_place(&mut by_string);
+        let mut by_tokens = copy.to_string();
+        r.restore_copy_in_place(
+            &mut by_tokens,
+            (source, from, to),
+            &doc,
+            &mut CopyWords::default(),
+        );
+        (by_string, by_tokens)
+    }
+}
