@@ -19,6 +19,7 @@
 
 use super::error::PResult;
 use super::scan::{space0, space1};
+use super::text::{trim_end, trim_start};
 use crate::fold::{fold_char, ocr_readings};
 use crate::model::{MatchKind, SectionKind};
 use crate::span::find_byte;
@@ -270,7 +271,7 @@ pub(crate) fn recognize(line: &str) -> Option<HeadingMatch> {
 
 /// [`recognize`], also taking extra `(kind, heading)` synonyms (from a profile).
 pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
-    let lead = line.len() - line.trim_start().len();
+    let lead = line.len() - trim_start(line).len();
     let unled = &line[lead..];
     // Numbering opens with a digit; most lines open with a letter.
     let numbered = unled.starts_with(|c: char| c.is_ascii_digit());
@@ -295,7 +296,7 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
         }
         None => (line.len(), None),
     };
-    let head = line[start..head_end].trim_end();
+    let head = trim_end(&line[start..head_end]);
     // Cheap rejections first: nearly every line of a document is prose, and
     // prose is long, or ends like a sentence.
     if head.is_empty()

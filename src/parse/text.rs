@@ -84,6 +84,20 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_ascii_first(s)
 }
 
+/// [`str::trim_start`], at once for the usual text that starts with a
+/// printable ASCII character (never white space), without decoding one.
+#[inline]
+pub(crate) fn trim_start(s: &str) -> &str {
+    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) { s } else { s.trim_start() }
+}
+
+/// [`str::trim_end`], at once for the usual text that ends with a printable
+/// ASCII character, without decoding one.
+#[inline]
+pub(crate) fn trim_end(s: &str) -> &str {
+    if s.as_bytes().last().is_some_and(u8::is_ascii_graphic) { s } else { s.trim_end() }
+}
+
 /// [`str::trim`]: ASCII white space off both ends byte by byte, then the
 /// full trim only when a character beyond ASCII (or a control) stands at an end.
 fn trim_ascii_first(s: &str) -> &str {
@@ -290,6 +304,8 @@ mod tests {
             " é",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
         }
     }
 
