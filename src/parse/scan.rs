@@ -5,7 +5,7 @@
 use super::error::PResult;
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag_no_case, take_while_m_n, take_while1};
+use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1, one_of, satisfy};
 use nom::combinator::{map_res, not, opt, peek, recognize, verify};
 
@@ -79,9 +79,21 @@ pub(crate) fn point_number(i: &str) -> PResult<'_, u32> {
 pub(crate) fn att_clause(i: &str) -> PResult<'_, ()> {
     let (i, _) = space0(i)?;
     let (i, _) = opt(bullet).parse(i)?;
-    let (i, _) = tag_no_case("att").parse(i)?;
+    let (i, _) = att_word(i)?;
     let (i, _) = space1(i)?;
     Ok((i, ()))
+}
+
+/// `tag_no_case("att")`, compared as bytes. Only ASCII `a`, `A`, `t` and `T`
+/// lower-case to the letters of `att`, so the three letters are its first
+/// three bytes or nothing; nom's tag lower-cases character by character, a
+/// good part of reading a list item.
+fn att_word(i: &str) -> PResult<'_, &str> {
+    match i.as_bytes().get(..3) {
+        // Three ASCII bytes: both cuts fall on character boundaries.
+        Some(word) if word.eq_ignore_ascii_case(b"att") => Ok((&i[3..], &i[..3])),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
 }
 
 /// What starts a list item.
@@ -112,8 +124,8 @@ pub(crate) fn item_marker(i: &str) -> PResult<'_, ItemMarker> {
         // character, so without a bullet neither alternative can match.)
         Some(c) if is_bullet_char(c) => {
             let (rest, ()) = bullet(i)?;
-            let att: PResult<'_, (&str, &str)> = (tag_no_case("att"), space1).parse(rest);
-            match att {
+            let after_att: PResult<'_, (&str, &str)> = (att_word, space1).parse(rest);
+            match after_att {
                 Ok((after, _)) => Ok((after, ItemMarker::Att)),
                 Err(_) => Ok((rest, ItemMarker::Bullet)),
             }
@@ -380,6 +392,28 @@ pub(crate) fn paragraph_sign(i: &str) -> PResult<'_, u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn att_word_reads_as_nom_tag_no_case() {
+        let nom_att =
+            |i| nom::bytes::complete::tag_no_case::<_, _, nom::error::Error<&str>>("att").parse(i);
+        let mut inputs: Vec<String> =
+            ["", "a", "at", "att", "ATT", "aTt x", "attx", "Att:", "atå", "åtta"]
+                .map(String::from)
+                .into();
+        // Every character up to U+3000 in each place of the word.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            inputs.extend([
+                format!("{c}tt"),
+                format!("a{c}t"),
+                format!("at{c}"),
+                format!("att{c}"),
+            ]);
+        }
+        for i in &inputs {
+            assert_eq!(att_word(i).ok(), nom_att(i).ok(), "{i:?}");
+        }
+    }
 
     #[test]
     fn spaces_read_as_noms_read() {
