@@ -2,7 +2,6 @@
 //! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
 
 use super::scan::{bullet, point_number};
-use crate::span::find_byte;
 use std::borrow::Cow;
 
 /// Words that follow a hyphen at a line end in a suspended compound
@@ -56,19 +55,29 @@ fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
     if !pipes { Cow::Borrowed(line) } else { pipes_to_i(line) }
 }
 
-/// [`pipe_to_i`] for a line that may hold a `|`.
+/// [`pipe_to_i`] for a line that may hold a `|`. Only the pipes are looked
+/// at (found many bytes at a time), and the text between them is copied
+/// whole. Whether a pipe stands alone is a matter of the bytes around it:
+/// a space is ASCII, so no byte of another character is one.
 fn pipes_to_i(line: &str) -> Cow<'_, str> {
-    if find_byte(line.as_bytes(), b'|', 0).is_none() {
+    let bytes = line.as_bytes();
+    let alone = |at: usize| {
+        let after_space_or_start = at.checked_sub(1).is_none_or(|b| bytes.get(b) == Some(&b' '));
+        after_space_or_start && bytes.get(at + 1) == Some(&b' ')
+    };
+    let mut lone_pipes = memchr::memchr_iter(b'|', bytes).filter(|&at| alone(at)).peekable();
+    if lone_pipes.peek().is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
-    let mut prev: Option<char> = None;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        let alone = c == '|' && prev.is_none_or(|p| p == ' ') && chars.peek() == Some(&' ');
-        out.push(if alone { 'I' } else { c });
-        prev = Some(c);
+    let mut from = 0;
+    for at in lone_pipes {
+        // A pipe is ASCII: both cuts around it fall on character boundaries.
+        out.push_str(line.get(from..at).unwrap_or(""));
+        out.push('I');
+        from = at + 1;
     }
+    out.push_str(line.get(from..).unwrap_or(""));
     Cow::Owned(out)
 }
 
@@ -328,6 +337,39 @@ mod tests {
     fn the_quick_alphabetic_is_unicodes() {
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn pipes_read_as_char_by_char() {
+        // The rule as first written: a pipe between a space (or the start) and a space.
+        let by_char = |line: &str| {
+            let mut out = String::new();
+            let mut prev: Option<char> = None;
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                let alone = c == '|' && prev.is_none_or(|p| p == ' ') && chars.peek() == Some(&' ');
+                out.push(if alone { 'I' } else { c });
+                prev = Some(c);
+            }
+            out
+        };
+        for line in [
+            "",
+            "|",
+            "| ",
+            " | ",
+            "| |",
+            "a|b",
+            "x |y",
+            "| arbetet | och |",
+            "||  | |",
+            "é| x",
+            "\u{a0}| x",
+            "|\u{a0}",
+            "funktioner. | arbetet",
+        ] {
+            assert_eq!(pipes_to_i(line), by_char(line), "{line:?}");
         }
     }
 
