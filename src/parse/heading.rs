@@ -19,6 +19,7 @@
 
 use super::error::PResult;
 use super::scan::{space0, space1};
+use super::text::{trim_end, trim_start};
 use crate::fold::{fold_char, ocr_readings};
 use crate::model::{MatchKind, SectionKind};
 use crate::span::find_byte;
@@ -270,7 +271,7 @@ pub(crate) fn recognize(line: &str) -> Option<HeadingMatch> {
 
 /// [`recognize`], also taking extra `(kind, heading)` synonyms (from a profile).
 pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
-    let lead = line.len() - line.trim_start().len();
+    let lead = line.len() - trim_start(line).len();
     let unled = &line[lead..];
     // Numbering opens with a digit; most lines open with a letter.
     let numbered = unled.starts_with(|c: char| c.is_ascii_digit());
@@ -278,12 +279,13 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
         numbered.then(|| numbering(unled).ok()).flatten().unwrap_or((unled, ()));
     let start = line.len() - after_numbering.len();
     // The head ends at the first colon. Without extra headings, a byte no
-    // heading of the table has rules the line out where it stands: one pass
-    // instead of a search for the colon and a check of the head.
-    let colon = if extra.is_empty() {
-        head_colon(after_numbering.as_bytes())?
+    // heading of the table has rules the line out where it stands, and the
+    // pass that finds the colon takes the head's shape on the way.
+    let (colon, scanned) = if extra.is_empty() {
+        let scanned = scan_head(after_numbering.as_bytes())?;
+        (scanned.colon, Some(scanned))
     } else {
-        find_byte(after_numbering.as_bytes(), b':', 0)
+        (find_byte(after_numbering.as_bytes(), b':', 0), None)
     };
     let (head_end, rest) = match colon {
         Some(colon) => {
@@ -294,7 +296,7 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
         }
         None => (line.len(), None),
     };
-    let head = line[start..head_end].trim_end();
+    let head = trim_end(&line[start..head_end]);
     // Cheap rejections first: nearly every line of a document is prose, and
     // prose is long, or ends like a sentence.
     if head.is_empty()
@@ -303,7 +305,13 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     {
         return None;
     }
-    let shape = TokenShape::of(head);
+    // The scan's shape stands for the head when the head ends where the
+    // scan saw its last word end: only white space beyond ASCII at the end
+    // (which `trim_end` takes off too) makes them differ.
+    let shape = match scanned {
+        Some(scanned) if scanned.len == head.len() => scanned.shape,
+        _ => TokenShape::of(head),
+    };
     if !shape.letter_spaced() && shape.tokens > MAX_HEADING_WORDS {
         return None;
     }
@@ -373,13 +381,17 @@ const fn may_stand_in_heading(b: u8) -> bool {
         || matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-' | b'/' | b'0' | b'6')
 }
 
-/// Byte classes for [`head_colon`] and [`TokenShape::of`]: one table lookup per byte instead
+/// Byte classes for [`scan_head`] and [`TokenShape::of`]: one table lookup per byte instead
 /// of a chain of compares. A byte that [`may_stand_in_heading`].
 const IN_HEADING: u8 = 1;
 /// ASCII white space, what `split_ascii_whitespace` splits on.
 const WHITE: u8 = 2;
 /// The first byte of a character (not a UTF-8 continuation byte `10xxxxxx`).
 const CHAR_START: u8 = 4;
+/// An ASCII byte of a heading's word: a character of its own, inside a token.
+/// Nearly every byte of a candidate is one, and [`scan_head`] needs no more
+/// than this bit to pass it.
+const WORD_ASCII: u8 = 8;
 
 static BYTE_CLASS: [u8; 256] = byte_classes();
 
@@ -398,23 +410,89 @@ const fn byte_classes() -> [u8; 256] {
         if b & 0xc0 != 0x80 {
             class |= CHAR_START;
         }
+        if b.is_ascii() && may_stand_in_heading(b) && !b.is_ascii_whitespace() {
+            class |= WORD_ASCII;
+        }
         table[i] = class;
         i += 1;
     }
     table
 }
 
-/// Where the head of a heading candidate ends: at the first `:` (`Some(Some(at))`)
-/// or at the end (`Some(None)`). `None` when a byte before the colon is one no
-/// heading of the table has ([`may_stand_in_heading`]): it stands in the head.
-fn head_colon(text: &[u8]) -> Option<Option<usize>> {
-    // `:` is no byte of a heading: one table lookup a byte finds the colon
-    // and the bytes that rule the line out alike.
-    match text.iter().position(|&b| BYTE_CLASS[usize::from(b)] & IN_HEADING == 0) {
-        None => Some(None),
-        Some(at) if text.get(at) == Some(&b':') => Some(Some(at)),
-        Some(_) => None,
+/// What [`scan_head`] read of a candidate.
+#[derive(Clone, Copy, Debug)]
+struct ScannedHead {
+    /// Where the first `:` stands, which ends the head; `None`: the head runs to the end.
+    colon: Option<usize>,
+    /// Bytes of the head up to the end of its last token: the head without
+    /// the ASCII white space after it.
+    len: usize,
+    /// [`TokenShape::of`] those `len` bytes.
+    shape: TokenShape,
+}
+
+/// Reads the head of a heading candidate (the text before its first `:`, or
+/// all of it) in one pass: where it ends, and its shape. `None` when a byte
+/// before the colon is one no heading of the table has
+/// ([`may_stand_in_heading`]): it stands in the head.
+///
+/// The pass has two speeds. An ASCII byte of a word (nearly every byte) is
+/// one table lookup and nothing more: a token's characters are counted from
+/// its length when white space closes it, less the UTF-8 continuation
+/// bytes met on the way, which only bytes beyond ASCII take the slow path
+/// to count.
+fn scan_head(text: &[u8]) -> Option<ScannedHead> {
+    let mut shape = TokenShape { tokens: 0, singles: 0, chars: 0, single_spaced: true };
+    // No token yet: the shape of no text, which is not single spaced.
+    let empty = TokenShape { single_spaced: false, ..shape };
+    let mut scanned = ScannedHead { colon: None, len: 0, shape: empty };
+    // Where the token being read started, and its continuation bytes so far.
+    let mut token_start = 0;
+    let mut token_continuations = 0;
+    let mut at = 0;
+    loop {
+        let word = text.get(at..).unwrap_or_default();
+        at += word.iter().position(|&b| !class_has(b, WORD_ASCII)).unwrap_or(word.len());
+        let Some(&b) = text.get(at) else { break };
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & WHITE != 0 {
+            let bytes = at - token_start;
+            // The same steps as `TokenShape::of`: white space is one character,
+            // and keeps the tokens single spaced only as one space after a token.
+            shape.single_spaced &= bytes > 0;
+            if bytes > 0 {
+                shape.close_token(bytes - token_continuations);
+                // The head would end here if nothing but white space followed.
+                scanned.len = at;
+                scanned.shape = shape;
+            }
+            shape.chars += 1;
+            shape.single_spaced &= b == b' ';
+            token_start = at + 1;
+            token_continuations = 0;
+        } else if b >= 0x80 {
+            token_continuations += usize::from(class & CHAR_START == 0);
+        } else if b == b':' {
+            scanned.colon = Some(at);
+            break;
+        } else {
+            return None;
+        }
+        at += 1;
     }
+    let bytes = at - token_start;
+    if bytes > 0 {
+        shape.close_token(bytes - token_continuations);
+        scanned.len = at;
+        scanned.shape = shape;
+    }
+    Some(scanned)
+}
+
+/// Whether byte `b` is of `class` in [`BYTE_CLASS`].
+#[inline]
+fn class_has(b: u8, class: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] & class != 0
 }
 
 /// Whether `text` has `rslag` (of `förslag`) in it, in any ASCII case. Only
@@ -865,9 +943,56 @@ mod tests {
             assert_eq!(shape.chars, head.chars().count());
             assert_eq!(shape.single_spaced, tokens.join(" ") == head, "{head:?}");
         }
-        assert_eq!(head_colon(b"Beslut 2026"), None);
-        assert_eq!(head_colon(b"Beslut: 2026"), Some(Some(6)));
-        assert_eq!(head_colon(b"Bakgrund"), Some(None));
+        assert!(scan_head(b"Beslut 2026").is_none());
+        assert_eq!(scan_head(b"Beslut: 2026").map(|s| s.colon), Some(Some(6)));
+        assert_eq!(scan_head(b"Bakgrund").map(|s| s.colon), Some(None));
+    }
+
+    /// The one-pass scan reads heads as the colon search, the byte filter
+    /// and [`TokenShape::of`] of the trimmed head would.
+    #[test]
+    fn the_head_scan_agrees_with_its_parts() {
+        for text in [
+            "",
+            " ",
+            "Beslut",
+            "B e s l u t",
+            "B e s l u t  ",
+            "Förslag  till\tbeslut: x",
+            " Bakgrund :",
+            "Bakgrund\u{a0}",
+            "Bakgrund \u{a0} ",
+            "å ä ö x",
+            "Sändlista\u{a0}x",
+            "Beslut 2026",
+            "Beslut: 2026",
+            "a\x0bb \r c\n",
+            "Miljö- och byggnadsnämndens beslut",
+            "éé é ö 6 0 / -",
+            "Beslut. Mer",
+            ":",
+            "  :",
+        ] {
+            let bytes = text.as_bytes();
+            let first_odd = bytes.iter().position(|&b| !may_stand_in_heading(b));
+            let expected_colon = match first_odd {
+                None => Some(None),
+                Some(at) if bytes[at] == b':' => Some(Some(at)),
+                Some(_) => None,
+            };
+            let scanned = scan_head(bytes);
+            assert_eq!(scanned.map(|s| s.colon), expected_colon, "{text:?}");
+            let Some(scanned) = scanned else { continue };
+            let region = &text[..scanned.colon.unwrap_or(text.len())];
+            let head = region.trim_ascii_end();
+            assert_eq!(scanned.len, head.len(), "{text:?}");
+            let (got, want) = (scanned.shape, TokenShape::of(head));
+            assert_eq!(
+                (got.tokens, got.singles, got.chars, got.single_spaced),
+                (want.tokens, want.singles, want.chars, want.single_spaced),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

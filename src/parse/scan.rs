@@ -5,30 +5,38 @@
 use super::error::PResult;
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char, digit1, one_of, satisfy};
-use nom::combinator::{map_res, not, opt, peek, recognize, verify};
+use nom::bytes::complete::{take_while_m_n, take_while1};
+use nom::character::complete::{char, digit1, one_of};
+use nom::combinator::{map_res, not, opt, peek, recognize};
 
 /// ```text
 /// space0 = ( " " | "\t" )*
 /// ```
-/// nom's `space0`, answered at once when the input opens with neither, as
-/// nearly every input does (nom's walks the characters through its generic
-/// `split_at_position` either way, some forty instructions a call).
+/// nom's `space0`, read as bytes: nom's walks the characters through its
+/// generic `split_at_position` (some forty instructions a call, where most
+/// inputs open with no space or one).
 pub(crate) fn space0(i: &str) -> PResult<'_, &str> {
-    if opens_with_space(i) { nom::character::complete::space0(i) } else { Ok((i, "")) }
+    if opens_with_space(i) { Ok(split_spaces(i)) } else { Ok((i, "")) }
 }
 
 /// ```text
 /// space1 = ( " " | "\t" )+
 /// ```
-/// nom's `space1`, failing at once like [`space0`] answers at once.
+/// nom's `space1`, read as bytes like [`space0`].
 pub(crate) fn space1(i: &str) -> PResult<'_, &str> {
     if opens_with_space(i) {
-        nom::character::complete::space1(i)
+        Ok(split_spaces(i))
     } else {
         Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)))
     }
+}
+
+/// The spaces and tabs `i` opens with, and what follows them: `(rest, spaces)`.
+fn split_spaces(i: &str) -> (&str, &str) {
+    let n = i.bytes().take_while(|b| matches!(b, b' ' | b'\t')).count();
+    // The spaces are ASCII: the cut after them is a character boundary.
+    let (spaces, rest) = i.split_at(n);
+    (rest, spaces)
 }
 
 fn opens_with_space(i: &str) -> bool {
@@ -48,15 +56,22 @@ fn is_bullet_char(c: char) -> bool {
 /// upper-case letter, since it is no Swedish word either but is a common OCR
 /// reading of a hollow bullet.
 pub(crate) fn bullet(i: &str) -> PResult<'_, ()> {
+    let no_bullet = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Satisfy));
     let (i, _) = space0(i)?;
-    let (i, marker) = satisfy(is_bullet_char).parse(i)?;
-    let (i, _) = space1(i)?;
+    // One character read as it stands, no parser around it: most lines
+    // asked are words opening with `e` or `o`, which the space after the
+    // marker rules out.
+    let marker = i.chars().next().filter(|&c| is_bullet_char(c)).ok_or_else(no_bullet)?;
+    let (i, _) = space1(&i[marker.len_utf8()..])?;
     if marker == 'o' || marker == 'e' {
         // A bullet must be followed by a word, not by punctuation or a digit run.
-        let (_, _) = peek(verify(nom::character::complete::anychar, |c: &char| {
-            c.is_alphabetic() && (marker == 'e' || c.is_uppercase())
-        }))
-        .parse(i)?;
+        let word = i
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && (marker == 'e' || c.is_uppercase()));
+        if !word {
+            return Err(no_bullet());
+        }
     }
     Ok((i, ()))
 }
@@ -65,11 +80,20 @@ pub(crate) fn bullet(i: &str) -> PResult<'_, ()> {
 /// point-number = space* digit{1,3} ( "." | ")" ) space+
 /// ```
 pub(crate) fn point_number(i: &str) -> PResult<'_, u32> {
+    let no_number = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
     let (i, _) = space0(i)?;
-    let (i, n) =
-        map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse).parse(i)?;
-    let (i, _) = one_of(".)").parse(i)?;
-    let (i, _) = space1(i)?;
+    // Up to three ASCII digits, as bytes: their value fits any integer.
+    let digits = i.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return Err(no_number());
+    }
+    let n = i.bytes().take(digits).fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+    // The digits and the mark are ASCII: the cut after them is a character boundary.
+    match i.as_bytes().get(digits) {
+        Some(b'.' | b')') => {}
+        _ => return Err(no_number()),
+    }
+    let (i, _) = space1(&i[digits + 1..])?;
     Ok((i, n))
 }
 
@@ -79,9 +103,21 @@ pub(crate) fn point_number(i: &str) -> PResult<'_, u32> {
 pub(crate) fn att_clause(i: &str) -> PResult<'_, ()> {
     let (i, _) = space0(i)?;
     let (i, _) = opt(bullet).parse(i)?;
-    let (i, _) = tag_no_case("att").parse(i)?;
+    let (i, _) = att_word(i)?;
     let (i, _) = space1(i)?;
     Ok((i, ()))
+}
+
+/// `tag_no_case("att")`, compared as bytes. Only ASCII `a`, `A`, `t` and `T`
+/// lower-case to the letters of `att`, so the three letters are its first
+/// three bytes or nothing; nom's tag lower-cases character by character, a
+/// good part of reading a list item.
+fn att_word(i: &str) -> PResult<'_, &str> {
+    match i.as_bytes().get(..3) {
+        // Three ASCII bytes: both cuts fall on character boundaries.
+        Some(word) if word.eq_ignore_ascii_case(b"att") => Ok((&i[3..], &i[..3])),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
 }
 
 /// What starts a list item.
@@ -112,8 +148,8 @@ pub(crate) fn item_marker(i: &str) -> PResult<'_, ItemMarker> {
         // character, so without a bullet neither alternative can match.)
         Some(c) if is_bullet_char(c) => {
             let (rest, ()) = bullet(i)?;
-            let att: PResult<'_, (&str, &str)> = (tag_no_case("att"), space1).parse(rest);
-            match att {
+            let after_att: PResult<'_, (&str, &str)> = (att_word, space1).parse(rest);
+            match after_att {
                 Ok((after, _)) => Ok((after, ItemMarker::Att)),
                 Err(_) => Ok((rest, ItemMarker::Bullet)),
             }
@@ -380,21 +416,116 @@ pub(crate) fn paragraph_sign(i: &str) -> PResult<'_, u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nom::character::complete::satisfy;
+    use nom::combinator::verify;
+
+    #[test]
+    fn att_word_reads_as_nom_tag_no_case() {
+        let nom_att =
+            |i| nom::bytes::complete::tag_no_case::<_, _, nom::error::Error<&str>>("att").parse(i);
+        let mut inputs: Vec<String> =
+            ["", "a", "at", "att", "ATT", "aTt x", "attx", "Att:", "atå", "åtta"]
+                .map(String::from)
+                .into();
+        // Every character up to U+3000 in each place of the word.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            inputs.extend([
+                format!("{c}tt"),
+                format!("a{c}t"),
+                format!("at{c}"),
+                format!("att{c}"),
+            ]);
+        }
+        for i in &inputs {
+            assert_eq!(att_word(i).ok(), nom_att(i).ok(), "{i:?}");
+        }
+    }
 
     #[test]
     fn spaces_read_as_noms_read() {
         use nom::character::complete as nom_c;
-        for i in ["", " ", "\t x", "  x", "x", "é", "\u{a0}x", "\n"] {
+        for i in
+            ["", " ", "\t x", "  x", "x", "é", "\u{a0}x", "\n", " \t é", "\t\t", " \u{3000}", "  "]
+        {
+            assert_eq!(space0(i), nom_c::space0::<_, nom::error::Error<&str>>(i), "{i:?}");
             assert_eq!(
-                space0(i).map(|(r, _)| r),
-                nom_c::space0::<_, nom::error::Error<&str>>(i).map(|(r, _)| r),
+                space1(i).ok(),
+                nom_c::space1::<_, nom::error::Error<&str>>(i).ok(),
                 "{i:?}"
             );
-            assert_eq!(
-                space1(i).map(|(r, _)| r).ok(),
-                nom_c::space1::<_, nom::error::Error<&str>>(i).map(|(r, _)| r).ok(),
-                "{i:?}"
-            );
+        }
+    }
+
+    /// The nom parsers [`bullet`] and [`point_number`] were first written as.
+    fn bullet_by_nom(i: &str) -> PResult<'_, ()> {
+        let (i, _) = space0(i)?;
+        let (i, marker) = satisfy(is_bullet_char).parse(i)?;
+        let (i, _) = space1(i)?;
+        if marker == 'o' || marker == 'e' {
+            let (_, _) = peek(verify(nom::character::complete::anychar, |c: &char| {
+                c.is_alphabetic() && (marker == 'e' || c.is_uppercase())
+            }))
+            .parse(i)?;
+        }
+        Ok((i, ()))
+    }
+
+    fn point_number_by_nom(i: &str) -> PResult<'_, u32> {
+        let (i, _) = space0(i)?;
+        let (i, n) =
+            map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse).parse(i)?;
+        let (i, _) = one_of(".)").parse(i)?;
+        let (i, _) = space1(i)?;
+        Ok((i, n))
+    }
+
+    #[test]
+    fn bullets_and_point_numbers_read_as_by_nom() {
+        let mut inputs: Vec<String> = [
+            "",
+            " ",
+            "1",
+            "12.",
+            "1. x",
+            " 12) anta",
+            "123.\tx",
+            "1234. x",
+            "0. x",
+            "007) x",
+            "1.5 miljoner",
+            "2026-02-19",
+            "9.",
+            "9. ",
+            "e Tjänsteskrivelse",
+            "o Kommun",
+            "o kommun",
+            "e 2026",
+            "e-post",
+            "en kommun",
+            "• ",
+            "•\t\tÅ",
+            "\t¢ x",
+            "  - att",
+        ]
+        .map(String::from)
+        .into();
+        // Every character up to U+3000 as a marker, and after one.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            inputs.extend([
+                format!("{c} Word"),
+                format!("{c} word"),
+                format!("{c}word"),
+                format!(" {c}\t{c}"),
+                format!("e {c}"),
+                format!("o {c}"),
+                format!("1{c} x"),
+                format!("12{c} x"),
+                format!("12.{c}"),
+            ]);
+        }
+        for i in &inputs {
+            assert_eq!(bullet(i).ok(), bullet_by_nom(i).ok(), "{i:?}");
+            assert_eq!(point_number(i).ok(), point_number_by_nom(i).ok(), "{i:?}");
         }
     }
 

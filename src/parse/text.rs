@@ -2,7 +2,6 @@
 //! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
 
 use super::scan::{bullet, point_number};
-use crate::span::find_byte;
 use std::borrow::Cow;
 
 /// Words that follow a hyphen at a line end in a suspended compound
@@ -56,19 +55,29 @@ fn pipe_to_i(line: &str, pipes: bool) -> Cow<'_, str> {
     if !pipes { Cow::Borrowed(line) } else { pipes_to_i(line) }
 }
 
-/// [`pipe_to_i`] for a line that may hold a `|`.
+/// [`pipe_to_i`] for a line that may hold a `|`. Only the pipes are looked
+/// at (found many bytes at a time), and the text between them is copied
+/// whole. Whether a pipe stands alone is a matter of the bytes around it:
+/// a space is ASCII, so no byte of another character is one.
 fn pipes_to_i(line: &str) -> Cow<'_, str> {
-    if find_byte(line.as_bytes(), b'|', 0).is_none() {
+    let bytes = line.as_bytes();
+    let alone = |at: usize| {
+        let after_space_or_start = at.checked_sub(1).is_none_or(|b| bytes.get(b) == Some(&b' '));
+        after_space_or_start && bytes.get(at + 1) == Some(&b' ')
+    };
+    let mut lone_pipes = memchr::memchr_iter(b'|', bytes).filter(|&at| alone(at)).peekable();
+    if lone_pipes.peek().is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
-    let mut prev: Option<char> = None;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        let alone = c == '|' && prev.is_none_or(|p| p == ' ') && chars.peek() == Some(&' ');
-        out.push(if alone { 'I' } else { c });
-        prev = Some(c);
+    let mut from = 0;
+    for at in lone_pipes {
+        // A pipe is ASCII: both cuts around it fall on character boundaries.
+        out.push_str(line.get(from..at).unwrap_or(""));
+        out.push('I');
+        from = at + 1;
     }
+    out.push_str(line.get(from..).unwrap_or(""));
     Cow::Owned(out)
 }
 
@@ -82,6 +91,20 @@ pub(crate) fn trim(s: &str) -> &str {
         return s;
     }
     trim_ascii_first(s)
+}
+
+/// [`str::trim_start`], at once for the usual text that starts with a
+/// printable ASCII character (never white space), without decoding one.
+#[inline]
+pub(crate) fn trim_start(s: &str) -> &str {
+    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) { s } else { s.trim_start() }
+}
+
+/// [`str::trim_end`], at once for the usual text that ends with a printable
+/// ASCII character, without decoding one.
+#[inline]
+pub(crate) fn trim_end(s: &str) -> &str {
+    if s.as_bytes().last().is_some_and(u8::is_ascii_graphic) { s } else { s.trim_end() }
 }
 
 /// [`str::trim`]: ASCII white space off both ends byte by byte, then the
@@ -155,7 +178,22 @@ pub(crate) fn may_start_item(line: &str) -> bool {
     line.trim_start()
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_digit() || !c.is_alphabetic() || matches!(c, 'e' | 'o'))
+        .is_some_and(|c| c.is_ascii_digit() || !is_alphabetic(c) || matches!(c, 'e' | 'o'))
+}
+
+/// [`char::is_alphabetic`], answered without the Unicode tables for the
+/// characters beyond ASCII that open lines here: Latin-1 (`Ä`, `Ö`, `¢`,
+/// `§`) and general punctuation (`•`, `”`, none of it alphabetic). The
+/// tables' lookup costs some 300 instructions a character.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\u{ff}' => {
+            c.is_ascii_alphabetic()
+                || matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ')
+        }
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Append one more wrapped line to `out`, undoing hyphenation at the line end.
@@ -290,6 +328,48 @@ mod tests {
             " é",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_quick_alphabetic_is_unicodes() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn pipes_read_as_char_by_char() {
+        // The rule as first written: a pipe between a space (or the start) and a space.
+        let by_char = |line: &str| {
+            let mut out = String::new();
+            let mut prev: Option<char> = None;
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                let alone = c == '|' && prev.is_none_or(|p| p == ' ') && chars.peek() == Some(&' ');
+                out.push(if alone { 'I' } else { c });
+                prev = Some(c);
+            }
+            out
+        };
+        for line in [
+            "",
+            "|",
+            "| ",
+            " | ",
+            "| |",
+            "a|b",
+            "x |y",
+            "| arbetet | och |",
+            "||  | |",
+            "é| x",
+            "\u{a0}| x",
+            "|\u{a0}",
+            "funktioner. | arbetet",
+        ] {
+            assert_eq!(pipes_to_i(line), by_char(line), "{line:?}");
         }
     }
 
