@@ -674,7 +674,29 @@ fn match_body<'t>(
     if !wants_rest && text.eq_ignore_ascii_case(words) {
         return Some((MatchKind::Exact, None));
     }
+    // The `förslag` forms meet every line opening with `F`; the ö's many
+    // readings make each failing `ocr_word` branch. Their opening, read
+    // by bytes, rules out nearly all of those lines first.
+    if opens_with_forslag_word(words) && !may_open_with_forslag(text.as_bytes()) {
+        return None;
+    }
     match_body_by_word(text, words, wants_rest, squeezed)
+}
+
+/// Whether the canonical `words` open with the word `förslag`.
+fn opens_with_forslag_word(words: &str) -> bool {
+    words.strip_prefix(['F', 'f']).is_some_and(|w| w.starts_with("örslag"))
+}
+
+/// A necessary condition for `text` to open with a reading of `förslag`, as
+/// [`ocr_word`] reads one: `f` or `F` (nothing beyond ASCII reads as `f`),
+/// then a reading of ö of one to three bytes (`o`, `ö`, `oé`, ...), then
+/// `rsl` in any ASCII case (nothing beyond ASCII reads as `r`, `s` or `l`:
+/// [`fold_char`] folds only to vowels, and no such character lower-cases
+/// to one of them).
+fn may_open_with_forslag(text: &[u8]) -> bool {
+    matches!(text.first(), Some(b'f' | b'F'))
+        && (2..=4).any(|at| text.get(at..at + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"rsl")))
 }
 
 /// [`match_body`] without its shortcut: each canonical word read with [`ocr_word`].
@@ -1058,6 +1080,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_forslag_opening_admits_every_reading_of_forslag() {
+        let bodies: Vec<&str> =
+            DEFS.iter().map(|d| d.words).filter(|w| opens_with_forslag_word(w)).collect();
+        assert_eq!(bodies.len(), 8);
+        assert!(!opens_with_forslag_word("Beslut"));
+        // Every character (and the multi-letter readings) in each place of
+        // `förslag`'s first letters, with and without what follows: where
+        // the word-by-word match takes the text, the opening check must too.
+        let mut fillers: Vec<String> = ('\u{0}'..='\u{3000}').map(String::from).collect();
+        fillers.extend(["ao", "oé", "oo", "aö", "öo"].map(String::from));
+        let canon: Vec<char> = "förslag".chars().collect();
+        for place in 0..5 {
+            for filler in &fillers {
+                let mut word = String::new();
+                for (n, c) in canon.iter().enumerate() {
+                    if n == place { word.push_str(filler) } else { word.push(*c) }
+                }
+                for tail in ["", " till beslut", " till beslut i nämnden", "till"] {
+                    let text = format!("{word}{tail}");
+                    for &words in &bodies {
+                        for (rest, squeezed) in [(false, false), (true, false), (false, true)] {
+                            let by_word = match_body_by_word(&text, words, rest, squeezed);
+                            if by_word.is_some() {
+                                assert!(may_open_with_forslag(text.as_bytes()), "{text:?}");
+                            }
+                            assert_eq!(match_body(&text, words, rest, squeezed), by_word, "{text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(!may_open_with_forslag(b"Fastigheten"));
+        assert!(!may_open_with_forslag(b"Forsag"));
+        assert!(!may_open_with_forslag("Förs lag".as_bytes()));
+        assert!(may_open_with_forslag(b"FAORSLAG"));
     }
 
     #[test]
