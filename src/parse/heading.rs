@@ -346,7 +346,7 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
                             last_word.len() >= t.last_word_chars
                                 && ocr_word(t.last_word, last_word, true).is_ok()
                         }
-                        _ => shape.tokens >= 4 && has_rslag(prepared.text.as_bytes()),
+                        _ => shape.tokens >= 4 && has_rslag(&prepared.text),
                     }
             });
             plain.chain(organ).find_map(|t| {
@@ -495,12 +495,20 @@ fn class_has(b: u8, class: u8) -> bool {
     BYTE_CLASS[usize::from(b)] & class != 0
 }
 
-/// Whether `text` has `rslag` (of `förslag`) in it, in any ASCII case. Only
-/// where an `r` stands is the rest compared, and `memchr2` finds those many
-/// bytes at a time: most candidates have a few.
-fn has_rslag(text: &[u8]) -> bool {
-    memchr::memchr2_iter(b'r', b'R', text)
-        .any(|at| text.get(at..at + 5).is_some_and(|w| w.eq_ignore_ascii_case(b"rslag")))
+/// Whether `text` has `rslag` (of `förslag`) in it, in any case, its `a`
+/// folded as the full match folds it (`förslåg`, `FÖRSLÄG`). Only where an
+/// `r` stands is the rest compared, and `memchr2` finds those many bytes at
+/// a time: most candidates have a few. No character outside ASCII folds to
+/// `r`, `s`, `l` or `g`.
+fn has_rslag(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'r', b'R', bytes).any(|at| {
+        let Some(rest) = text.get(at..) else { return false };
+        let mut chars = rest.chars().skip(3);
+        rest.as_bytes().get(..3).is_some_and(|w| w.eq_ignore_ascii_case(b"rsl"))
+            && chars.next().is_some_and(|a| crate::fold::fold_char(a) == 'a')
+            && chars.next().is_some_and(|g| g.eq_ignore_ascii_case(&'g'))
+    })
 }
 
 /// ```text
@@ -1132,9 +1140,21 @@ mod tests {
             ("", false),
             ("rrslag", true),
             ("Rslag", true),
+            // The `a` as the full match folds it.
+            ("Kommunstyrelsens förslåg till", true),
+            ("FÖRSLÄG", true),
+            ("förslæg", false),
         ] {
-            assert_eq!(has_rslag(text.as_bytes()), has, "{text}");
+            assert_eq!(has_rslag(text), has, "{text}");
         }
+    }
+
+    #[test]
+    fn an_organs_proposal_with_a_folded_a_is_a_heading() {
+        // The pre-filter once took only an ASCII `a` in `rslag`.
+        let kind_of = |t| recognize_with(t, &[]).map(|m| m.kind);
+        assert_eq!(kind_of("Socialnämndens förslåg till kommunfullmäktige"), Some(K::Proposal));
+        assert_eq!(kind_of("Socialnämndens förslag till kommunfullmäktige"), Some(K::Proposal));
     }
 
     #[test]

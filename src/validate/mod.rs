@@ -51,6 +51,7 @@ pub use profile::{DEFAULT_OCR_THRESHOLD, Profile};
 #[cfg(feature = "profile-files")]
 pub use profile_file::{ProfileError, ProfileProblem};
 pub use rule::Rule;
+pub(crate) use text::OCR_MIN_WORDS;
 
 use crate::fold::fold;
 use crate::model::{Decision, Section, SectionKind};

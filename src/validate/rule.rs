@@ -138,7 +138,9 @@ impl Rule {
     /// Such a finding reads in restored spelling only when the decision was
     /// restored; every other finding is the same either way, except that
     /// [`Rule::LowOcrQuality`] is estimated from a sample when the decision
-    /// was not restored. A caller that parses without restoring can restore
+    /// was not restored, and that [`Rule::UnknownRecipient`] compares the
+    /// restored name, which restoring can make unknown (it reads `é` as
+    /// `ö`, not only lost diacritics back). A caller that parses without restoring can restore
     /// just the decisions that have such findings
     /// ([`restore_decision`](crate::restore_decision)).
     ///

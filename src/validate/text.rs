@@ -10,7 +10,7 @@ use crate::span::Span;
 /// Fewest words for which a share of unknown ones says anything about the
 /// scan: in a short fragment two names the lexicon lacks already pass any
 /// threshold.
-const OCR_MIN_WORDS: usize = 40;
+pub(crate) const OCR_MIN_WORDS: usize = 40;
 
 /// `low-ocr-quality`: too large a share of the words is neither in the
 /// lexicon nor restorable to a word in it. About the text as a whole, so the

@@ -189,10 +189,12 @@ fn date(rng: &mut Rng) -> (u64, u64, u64) {
 
 /// The date of a basis document: before the memo's own date `own`, as the
 /// documents a decision rests on are. A date drawn after it keeps its month
-/// and day but takes the memo's year, or the year before, whichever comes
-/// first before it; one drawn on the first of a month stays (about one item in sixty), so `basis-after-decision` still has
-/// something to find. (Dates drawn independently of `own` stood after it
-/// half the time: 40 % of generated memos had the finding, few real ones do.)
+/// and day and takes the latest year that puts it before the memo (the
+/// memo's own or the one before, so it may fall in 2013); one drawn on the
+/// first of a month stays after it (about one item in sixty), so
+/// `basis-after-decision` still has something to find. (Dates drawn
+/// independently of `own` stood after it half the time: 40 % of generated
+/// memos had the finding, few real ones do.)
 fn basis_date(rng: &mut Rng, own: Option<(u64, u64, u64)>) -> String {
     let iso = rng.unit() < 0.8;
     let (y, m, d) = if iso {
