@@ -50,6 +50,32 @@ impl Stream<'_> {
         self.buf.clear();
         self.at = 0;
     }
+
+    /// The next token, like [`Iterator::next`], or `None` as soon as every
+    /// token left is known to start at or after `limit` (the buffer is empty
+    /// and the position is past it) without reading the next chunk: a
+    /// sampler that wants only the tokens starting before `limit` need not
+    /// scan the one after them. May still give a token starting past `limit`.
+    #[inline(always)]
+    pub(crate) fn next_before(&mut self, limit: usize) -> Option<Token> {
+        self.advance::<true>(limit)
+    }
+
+    /// Where the next token starts, when that is known without scanning its
+    /// chunk: it is buffered, or the chunk after the blanks starts with an
+    /// ASCII letter or digit (every letter or digit is part of a token).
+    #[inline(always)]
+    pub(crate) fn next_start(&self) -> Option<usize> {
+        if let Some(t) = self.buf.get(self.at) {
+            return Some(t.start);
+        }
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while bytes.get(i).is_some_and(|&b| ASCII_CLASS.get(b as usize) == Some(&SPACE)) {
+            i += 1;
+        }
+        bytes.get(i).is_some_and(u8::is_ascii_alphanumeric).then_some(i)
+    }
 }
 
 impl Iterator for Stream<'_> {
@@ -59,10 +85,22 @@ impl Iterator for Stream<'_> {
     // returned each token through memory, which cost a good part of scanning it.
     #[inline(always)]
     fn next(&mut self) -> Option<Token> {
+        self.advance::<false>(0)
+    }
+}
+
+impl Stream<'_> {
+    /// [`Iterator::next`], and when `BOUNDED` [`Stream::next_before`]
+    /// `limit`: one loop for both, the restorer's without the test.
+    #[inline(always)]
+    fn advance<const BOUNDED: bool>(&mut self, limit: usize) -> Option<Token> {
         loop {
             if let Some(&t) = self.buf.get(self.at) {
                 self.at += 1;
                 return Some(t);
+            }
+            if BOUNDED && self.pos >= limit {
+                return None;
             }
             if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
                 return Some(t);
