@@ -2,7 +2,7 @@
 //! nor restoration knows, counted over every word or estimated from a sample.
 
 use super::index::{self, WordIndex};
-use super::scan::{self, Kind};
+use super::scan;
 use super::{Lexicon, OcrQuality};
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
@@ -85,7 +85,7 @@ fn sample(text: &str) -> Vec<(&[u8], u64)> {
     // One stream over the text, sent on to a stretch only when it lags
     // behind it: scanning the gap would read the whole text, and sending it
     // on when it is ahead would read a chunk twice.
-    let mut tokens = Draw { tokens: scan::Stream::new(text), pending: None };
+    let mut tokens = scan::Stream::new(text);
     // Each stretch's start is the previous one's limit: reckoned once.
     let mut next = stretch_start(len, 0);
     for i in 0..SAMPLE_STRETCHES {
@@ -99,54 +99,13 @@ fn sample(text: &str) -> Vec<(&[u8], u64)> {
         // A word is sampled when it starts inside the stretch: then a short
         // word is as likely to be drawn as a long one.
         let end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
-        while let Some(t) = tokens.next_before(end) {
-            if t.kind == Kind::Word
-                && let Some(w) = text.as_bytes().get(t.start..t.end)
-            {
+        tokens.words_before(end, |start, end| {
+            if let Some(w) = text.as_bytes().get(start..end) {
                 words.push((w, index::hash_bytes(w)));
             }
-        }
+        });
     }
     words
-}
-
-/// The tokens of a text as the sampler draws them: in order, the next one
-/// read only when a stretch needs it (most of the time the stream is sent
-/// on past it, and reading it was a good part of a stretch's cost).
-struct Draw<'t> {
-    tokens: scan::Stream<'t>,
-    /// The next token, when it was read but not drawn.
-    pending: Option<scan::Token>,
-}
-
-impl Draw<'_> {
-    /// Whether the next token starts before `at`.
-    fn lags(&mut self, at: usize) -> bool {
-        if let Some(start) = self.pending.map(|t| t.start).or_else(|| self.tokens.next_start()) {
-            return start < at;
-        }
-        self.pending = self.tokens.next_before(at);
-        self.pending.is_some_and(|t| t.start < at)
-    }
-
-    /// Go on from `at`, a chunk's start.
-    fn seek(&mut self, at: usize) {
-        self.tokens.seek(at);
-        self.pending = None;
-    }
-
-    /// The next token if it starts before `limit`.
-    fn next_before(&mut self, limit: usize) -> Option<scan::Token> {
-        let t = match self.pending.take() {
-            Some(t) => t,
-            None => self.tokens.next_before(limit)?,
-        };
-        if t.start < limit {
-            return Some(t);
-        }
-        self.pending = Some(t);
-        None
-    }
 }
 
 /// Where the `i`th stretch starts: somewhere in the `i`th of
@@ -213,6 +172,7 @@ fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::restore::scan::Kind;
     use proptest::prelude::*;
 
     #[test]

@@ -51,14 +51,74 @@ impl Stream<'_> {
         self.at = 0;
     }
 
-    /// The next token, like [`Iterator::next`], or `None` as soon as every
-    /// token left is known to start at or after `limit` (the buffer is empty
-    /// and the position is past it) without reading the next chunk: a
-    /// sampler that wants only the tokens starting before `limit` need not
-    /// scan the one after them. May still give a token starting past `limit`.
+    /// Call `word(start, end)` for each word of the tokens that start
+    /// before `limit`, in order, and consume them; the first token that
+    /// starts later is kept for the next call. The chunk after them is not
+    /// read when the position is already past `limit`: a sampler that draws
+    /// the words starting in a stretch need not scan the one after them.
     #[inline(always)]
-    pub(crate) fn next_before(&mut self, limit: usize) -> Option<Token> {
-        self.advance::<true>(limit)
+    pub(crate) fn words_before(&mut self, limit: usize, mut word: impl FnMut(usize, usize)) {
+        loop {
+            if let Some(&t) = self.buf.get(self.at) {
+                if t.start >= limit {
+                    return;
+                }
+                self.at += 1;
+                if t.kind == Kind::Word {
+                    word(t.start, t.end);
+                }
+                continue;
+            }
+            if self.pos >= limit {
+                return;
+            }
+            if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
+                if t.start >= limit {
+                    self.keep(t);
+                    return;
+                }
+                word(t.start, t.end);
+                continue;
+            }
+            self.buf.clear();
+            self.at = 0;
+            if !next_chunk(self.text, &mut self.pos, &mut self.buf) {
+                return;
+            }
+        }
+    }
+
+    /// Whether the next token starts before `at`.
+    #[inline(always)]
+    pub(crate) fn lags(&mut self, at: usize) -> bool {
+        if let Some(start) = self.next_start() {
+            return start < at;
+        }
+        // Read on to the next token, kept for the next call.
+        loop {
+            if self.pos >= at {
+                return false;
+            }
+            if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
+                self.keep(t);
+                return t.start < at;
+            }
+            self.buf.clear();
+            self.at = 0;
+            if !next_chunk(self.text, &mut self.pos, &mut self.buf) {
+                return false;
+            }
+            if let Some(t) = self.buf.first() {
+                return t.start < at;
+            }
+        }
+    }
+
+    /// Keep `t`, read but not yet given, as the next token.
+    fn keep(&mut self, t: Token) {
+        self.buf.clear();
+        self.buf.push(t);
+        self.at = 0;
     }
 
     /// Where the next token starts, when that is known without scanning its
@@ -85,22 +145,10 @@ impl Iterator for Stream<'_> {
     // returned each token through memory, which cost a good part of scanning it.
     #[inline(always)]
     fn next(&mut self) -> Option<Token> {
-        self.advance::<false>(0)
-    }
-}
-
-impl Stream<'_> {
-    /// [`Iterator::next`], and when `BOUNDED` [`Stream::next_before`]
-    /// `limit`: one loop for both, the restorer's without the test.
-    #[inline(always)]
-    fn advance<const BOUNDED: bool>(&mut self, limit: usize) -> Option<Token> {
         loop {
             if let Some(&t) = self.buf.get(self.at) {
                 self.at += 1;
                 return Some(t);
-            }
-            if BOUNDED && self.pos >= limit {
-                return None;
             }
             if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
                 return Some(t);
