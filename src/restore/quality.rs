@@ -71,9 +71,10 @@ const SAMPLE_STRETCH_BYTES: usize = 16;
 pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     // Judged together, under one lock of the memo: a lock and a lookup call
     // per word cost about as much as drawing it.
-    let mut q = OcrQuality::default();
-    lexicon.judge_each(&sample(text), |j| q.tally(j, 1));
-    q
+    lexicon.judge_fold(&sample(text), OcrQuality::default(), |mut q, j| {
+        q.tally(j, 1);
+        q
+    })
 }
 
 /// The words [`estimate_ocr_quality`] draws from `text`, each with its
