@@ -69,8 +69,8 @@ const SAMPLE_STRETCH_BYTES: usize = 16;
 /// assert_eq!(b.unrecognized, b.words);
 /// ```
 pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
-    // Judged together, under one lock of the memo: a lock and a lookup call
-    // per word cost about as much as drawing it.
+    // Judged together, under one lock of the memo: a lock taken and a
+    // lookup called per word were a good part of a sampled word's cost.
     lexicon.judge_fold(&sample(text), OcrQuality::default(), |mut q, j| {
         q.tally(j, 1);
         q
@@ -117,7 +117,7 @@ fn stretch_start(len: usize, i: usize) -> usize {
     // The fractional part of i·φ, in 32 bits.
     let offset = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
     // In u64 for any text of up to 4 GiB, where no product below overflows:
-    // the divisions of u128 were a good part of a stretch's cost.
+    // the u128 arithmetic cost several times as much.
     if let Ok(len) = u32::try_from(len) {
         let (len, n, i) = (u64::from(len), SAMPLE_STRETCHES as u64, i as u64);
         let (window, next) = (len * i / n, len * (i + 1) / n);
