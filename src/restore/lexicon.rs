@@ -392,6 +392,52 @@ impl Lexicon {
         }
         f(&refs)
     }
+
+    /// Fold `f` over the judgements of `words` (each with its
+    /// [`super::index::hash`]), from `init`: those the memo has first, under
+    /// one read lock, then the others. For a sample of words, not a
+    /// document's distinct ones: a word may come more than once, and nothing
+    /// is gathered but what the memo lacks. A fold, not a callback: the
+    /// accumulator stays in registers, where one behind a reference was
+    /// stored back after every word.
+    pub(crate) fn judge_fold<A>(
+        &self,
+        words: &[(&[u8], u64)],
+        init: A,
+        f: impl Fn(A, &Judged) -> A,
+    ) -> A {
+        let (mut acc, mut missing) = (init, Vec::new());
+        {
+            let map = self.memo.read();
+            for &(s, h) in words {
+                match map.words.get_bytes(s, h).and_then(|p| map.judged.get(p as usize)) {
+                    Some(j) => acc = f(acc, j),
+                    None => missing.push((s, h)),
+                }
+            }
+        }
+        if missing.is_empty() {
+            return acc;
+        }
+        // Judged outside the lock, each distinct word once: a cold memo
+        // misses a sample's common words more than once.
+        let mut fresh: Vec<(&[u8], u64, Judged)> = Vec::with_capacity(missing.len());
+        for (s, h) in missing {
+            if let Some((.., j)) = fresh.iter().find(|&&(w, wh, _)| wh == h && w == s) {
+                acc = f(acc, j);
+                continue;
+            }
+            let j = Judged::new(self, as_str(s));
+            acc = f(acc, &j);
+            fresh.push((s, h, j));
+        }
+        let mut map = self.memo.write();
+        for (s, h, j) in fresh {
+            // Not kept when the memo is full or another thread added the word.
+            let _ = map.insert(as_str(s), h, j);
+        }
+        acc
+    }
 }
 
 /// A word given as the bytes of a `str`, as a `str` again.

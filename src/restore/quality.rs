@@ -2,8 +2,7 @@
 //! nor restoration knows, counted over every word or estimated from a sample.
 
 use super::index::{self, WordIndex};
-use super::scan::{self, Kind};
-use super::word::Verdict;
+use super::scan;
 use super::{Lexicon, OcrQuality};
 
 /// Count the words of `text` and those neither `lexicon` nor restoration knows.
@@ -70,39 +69,44 @@ const SAMPLE_STRETCH_BYTES: usize = 16;
 /// assert_eq!(b.unrecognized, b.words);
 /// ```
 pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
+    // Judged together, under one lock of the memo: a lock taken and a
+    // lookup called per word were a good part of a sampled word's cost.
+    lexicon.judge_fold(&sample(text), OcrQuality::default(), |mut q, j| {
+        q.tally(j, 1);
+        q
+    })
+}
+
+/// The words [`estimate_ocr_quality`] draws from `text`, each with its
+/// [`index::hash_bytes`].
+fn sample(text: &str) -> Vec<(&[u8], u64)> {
     let len = text.len();
-    let mut q = OcrQuality::default();
+    // Some 130 words in a page of running text, and at most 8 per stretch.
+    let mut words = Vec::with_capacity(160);
     // One stream over the text, sent on to a stretch only when it lags
     // behind it: scanning the gap would read the whole text, and sending it
-    // on when it is ahead would read a chunk twice. `pending` is the next
-    // token, already read.
+    // on when it is ahead would read a chunk twice.
     let mut tokens = scan::Stream::new(text);
-    let mut pending = tokens.next();
     // Each stretch's start is the previous one's limit: reckoned once.
     let mut next = stretch_start(len, 0);
     for i in 0..SAMPLE_STRETCHES {
         let stretch = next;
         next = stretch_start(len, i + 1);
-        if pending.is_some_and(|t| t.start < stretch) {
+        if tokens.lags(stretch) {
             // No chunk starts before the next window: this one has no word to draw.
             let Some(at) = chunk_start(text, stretch, next) else { continue };
             tokens.seek(at);
-            pending = tokens.next();
         }
         // A word is sampled when it starts inside the stretch: then a short
         // word is as likely to be drawn as a long one.
         let end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
-        while let Some(t) = pending.filter(|t| t.start < end) {
-            if let Some(word) = text.get(t.start..t.end).filter(|_| t.kind == Kind::Word) {
-                q.words += 1;
-                if !recognized(lexicon, word) {
-                    q.unrecognized += 1;
-                }
+        tokens.words_before(end, |start, end| {
+            if let Some(w) = text.as_bytes().get(start..end) {
+                words.push((w, index::hash_bytes(w)));
             }
-            pending = tokens.next();
-        }
+        });
     }
-    q
+    words
 }
 
 /// Where the `i`th stretch starts: somewhere in the `i`th of
@@ -110,11 +114,18 @@ pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
 /// ratio spreads. Stretches at one offset in every window would sample a text
 /// that repeats a passage (a form, a table) at the same few places of each copy.
 fn stretch_start(len: usize, i: usize) -> usize {
+    // The fractional part of i·φ, in 32 bits.
+    let offset = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+    // In u64 for any text of up to 4 GiB, where no product below overflows:
+    // the u128 arithmetic cost several times as much.
+    if let Ok(len) = u32::try_from(len) {
+        let (len, n, i) = (u64::from(len), SAMPLE_STRETCHES as u64, i as u64);
+        let (window, next) = (len * i / n, len * (i + 1) / n);
+        return (window + (next - window) * offset / (1 << 32)) as usize;
+    }
     let (len, n) = (len as u128, SAMPLE_STRETCHES as u128);
     // In u128: `len * i` overflows nothing a `usize` can index.
     let (window, next) = (len * i as u128 / n, len * (i as u128 + 1) / n);
-    // The fractional part of i·φ, in 32 bits.
-    let offset = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
     (window + (next - window) * offset as u128 / (1 << 32)) as usize
 }
 
@@ -127,8 +138,14 @@ fn stretch_start(len: usize, i: usize) -> usize {
 fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
     // A stretch may start inside a character: its chunk starts later anyway.
     let at = (at..=text.len()).find(|&i| text.is_char_boundary(i))?;
-    let blank_before =
-        text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace);
+    // Most texts are mostly ASCII: the char before is then one byte.
+    let blank_before = match at.checked_sub(1).map(|i| text.as_bytes().get(i)) {
+        None => true,
+        Some(Some(&b)) if b.is_ascii() => (b as char).is_whitespace(),
+        Some(_) => {
+            text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(char::is_whitespace)
+        }
+    };
     if blank_before {
         return Some(at);
     }
@@ -153,16 +170,10 @@ fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
     None
 }
 
-/// Whether the lexicon knows `word` as written or can restore it.
-fn recognized(lexicon: &Lexicon, word: &str) -> bool {
-    lexicon.judge(word, index::hash(word), |j| {
-        j.facts.is_some() && !matches!(j.verdict, Verdict::Unknown)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::restore::scan::Kind;
     use proptest::prelude::*;
 
     #[test]
@@ -238,7 +249,103 @@ mod tests {
         }
     }
 
+    /// The sampler as it was first written, over [`scan::Stream`] token by
+    /// token, with a memo lookup per word: what [`sample`] and
+    /// [`estimate_ocr_quality`] must draw and count.
+    fn reference(text: &str, lexicon: &Lexicon) -> (Vec<(usize, usize)>, OcrQuality) {
+        let len = text.len();
+        let (mut words, mut q) = (Vec::new(), OcrQuality::default());
+        let mut tokens = scan::Stream::new(text);
+        let mut pending = tokens.next();
+        for i in 0..SAMPLE_STRETCHES {
+            let stretch = stretch_start(len, i);
+            let next = stretch_start(len, i + 1);
+            if pending.is_some_and(|t| t.start < stretch) {
+                let Some(at) = chunk_start(text, stretch, next) else { continue };
+                tokens.seek(at);
+                pending = tokens.next();
+            }
+            let end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
+            while let Some(t) = pending.filter(|t| t.start < end) {
+                if let Some(word) = text.get(t.start..t.end).filter(|_| t.kind == Kind::Word) {
+                    words.push((t.start, t.end));
+                    q.words += 1;
+                    let known = lexicon.judge(word, index::hash(word), |j| {
+                        j.facts.is_some()
+                            && !matches!(j.verdict, super::super::word::Verdict::Unknown)
+                    });
+                    q.unrecognized += usize::from(!known);
+                }
+                pending = tokens.next();
+            }
+        }
+        (words, q)
+    }
+
+    /// Check [`sample`] and [`estimate_ocr_quality`] against [`reference`].
+    fn same_as_reference(text: &str) -> Result<(), TestCaseError> {
+        // A fresh lexicon for each: the words are judged cold, then warm.
+        let lex = Lexicon::builtin().clone();
+        let (want, q) = reference(text, &lex);
+        let base = text.as_ptr() as usize;
+        let got: Vec<(usize, usize)> = sample(text)
+            .iter()
+            .map(|&(w, h)| {
+                assert_eq!(h, index::hash_bytes(w));
+                let start = w.as_ptr() as usize - base;
+                (start, start + w.len())
+            })
+            .collect();
+        prop_assert_eq!(got, want);
+        prop_assert_eq!(estimate_ocr_quality(text, &Lexicon::builtin().clone()), q);
+        prop_assert_eq!(estimate_ocr_quality(text, &lex), q);
+        Ok(())
+    }
+
+    /// Pieces of text the scanner treats differently: words with and without
+    /// diacritics, OCR digits in words, numbers, codes, addresses, marks,
+    /// ASCII and Unicode blanks, and chars of two, three and four bytes.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::sample::select(vec![
+                "beslut", "kännedom", "f6r", "Förslag", "och", "att", "xqwv", "a", "Å", "é",
+                "ord-", "-ord", "(ord", "ord)", "ord,", "ord.", "12", "2026", "KS-2024-00011",
+                "208Försäljning", "12abc", "a1b2", "x@y.se", "www.a.se", "https://a.se",
+                "a.b", "|", "||ord", "ord|", "'", "d'", "’", "”", "•", "–", "§", "¢", "×", "÷",
+                "²", "Ⅻ", "日本", "😀", "\u{300}",
+            ])
+            .prop_map(String::from),
+            4 => prop::sample::select(vec![
+                " ", " ", " ", "  ", "\n", "\t", "\r\n", "\u{b}", "\u{c}", "\u{a0}",
+                "\u{2003}", "\u{202f}", "\u{3000}", "\u{85}", "\u{1680}",
+            ])
+            .prop_map(String::from),
+            1 => "\\PC{1,6}",
+            1 => "[a-zåäö]{1,14}",
+        ]
+    }
+
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn the_sample_is_what_the_stream_draws(
+            v in prop::collection::vec(piece(), 0..900),
+            repeat in 1..4usize,
+        ) {
+            // Long enough texts spread the stretches apart; short ones overlap them.
+            let text = v.concat().repeat(repeat);
+            same_as_reference(&text)?;
+            // And any prefix, which moves every stretch.
+            let cut = (text.len() * 2 / 3..=text.len()).find(|&i| text.is_char_boundary(i));
+            same_as_reference(&text[..cut.unwrap_or(0)])?;
+        }
+
+        #[test]
+        fn the_sample_of_any_text_is_what_the_stream_draws(s in "\\PC{0,3000}") {
+            same_as_reference(&s)?;
+        }
+
         #[test]
         fn the_estimate_never_counts_more_than_it_sampled(s in "(\\PC{0,12}[ \n]){0,80}") {
             let q = estimate_ocr_quality(&s, Lexicon::builtin());

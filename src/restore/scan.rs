@@ -50,6 +50,92 @@ impl Stream<'_> {
         self.buf.clear();
         self.at = 0;
     }
+
+    /// Call `word(start, end)` for each word of the tokens that start
+    /// before `limit`, in order, and consume them; the first token that
+    /// starts later is kept for the next call. The chunk after them is not
+    /// read when the position is already past `limit`: a sampler that draws
+    /// the words starting in a stretch need not scan the one after them.
+    #[inline(always)]
+    pub(crate) fn words_before(&mut self, limit: usize, mut word: impl FnMut(usize, usize)) {
+        loop {
+            if let Some(&t) = self.buf.get(self.at) {
+                if t.start >= limit {
+                    return;
+                }
+                self.at += 1;
+                if t.kind == Kind::Word {
+                    word(t.start, t.end);
+                }
+                continue;
+            }
+            if self.pos >= limit {
+                return;
+            }
+            if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
+                if t.start >= limit {
+                    self.keep(t);
+                    return;
+                }
+                word(t.start, t.end);
+                continue;
+            }
+            self.buf.clear();
+            self.at = 0;
+            if !next_chunk(self.text, &mut self.pos, &mut self.buf) {
+                return;
+            }
+        }
+    }
+
+    /// Whether the next token starts before `at`.
+    #[inline(always)]
+    pub(crate) fn lags(&mut self, at: usize) -> bool {
+        if let Some(start) = self.next_start() {
+            return start < at;
+        }
+        // Read on to the next token, kept for the next call.
+        loop {
+            if self.pos >= at {
+                return false;
+            }
+            if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
+                self.keep(t);
+                return t.start < at;
+            }
+            self.buf.clear();
+            self.at = 0;
+            if !next_chunk(self.text, &mut self.pos, &mut self.buf) {
+                return false;
+            }
+            if let Some(t) = self.buf.first() {
+                return t.start < at;
+            }
+        }
+    }
+
+    /// Keep `t`, read but not yet given, as the next token.
+    fn keep(&mut self, t: Token) {
+        self.buf.clear();
+        self.buf.push(t);
+        self.at = 0;
+    }
+
+    /// Where the next token starts, when that is known without scanning its
+    /// chunk: it is buffered, or the chunk after the blanks starts with an
+    /// ASCII letter or digit (every letter or digit is part of a token).
+    #[inline(always)]
+    pub(crate) fn next_start(&self) -> Option<usize> {
+        if let Some(t) = self.buf.get(self.at) {
+            return Some(t.start);
+        }
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while bytes.get(i).is_some_and(|&b| ASCII_CLASS.get(b as usize) == Some(&SPACE)) {
+            i += 1;
+        }
+        bytes.get(i).is_some_and(u8::is_ascii_alphanumeric).then_some(i)
+    }
 }
 
 impl Iterator for Stream<'_> {
