@@ -774,7 +774,48 @@ fn match_body<'t>(
     if opens_with_forslag_word(words) && !may_open_with_forslag(text.as_bytes()) {
         return None;
     }
+    // OCR most often loses only diacritics (`Beskrivning av arendet`): read
+    // letter against letter, that is the word match's first choice at every
+    // letter, so the answer it would come to. Where a letter needs more
+    // (an OCR reading), the word match reads it.
+    if !wants_rest && !squeezed {
+        if let Some(quality) = same_or_folded(text, words) {
+            return Some((quality, None));
+        }
+    }
     match_body_by_word(text, words, wants_rest, squeezed)
+}
+
+/// Whether `text` reads as `words` letter by letter, each the same (in any
+/// case) or of the same fold, and how: [`MatchKind::Exact`] when all are
+/// the same, [`MatchKind::Folded`] otherwise. This is the path [`ocr_word`]
+/// tries first at each letter (its OCR readings come after), and single
+/// spaces between the words are what the word match takes between them.
+fn same_or_folded(text: &str, words: &str) -> Option<MatchKind> {
+    let mut quality = MatchKind::Exact;
+    let mut read = text.chars();
+    for k in words.chars() {
+        let c = read.next()?;
+        if c.is_ascii() && k.is_ascii() {
+            // For two ASCII characters the fold is the lower case.
+            if !c.eq_ignore_ascii_case(&k) {
+                return None;
+            }
+            continue;
+        }
+        // The same letter as `ocr_word` reads it; `ö` for `o` (or the
+        // other way round) without the case tables, whose answer is known.
+        let across = (c.is_ascii() && NO_ASCII_LOWER.contains(&k))
+            || (k.is_ascii() && NO_ASCII_LOWER.contains(&c));
+        if c == k || (!across && c.to_lowercase().eq(k.to_lowercase())) {
+            continue;
+        }
+        if fold_char(c) != fold_char(k) {
+            return None;
+        }
+        quality = MatchKind::Folded;
+    }
+    read.next().is_none().then_some(quality)
 }
 
 /// Whether the canonical `words` open with the word `förslag`.
@@ -1305,6 +1346,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The letter-by-letter shortcut answers as the word match does, for
+    /// every heading of the table with its letters replaced by every
+    /// character of the same fold or lower case, by OCR readings, and with
+    /// other damage.
+    #[test]
+    fn the_folded_shortcut_reads_as_word_by_word() {
+        let alike: Vec<char> = ('\0'..='\u{3000}')
+            .chain(['\u{212a}', '\u{212b}'])
+            .filter(|&c| matches!(fold_char(c), 'a'..='z') || "åäöÅÄÖ".contains(c))
+            .collect();
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        // A profile's extra headings may be written any way at all.
+        let extra = ["Kopia till", "Kopia  till", " Kopia", "Kopia ", "Å-ärende: x", "İß\u{212b}k"];
+        for w in DEFS.iter().map(|d| d.words).chain(extra) {
+            texts.push((crate::fold::fold(w), w));
+            texts.push((w.to_uppercase(), w));
+            texts.push((format!("{w}x"), w));
+            texts.push((w.replacen(' ', "  ", 1), w));
+            for (at, k) in w.char_indices() {
+                let after = &w[at + k.len_utf8()..];
+                let folded = fold_char(k);
+                for &c in alike
+                    .iter()
+                    .filter(|&&c| fold_char(c) == folded || c.to_lowercase().eq(k.to_lowercase()))
+                {
+                    texts.push((format!("{}{c}{after}", &w[..at]), w));
+                }
+                for reading in ocr_readings(k) {
+                    texts.push((format!("{}{reading}{after}", &w[..at]), w));
+                }
+                texts.push((format!("{}{after}", &w[..at]), w));
+            }
+        }
+        let mut shortcut = 0;
+        for (text, words) in &texts {
+            // A prepared candidate has single spaces between its words only.
+            if text.contains("  ") || text.starts_with(' ') || text.ends_with(' ') {
+                continue;
+            }
+            let by_word = match_body_by_word(text, words, false, false);
+            assert_eq!(match_body(text, words, false, false), by_word, "{text:?}");
+            if let Some(q) = same_or_folded(text, words) {
+                shortcut += 1;
+                assert_eq!(by_word, Some((q, None)), "{text:?}");
+            }
+        }
+        assert!(shortcut > 1000, "{shortcut}");
     }
 
     #[test]
