@@ -516,7 +516,7 @@ fn skip_word_ascii(text: &[u8], mut at: usize) -> usize {
         let x = u64::from_le_bytes(chunk);
         // Lower case (`| 0x20`), high bits cleared: each byte then at most
         // 0x7f, so adding to it never carries into the next.
-        let lower = (x | 0x20 * BYTES) & !HIGH;
+        let lower = (x | (0x20 * BYTES)) & !HIGH;
         let from_a = lower + (0x80 - u64::from(b'a')) * BYTES;
         let past_z = lower + (0x80 - u64::from(b'z') - 1) * BYTES;
         let letter = from_a & !past_z & !x & HIGH;
@@ -1356,7 +1356,7 @@ mod tests {
     fn the_folded_shortcut_reads_as_word_by_word() {
         let alike: Vec<char> = ('\0'..='\u{3000}')
             .chain(['\u{212a}', '\u{212b}'])
-            .filter(|&c| matches!(fold_char(c), 'a'..='z') || "åäöÅÄÖ".contains(c))
+            .filter(|&c| fold_char(c).is_ascii_lowercase() || "åäöÅÄÖ".contains(c))
             .collect();
         let mut texts: Vec<(String, &str)> = Vec::new();
         // A profile's extra headings may be written any way at all.
