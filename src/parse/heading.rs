@@ -331,10 +331,14 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     let first = prepared.text.chars().next().map(fold_char)?;
     // A byte search back from the end: `rsplit(' ')` costs a searcher's
     // setup on every candidate; `memrchr` costs less than a byte loop even
-    // for the short last word.
-    let last_word = match memchr::memrchr(b' ', prepared.text.as_bytes()) {
-        Some(at) => prepared.text.get(at + 1..).unwrap_or(""),
-        None => &prepared.text,
+    // for the short last word. Only an organ form that the last letter lets
+    // through asks for it: most candidates never do.
+    let last_word = std::cell::OnceCell::new();
+    let last_word = || {
+        *last_word.get_or_init(|| match memchr::memrchr(b' ', prepared.text.as_bytes()) {
+            Some(at) => prepared.text.get(at + 1..).unwrap_or(""),
+            None => &prepared.text,
+        })
     };
     let length = match prepared.text {
         Cow::Borrowed(_) => shape.chars,
@@ -358,8 +362,8 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
                     && match t.def.form {
                         Organ => {
                             t.may_end_with(last)
-                                && last_word.len() >= t.last_word_chars
-                                && ocr_word(t.last_word, last_word, true).is_ok()
+                                && last_word().len() >= t.last_word_chars
+                                && ocr_word(t.last_word, last_word(), true).is_ok()
                         }
                         _ => shape.tokens >= 4 && forslag_after_organ(&prepared.text),
                     }
