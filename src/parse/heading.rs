@@ -1018,6 +1018,21 @@ mod tests {
         }
     }
 
+    /// Every string of at most `max` characters from `alphabet`.
+    fn all_strings(alphabet: &[char], max: u32) -> impl Iterator<Item = String> + '_ {
+        (0..=max).flat_map(move |len| {
+            (0..alphabet.len().pow(len)).map(move |mut n| {
+                (0..len)
+                    .map(|_| {
+                        let c = alphabet[n % alphabet.len()];
+                        n /= alphabet.len();
+                        c
+                    })
+                    .collect()
+            })
+        })
+    }
+
     fn kind(line: &str) -> Option<SectionKind> {
         recognize(line).map(|m| m.kind)
     }
@@ -1101,15 +1116,7 @@ mod tests {
                 (digit1, many0((char('.'), digit1)), opt(char('.')), space1).parse(i);
             parsed.ok().map(|(rest, _)| rest)
         }
-        let alphabet = ['1', '0', '.', ' ', '\t', 'a', '٣'];
-        let mut text = String::new();
-        for n in 0..alphabet.len().pow(7) {
-            text.clear();
-            let mut k = n;
-            while k > 0 {
-                text.push(alphabet[k % alphabet.len()]);
-                k /= alphabet.len();
-            }
+        for text in all_strings(&['1', '0', '.', ' ', '\t', 'a', '٣'], 6) {
             assert_eq!(numbering(&text), by_grammar(&text), "{text:?}");
         }
     }
@@ -1250,15 +1257,7 @@ mod tests {
     /// alphabet of the white space and letters that matter.
     #[test]
     fn glueing_reads_as_splitting_on_double_spaces() {
-        let alphabet = [' ', 'a', 'B', '\t', '\u{a0}', 'é', '\u{2003}'];
-        let mut text = String::new();
-        for n in 0..alphabet.len().pow(6) {
-            text.clear();
-            let mut k = n;
-            while k > 0 {
-                text.push(alphabet[k % alphabet.len()]);
-                k /= alphabet.len();
-            }
+        for text in all_strings(&[' ', 'a', 'B', '\t', '\u{a0}', 'é', '\u{2003}'], 6) {
             let mut want = Vec::new();
             for part in text.split("  ") {
                 let glued: String = part.split_whitespace().collect();
