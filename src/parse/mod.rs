@@ -128,8 +128,7 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
     let span = head.trimmed_span().cover(heading_span).cover(last.trimmed_span());
-    let after_colon = h.m.rest.map(|rest| &head.text[rest..]);
-    let body_texts = after_colon.into_iter().chain(lines[h.line + 1..end].iter().map(|l| l.text));
+    let after_colon = h.m.rest.map(|rest| Line::new(head.start + rest, &head.text[rest..]));
     Section {
         kind: h.m.kind,
         heading: head.text[h.m.text.clone()].to_string(),
@@ -137,12 +136,17 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(body_texts, is_list_kind(h.m.kind), first_pipe),
+        text: text::body_text(
+            after_colon,
+            &lines[h.line + 1..end],
+            is_list_kind(h.m.kind),
+            first_pipe,
+        ),
     }
 }
 
-/// Where the first `|` stands in a section's body, counted from the body's
-/// first byte: one scan for the whole body instead of one per line. The
+/// Where the first `|` of a section's body stands in the source: one scan
+/// for the whole body instead of one per line. The
 /// body's lines stand in the source one after another, a `\n` between them
 /// (the first may be the part of the heading line after its colon).
 fn first_pipe_in_body(source: &str, lines: &[Line<'_>], h: &Accepted, end: usize) -> Option<usize> {
@@ -154,7 +158,7 @@ fn first_pipe_in_body(source: &str, lines: &[Line<'_>], h: &Accepted, end: usize
     let last = lines.get(end.checked_sub(1)?)?;
     // Not expected to fail; if it does, every line is searched.
     let Some(body) = source.get(from..last.start + last.text.len()) else { return Some(0) };
-    find_byte(body.as_bytes(), b'|', 0)
+    find_byte(body.as_bytes(), b'|', 0).map(|at| from + at)
 }
 
 /// Section kinds whose bodies are lists: a short line there is an item, never
