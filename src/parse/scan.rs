@@ -362,7 +362,7 @@ fn may_open_diary_number(i: &str) -> bool {
 
 /// The diary labels, folded, longer before shorter where one opens another
 /// (`diarienummer` before `diarienr`): the first that fits is taken.
-const DIARY_LABELS: [&str; 8] = [
+pub(crate) const DIARY_LABELS: [&str; 8] = [
     "diarienummer",
     "diarienr",
     "dnr",
