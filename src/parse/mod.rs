@@ -73,7 +73,9 @@ fn split_lines(source: &str) -> Vec<Line<'_>> {
 
 /// The lines of `source`, given the offsets of its `\n`s in order.
 fn lines_at(source: &str, newlines: impl Iterator<Item = usize>) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(source.len() / 48 + 1);
+    // Room for lines of 32 bytes on average (OCR lines run longer): the
+    // vector is rarely regrown, which would copy every line made so far.
+    let mut lines = Vec::with_capacity(source.len() / 32 + 1);
     let mut start = 0;
     let mut rest = source;
     for end in newlines {
@@ -275,6 +277,10 @@ fn ends_like_sentence(trimmed: &str) -> bool {
 /// extract, kept as a section of its own.
 fn paragraph_heading(line: &str) -> Option<HeadingMatch> {
     let trimmed = text::trim(line);
+    // Nearly every line fails on its first character: no parser set up.
+    if !trimmed.starts_with(['§', '$']) {
+        return None;
+    }
     let (_, number) = scan::paragraph_sign(trimmed).ok()?;
     let lead = line.len() - line.trim_start().len();
     Some(HeadingMatch {
