@@ -277,7 +277,15 @@ impl Body {
             return;
         }
         let out = &mut self.out;
-        let may_be_item = may_start_item(line);
+        // Most lines open with an ASCII letter: such a line is an item only
+        // as a bullet, `e` or `o` then a space or a tab (a point number opens
+        // with a digit). Two bytes settle it, with no call.
+        let may_be_item = match line.as_bytes() {
+            [b, after @ ..] if b.is_ascii_alphabetic() => {
+                matches!(b, b'e' | b'o') && matches!(after.first(), Some(b' ' | b'\t'))
+            }
+            _ => may_start_item(line),
+        };
         let rest = if may_be_item { bullet(line).ok().map(|(rest, ())| rest) } else { None };
         // `starts_list_item`, with the bullet already read.
         let item = may_be_item && (rest.is_some() || point_number(line).is_ok());
@@ -475,7 +483,7 @@ mod tests {
         #[test]
         fn body_text_reads_as_over_strings(
             after_colon in proptest::option::of("( |[a-zå|-]){0,8}"),
-            src in "((e |¢ |1\\. |Sida 2 av 3|2 \\(4\\)| |\u{a0}|\\||[aAöx]|-|\r)?[a-zö |.-]{0,12}\n?){0,12}",
+            src in "((e |¢ |1\\. |Sida 2 av 3|2 \\(4\\)| |\u{a0}|\\||[aAöx]|-|\r|o [A-Za-z]|e\t|och|enligt|e-|o\u{a0})?[a-zö |.-]{0,12}\n?){0,12}",
             list: bool,
         ) {
             let head_line = after_colon.as_deref().map(|a| format!("Rubrik:{a}\n"));
