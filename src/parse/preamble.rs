@@ -245,27 +245,35 @@ fn cover(lines: &[Line<'_>], which: &[usize]) -> Option<Span> {
 /// The title: the last block of lines no header rule took; failing that, the
 /// unread lines at the end of the last block.
 fn pick_title(lines: &[Line<'_>], roles: &[Role]) -> Vec<usize> {
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
+    // The blocks as ranges of line numbers (a block's lines follow one
+    // another), not a vector of lines each.
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::with_capacity(lines.len() / 2 + 1);
+    let mut start = None;
     for (j, line) in lines.iter().enumerate() {
         if line.is_blank() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
+            if let Some(from) = start.take() {
+                blocks.push(from..j);
             }
-        } else {
-            current.push(j);
+        } else if start.is_none() {
+            start = Some(j);
         }
     }
-    if !current.is_empty() {
-        blocks.push(current);
+    if let Some(from) = start {
+        blocks.push(from..lines.len());
     }
-    if let Some(block) = blocks.iter().rev().find(|b| b.iter().all(|&j| roles[j] == Role::Unread)) {
-        return block.clone();
+    let unread = |j: usize| roles[j] == Role::Unread;
+    let all_unread = |b: &&std::ops::Range<usize>| {
+        roles.get(b.start..b.end).is_some_and(|r| r.iter().all(|&r| r == Role::Unread))
+    };
+    if let Some(block) = blocks.iter().rev().find(all_unread) {
+        return block.clone().collect();
     }
     let Some(last) = blocks.last() else { return Vec::new() };
-    let unread_tail: Vec<usize> =
-        last.iter().rev().take_while(|&&j| roles[j] == Role::Unread).copied().collect();
-    unread_tail.into_iter().rev().collect()
+    let mut from = last.end;
+    while from > last.start && unread(from - 1) {
+        from -= 1;
+    }
+    (from..last.end).collect()
 }
 
 /// `Handläggare: Jonas Nyström` → `Some("Jonas Nyström")`; `Handläggare` → `Some("")`.
@@ -407,14 +415,24 @@ fn is_department(text: &str) -> bool {
 /// one byte compare, without reading the line back character by character.
 fn ends_with_folded(text: &str, tail: &str) -> bool {
     let bytes = text.as_bytes();
-    let end = bytes.len().checked_sub(tail.len()).and_then(|from| bytes.get(from..));
-    if let Some(end) = end
-        && end.iter().all(|&b| b.is_ascii() && b != b'6' && b != b'0')
-    {
-        return end.eq_ignore_ascii_case(tail.as_bytes());
+    // Back from the end, a byte at a time: most endings differ in the last
+    // letter or two. Each byte read is ASCII, as are all after it, so it is
+    // the character that far from the end.
+    for (back, t) in tail.bytes().rev().enumerate() {
+        let b = bytes.len().checked_sub(back + 1).and_then(|at| bytes.get(at));
+        match b {
+            Some(&b) if b.is_ascii() && b != b'6' && b != b'0' => {
+                if b.to_ascii_lowercase() != t {
+                    return false;
+                }
+            }
+            _ => {
+                let mut folded = fold_ocr(text).rev();
+                return tail.chars().rev().all(|t| folded.next() == Some(t));
+            }
+        }
     }
-    let mut folded = fold_ocr(text).rev();
-    tail.chars().rev().all(|t| folded.next() == Some(t))
+    true
 }
 
 /// How many characters a whole-word reading of `ending` can have: one for
@@ -476,6 +494,61 @@ mod tests {
         ) {
             let text = words.join(" ");
             proptest::prop_assert_eq!(is_department(&text), is_department_as_written(&text), "{:?}", text);
+        }
+    }
+
+    /// `pick_title` as first written: blocks collected as vectors of lines.
+    fn pick_title_as_written(lines: &[Line<'_>], roles: &[Role]) -> Vec<usize> {
+        let mut blocks: Vec<Vec<usize>> = Vec::new();
+        let mut current: Vec<usize> = Vec::new();
+        for (j, line) in lines.iter().enumerate() {
+            if line.is_blank() {
+                if !current.is_empty() {
+                    blocks.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.push(j);
+            }
+        }
+        if !current.is_empty() {
+            blocks.push(current);
+        }
+        if let Some(b) = blocks.iter().rev().find(|b| b.iter().all(|&j| roles[j] == Role::Unread)) {
+            return b.clone();
+        }
+        let Some(last) = blocks.last() else { return Vec::new() };
+        let tail: Vec<usize> =
+            last.iter().rev().take_while(|&&j| roles[j] == Role::Unread).copied().collect();
+        tail.into_iter().rev().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_are_picked_as_first_written(
+            shape in proptest::collection::vec((proptest::bool::ANY, 0u8..3), 0..14)
+        ) {
+            let src: Vec<&str> = shape.iter().map(|&(blank, _)| if blank { " " } else { "x" }).collect();
+            let src = src.join("\n");
+            let lines = lines(&src);
+            let roles: Vec<Role> = shape
+                .iter()
+                .map(|&(_, r)| [Role::Unread, Role::Header, Role::Title][usize::from(r)])
+                .chain(std::iter::repeat(Role::Unread))
+                .take(lines.len())
+                .collect();
+            proptest::prop_assert_eq!(pick_title(&lines, &roles), pick_title_as_written(&lines, &roles));
+        }
+
+        #[test]
+        fn endings_read_back_as_through_the_fold(
+            text in "([a-zA-ZåäöÅÄÖé ]|6|0|ao|\u{2003})*(rvaltningen|RVALTNING|kontoret|6ret|0ret|kansliet|staben|n|t|g)?"
+        ) {
+            for e in DEPARTMENT_ENDINGS {
+                let tail = e.rsplit(['ö', 'ä', 'å']).next().unwrap_or(e);
+                let mut folded = fold_ocr(&text).rev();
+                let by_fold = tail.chars().rev().all(|t| folded.next() == Some(t));
+                proptest::prop_assert_eq!(ends_with_folded(&text, tail), by_fold, "{:?} {}", text, tail);
+            }
         }
     }
 
