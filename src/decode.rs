@@ -195,16 +195,14 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     if !any_c0_or_del(bytes) && !memchr::memchr_iter(0xC2, bytes).any(c1_at) {
         return Ok(());
     }
-    let mut control = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\t' | b'\n' | b'\r' | 0x0c => {}
-            0 => return Err(NotText::Nul { offset: offset + i }),
-            0x01..=0x1F | 0x7F => control += 1,
-            0xC2 if c1_at(i) => control += 1,
-            _ => {}
-        }
+    // Such a text (mojibake of `”` holds a C1) is counted, not walked
+    // byte by byte: its first NUL found by memchr, its C0 controls and DEL
+    // in a branch-free pass, its C1s where memchr finds a C2.
+    if let Some(i) = memchr::memchr(0, bytes) {
+        return Err(NotText::Nul { offset: offset + i });
     }
+    let c0: usize = bytes.iter().map(|&b| usize::from(is_c0_or_del(b))).sum();
+    let control = c0 + memchr::memchr_iter(0xC2, bytes).filter(|&i| c1_at(i)).count();
     let chars = text.chars().count();
     // Real text, OCR'd or not, has next to no control characters; a quarter
     // is far past anything a damaged scan produces and well inside what a
@@ -219,9 +217,23 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
 /// form feed and carriage return. Branch-free, and folded into a byte rather
 /// than a `bool`, so it vectorizes.
 fn any_c0_or_del(bytes: &[u8]) -> bool {
-    // Below 0x20 but 9, 10, 12 and 13.
-    let c0 = |b: u8| (b < 9) | (b == 11) | (b.wrapping_sub(14) < 0x20 - 14);
-    bytes.iter().fold(0u8, |any, &b| any | u8::from(c0(b) | (b == 0x7F))) != 0
+    // A looser test first, with fewer vector operations a byte: below 0x20
+    // but line feed and carriage return (every line ends in them). Only a
+    // text with a tab or a form feed, or a control, takes the exact test.
+    let maybe = |b: u8| ((b < 0x20) & (b != b'\n') & (b != b'\r')) | (b == 0x7F);
+    bytes.iter().fold(false, |any, &b| any | maybe(b)) && any_c0_or_del_exactly(bytes)
+}
+
+/// [`any_c0_or_del`], byte by byte exactly.
+fn any_c0_or_del_exactly(bytes: &[u8]) -> bool {
+    bytes.iter().fold(0u8, |any, &b| any | u8::from(is_c0_or_del(b))) != 0
+}
+
+/// Whether `b` is DEL or a C0 control but tab, line feed, form feed and
+/// carriage return (below 0x20 but 9, 10, 12 and 13). Branch-free.
+#[inline]
+fn is_c0_or_del(b: u8) -> bool {
+    (b < 9) | (b == 11) | (b.wrapping_sub(14) < 0x20 - 14) | (b == 0x7F)
 }
 
 /// windows-1252: Latin-1 except 0x80–0x9F, where it has typographic
@@ -384,6 +396,61 @@ mod tests {
         assert!(matches!(decode(c1.as_bytes()), Err(NotText::ControlCharacters { .. })));
         let c0 = format!("{signs}{}", "\u{1b}".repeat(signs.chars().count()));
         assert!(matches!(decode(c0.as_bytes()), Err(NotText::ControlCharacters { .. })));
+    }
+
+    #[test]
+    fn the_quick_control_test_is_the_exact_one() {
+        for b in 0..=255u8 {
+            let one = [b];
+            let exact = !matches!(b, 9 | 10 | 12 | 13) && (b < 0x20 || b == 0x7F);
+            assert_eq!(any_c0_or_del(&one), exact, "{b:#x}");
+            // Inside a longer text, after the vector loop's first blocks.
+            let mut long = b"Beslut\r\n\tsida\x0c".repeat(9);
+            long.push(b);
+            assert_eq!(any_c0_or_del(&long), exact, "{b:#x} after 153 bytes");
+        }
+    }
+
+    /// `check_characters` as it was first written: a text with a control
+    /// walked byte by byte.
+    fn check_by_walking(text: &str, offset: usize) -> Result<(), NotText> {
+        let bytes = text.as_bytes();
+        let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
+        let c0 = |b: u8| !matches!(b, 9 | 10 | 12 | 13) && (b < 0x20 || b == 0x7F);
+        if !bytes.iter().enumerate().any(|(i, &b)| c0(b) || (b == 0xC2 && c1_at(i))) {
+            return Ok(());
+        }
+        let mut control = 0usize;
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\t' | b'\n' | b'\r' | 0x0c => {}
+                0 => return Err(NotText::Nul { offset: offset + i }),
+                0x01..=0x1F | 0x7F => control += 1,
+                0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
+                _ => {}
+            }
+        }
+        let chars = text.chars().count();
+        if control * 4 >= chars {
+            return Err(NotText::ControlCharacters { control, chars });
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn characters_are_checked_as_by_walking(
+            text in "([a-zåäö §\u{a0}\n\r\t\u{c}”–]|\u{0}|[\u{1}-\u{1f}]|\u{7f}|[\u{80}-\u{9f}]|\\PC){0,80}",
+            offset in 0usize..4,
+        ) {
+            proptest::prop_assert_eq!(check_characters(&text, offset), check_by_walking(&text, offset));
+        }
+
+        #[test]
+        fn any_control_is_found_as_byte_by_byte(bytes: Vec<u8>) {
+            let by_byte = bytes.iter().any(|&b| !matches!(b, 9 | 10 | 12 | 13) && (b < 0x20 || b == 0x7F));
+            proptest::prop_assert_eq!(any_c0_or_del(&bytes), by_byte);
+        }
     }
 
     #[test]

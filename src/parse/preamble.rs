@@ -10,7 +10,7 @@
 
 use super::Line;
 use super::heading::ocr_word;
-use super::scan::{self, DIARY_LABEL_FIRSTS, diary_label, diary_number, paragraph_sign};
+use super::scan::{self, diary_label, diary_number, paragraph_sign};
 use super::text::{is_page_furniture, join_wrapped};
 use crate::fold::{fold, fold_char, fold_ocr};
 use crate::model::{Header, NoteKind, ParseNote};
@@ -65,8 +65,8 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
     // The title's lines, and where it starts in the first of them (after
     // `§ 208` when OCR glued the title to the number).
     let mut found_title: Option<(Vec<usize>, usize)> = None;
-    // One buffer for every line's fold.
-    let mut folded = String::new();
+    // One buffer for every line's fold, room for any opening made at once.
+    let mut folded = String::with_capacity(4 * FOLDED_OPENING);
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -78,14 +78,10 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         let lead = line.text.len() - line.text.trim_start().len();
         let at = line.start + lead;
         // Only the diary-label and document-type tests read the fold, and
-        // each opens with a letter few lines open with: the rest need none.
-        let first = text.chars().next().map_or(' ', fold_char);
+        // each opens with two letters few lines open with: the rest need none.
         folded.clear();
-        if DIARY_LABEL_FIRSTS.contains(&first)
-            || DOCUMENT_TYPES.iter().any(|t| t.starts_with(first))
-        {
-            folded.reserve(text.len());
-            folded.extend(text.chars().map(fold_char));
+        if may_open_label_or_type(text) {
+            fold_opening(text, &mut folded);
         }
         if let Some(value) = after_label(text, "Handläggare") {
             roles[i] = Role::Header;
@@ -94,11 +90,9 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
                 let name = name.split(',').next().unwrap_or("").trim();
                 header.case_officer.get_or_insert_with(|| name.to_string());
             }
-        } else if let Ok((rest, ())) = diary_label(&folded) {
+        } else if let Some(value) = diary_label_value(text, &folded) {
             roles[i] = Role::Header;
-            let value =
-                &text[byte_offset_of_chars(text, folded.chars().count() - rest.chars().count())..];
-            if let Some((v, _)) = value_or_next(lines, &mut roles, i, value.trim()) {
+            if let Some((v, _)) = value_or_next(lines, &mut roles, i, value) {
                 header.diary_number.get_or_insert_with(|| v.to_string());
             }
         } else if let Some(value) = after_label(text, "Datum") {
@@ -181,6 +175,66 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
     Preamble { header, title, title_span, span: cover(lines, &non_blank) }
 }
 
+/// How many characters of a line [`fold_opening`] folds: more than the
+/// longest diary label ([`diary_label`] then reads one more character, to
+/// see the word end) and the longest document type. What a label's value
+/// is, the line's own text says, not the fold.
+const FOLDED_OPENING: usize = 24;
+
+/// Fold the opening of `text` into `out`: all that the diary-label and
+/// document-type tests read. A title line is often long, and folding every
+/// character of it cost more than the rest of its reading.
+fn fold_opening(text: &str, out: &mut String) {
+    // An ASCII character folds to its lower case: the ASCII run the opening
+    // nearly always is gets copied and lower-cased whole, not pushed a
+    // character at a time. A byte before the first beyond ASCII is a
+    // character of its own, so the run's end is a char boundary.
+    let head = text.as_bytes().get(..FOLDED_OPENING).unwrap_or(text.as_bytes());
+    // Whole words at a time for the usual all-ASCII opening.
+    let ascii =
+        if head.is_ascii() { head.len() } else { head.iter().take_while(|b| b.is_ascii()).count() };
+    let (run, rest) = text.split_at_checked(ascii).unwrap_or(("", text));
+    let from = out.len();
+    out.push_str(run);
+    if let Some(copied) = out.get_mut(from..) {
+        copied.make_ascii_lowercase();
+    }
+    out.extend(rest.chars().take(FOLDED_OPENING - run.len()).map(fold_char));
+}
+
+/// The first two letters of every diary label and document type (folded).
+const LABEL_OPENINGS: [[char; 2]; 12] = [
+    ['d', 'i'],
+    ['d', 'n'],
+    ['v', 'a'],
+    ['e', 'r'],
+    ['a', 'r'],
+    ['b', 'e'],
+    ['t', 'j'],
+    ['p', 'r'],
+    ['s', 'a'],
+    ['u', 't'],
+    ['k', 'a'],
+    ['f', 'o'],
+];
+
+/// Whether `text` opens with the first two letters (folded) of a diary
+/// label or a document type: the lines worth folding for those tests.
+fn may_open_label_or_type(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
+    LABEL_OPENINGS.contains(&[fold_char(a), fold_char(b)])
+}
+
+/// The value after a diary label opening `text` (trimmed), if one does;
+/// `folded`: the fold of `text`, or of its opening ([`fold_opening`]).
+fn diary_label_value<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
+    let (rest, ()) = diary_label(folded).ok()?;
+    // Folding keeps the number of characters: the label's length in the fold is its length in `text`.
+    let label = folded.chars().count() - rest.chars().count();
+    Some(text[byte_offset_of_chars(text, label)..].trim())
+}
+
 /// The smallest span covering the trimmed text of the given lines.
 fn cover(lines: &[Line<'_>], which: &[usize]) -> Option<Span> {
     let first = lines[*which.first()?].trimmed_span();
@@ -191,32 +245,49 @@ fn cover(lines: &[Line<'_>], which: &[usize]) -> Option<Span> {
 /// The title: the last block of lines no header rule took; failing that, the
 /// unread lines at the end of the last block.
 fn pick_title(lines: &[Line<'_>], roles: &[Role]) -> Vec<usize> {
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
+    // The blocks as ranges of line numbers (a block's lines follow one
+    // another), not a vector of lines each.
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::with_capacity(lines.len() / 2 + 1);
+    let mut start = None;
     for (j, line) in lines.iter().enumerate() {
         if line.is_blank() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
+            if let Some(from) = start.take() {
+                blocks.push(from..j);
             }
-        } else {
-            current.push(j);
+        } else if start.is_none() {
+            start = Some(j);
         }
     }
-    if !current.is_empty() {
-        blocks.push(current);
+    if let Some(from) = start {
+        blocks.push(from..lines.len());
     }
-    if let Some(block) = blocks.iter().rev().find(|b| b.iter().all(|&j| roles[j] == Role::Unread)) {
-        return block.clone();
+    let unread = |j: usize| roles[j] == Role::Unread;
+    let all_unread = |b: &&std::ops::Range<usize>| {
+        roles.get(b.start..b.end).is_some_and(|r| r.iter().all(|&r| r == Role::Unread))
+    };
+    if let Some(block) = blocks.iter().rev().find(all_unread) {
+        return block.clone().collect();
     }
     let Some(last) = blocks.last() else { return Vec::new() };
-    let unread_tail: Vec<usize> =
-        last.iter().rev().take_while(|&&j| roles[j] == Role::Unread).copied().collect();
-    unread_tail.into_iter().rev().collect()
+    let mut from = last.end;
+    while from > last.start && unread(from - 1) {
+        from -= 1;
+    }
+    (from..last.end).collect()
 }
 
 /// `Handläggare: Jonas Nyström` → `Some("Jonas Nyström")`; `Handläggare` → `Some("")`.
 /// The label is matched OCR-tolerantly and must stand first on the line.
 fn after_label<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+    // A label opening with an ASCII letter (both do) has it read only as
+    // itself, in either case: a line opening with another ASCII character
+    // is no label, and most lines are ruled out by their first byte. A line
+    // opening beyond ASCII goes to the full reading.
+    let first = label.as_bytes().first().copied().unwrap_or(0);
+    let opens = |b: &u8| !b.is_ascii() || !first.is_ascii() || first.eq_ignore_ascii_case(b);
+    if !text.as_bytes().first().is_some_and(opens) {
+        return None;
+    }
     let (rest, _) = ocr_word(label, text, true).ok()?;
     let value = rest.trim_start().strip_prefix(':').unwrap_or(rest.trim_start());
     Some(value.trim())
@@ -246,7 +317,11 @@ fn value_or_next<'s>(
 fn is_label(text: &str) -> bool {
     after_label(text, "Handläggare").is_some()
         || after_label(text, "Datum").is_some()
-        || diary_label(&fold(text)).is_ok()
+        || (may_open_label_or_type(text) && {
+            let mut folded = String::with_capacity(FOLDED_OPENING);
+            fold_opening(text, &mut folded);
+            diary_label(&folded).is_ok()
+        })
 }
 
 fn read_date(header: &mut Header, value: &str, at: usize, notes: &mut Vec<ParseNote>) {
@@ -295,12 +370,6 @@ fn is_department(text: &str) -> bool {
     if !ends_like_one {
         return false;
     }
-    // The number of words and the last, in one pass.
-    let (words, last) = text.split_whitespace().fold((0, None), |(n, _), w| (n + 1, Some(w)));
-    let Some(last) = last else { return false };
-    if !(1..=5).contains(&words) {
-        return false;
-    }
     static READING_LENGTHS: std::sync::LazyLock<
         [std::ops::RangeInclusive<usize>; DEPARTMENT_ENDINGS.len()],
     > = std::sync::LazyLock::new(|| DEPARTMENT_ENDINGS.map(reading_lengths));
@@ -312,15 +381,20 @@ fn is_department(text: &str) -> bool {
     // What follows the ö of `förvaltningen` survives OCR: the folded line,
     // read back from its end only as far as the tail, picks the endings
     // worth reading. Only those can: an ASCII letter of an ending reads
-    // only as itself, in any case or with a diacritic.
+    // only as itself, in any case or with a diacritic. The tests are all
+    // required; the cheapest that rule out most lines come first.
     let fitting = DEPARTMENT_ENDINGS.iter().zip(TAILS.iter()).zip(READING_LENGTHS.iter());
-    let mut fitting = fitting
-        .filter(|((_, tail), _)| {
-            let mut folded = fold_ocr(text).rev();
-            tail.chars().rev().all(|t| folded.next() == Some(t))
-        })
-        .peekable();
-    if fitting.peek().is_none() || fold_ocr(text).any(|c| c.is_ascii_digit()) {
+    let mut fitting = fitting.filter(|((_, tail), _)| ends_with_folded(text, tail)).peekable();
+    // A digit is one in the fold only where it was one in the line.
+    let has_digit =
+        || text.bytes().any(|b| b.is_ascii_digit()) && fold_ocr(text).any(|c| c.is_ascii_digit());
+    if fitting.peek().is_none() || has_digit() {
+        return false;
+    }
+    // The number of words and the last, in one pass.
+    let (words, last) = text.split_whitespace().fold((0, None), |(n, _), w| (n + 1, Some(w)));
+    let Some(last) = last else { return false };
+    if !(1..=5).contains(&words) {
         return false;
     }
     // The ending is the whole of the last word's end: of its readings'
@@ -333,6 +407,32 @@ fn is_department(text: &str) -> bool {
             ocr_word(ending, &last[at..], true).is_ok_and(|(rest, _)| rest.is_empty())
         })
     })
+}
+
+/// Whether the [`fold_ocr`] of `text` ends with `tail` (ASCII). When the
+/// line's last bytes are ASCII and no `6` or `0` (which fold by their
+/// neighbours), they are its last characters, folding to their lower case:
+/// one byte compare, without reading the line back character by character.
+fn ends_with_folded(text: &str, tail: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Back from the end, a byte at a time: most endings differ in the last
+    // letter or two. Each byte read is ASCII, as are all after it, so it is
+    // the character that far from the end.
+    for (back, t) in tail.bytes().rev().enumerate() {
+        let b = bytes.len().checked_sub(back + 1).and_then(|at| bytes.get(at));
+        match b {
+            Some(&b) if b.is_ascii() && b != b'6' && b != b'0' => {
+                if b.to_ascii_lowercase() != t {
+                    return false;
+                }
+            }
+            _ => {
+                let mut folded = fold_ocr(text).rev();
+                return tail.chars().rev().all(|t| folded.next() == Some(t));
+            }
+        }
+    }
+    true
 }
 
 /// How many characters a whole-word reading of `ending` can have: one for
@@ -355,6 +455,177 @@ mod tests {
 
     fn lines(s: &str) -> Vec<Line<'_>> {
         super::super::split_lines(s)
+    }
+
+    /// `is_department` as it was first written: words counted first, every
+    /// ending's tail read back through the OCR fold.
+    fn is_department_as_written(text: &str) -> bool {
+        let ends_like_one = text
+            .chars()
+            .next_back()
+            .map(fold_char)
+            .is_some_and(|c| DEPARTMENT_ENDINGS.iter().any(|e| e.ends_with(c)));
+        let (words, last) = text.split_whitespace().fold((0, None), |(n, _), w| (n + 1, Some(w)));
+        let Some(last) = last else { return false };
+        if !ends_like_one || !(1..=5).contains(&words) || fold_ocr(text).any(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+        let last_chars = last.chars().count();
+        DEPARTMENT_ENDINGS.iter().any(|ending| {
+            let tail = ending.rsplit(['ö', 'ä', 'å']).next().unwrap_or(ending);
+            let mut folded = fold_ocr(text).rev();
+            tail.chars().rev().all(|t| folded.next() == Some(t))
+                && reading_lengths(ending).any(|left| {
+                    let Some(from) = last_chars.checked_sub(left) else { return false };
+                    let Some((at, _)) = last.char_indices().nth(from) else { return false };
+                    ocr_word(ending, &last[at..], true).is_ok_and(|(rest, _)| rest.is_empty())
+                })
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn departments_read_as_first_written(
+            words in proptest::collection::vec(
+                "(Kommunlednings|Miljö- och bygg|Social|Tekniska|[A-ZÅÄÖa-zåäö]{1,6}| |\u{a0}|6|0|[0-9]|é|ao)*(förvaltningen|forvaltningen|fdrvaltningen|f6rvaltningen|f0rvaltningen|faorvaltning|förvaltning|kontoret|KONTORET|kansliet|avdelningen|enheten|staben|sektionen|förbundet|forbundet|n|t|g|\u{2003})?",
+                1..7,
+            )
+        ) {
+            let text = words.join(" ");
+            proptest::prop_assert_eq!(is_department(&text), is_department_as_written(&text), "{:?}", text);
+        }
+    }
+
+    /// `pick_title` as first written: blocks collected as vectors of lines.
+    fn pick_title_as_written(lines: &[Line<'_>], roles: &[Role]) -> Vec<usize> {
+        let mut blocks: Vec<Vec<usize>> = Vec::new();
+        let mut current: Vec<usize> = Vec::new();
+        for (j, line) in lines.iter().enumerate() {
+            if line.is_blank() {
+                if !current.is_empty() {
+                    blocks.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.push(j);
+            }
+        }
+        if !current.is_empty() {
+            blocks.push(current);
+        }
+        if let Some(b) = blocks.iter().rev().find(|b| b.iter().all(|&j| roles[j] == Role::Unread)) {
+            return b.clone();
+        }
+        let Some(last) = blocks.last() else { return Vec::new() };
+        let tail: Vec<usize> =
+            last.iter().rev().take_while(|&&j| roles[j] == Role::Unread).copied().collect();
+        tail.into_iter().rev().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_are_picked_as_first_written(
+            shape in proptest::collection::vec((proptest::bool::ANY, 0u8..3), 0..14)
+        ) {
+            let src: Vec<&str> = shape.iter().map(|&(blank, _)| if blank { " " } else { "x" }).collect();
+            let src = src.join("\n");
+            let lines = lines(&src);
+            let roles: Vec<Role> = shape
+                .iter()
+                .map(|&(_, r)| [Role::Unread, Role::Header, Role::Title][usize::from(r)])
+                .chain(std::iter::repeat(Role::Unread))
+                .take(lines.len())
+                .collect();
+            proptest::prop_assert_eq!(pick_title(&lines, &roles), pick_title_as_written(&lines, &roles));
+        }
+
+        #[test]
+        fn endings_read_back_as_through_the_fold(
+            text in "([a-zA-ZåäöÅÄÖé ]|6|0|ao|\u{2003})*(rvaltningen|RVALTNING|kontoret|6ret|0ret|kansliet|staben|n|t|g)?"
+        ) {
+            for e in DEPARTMENT_ENDINGS {
+                let tail = e.rsplit(['ö', 'ä', 'å']).next().unwrap_or(e);
+                let mut folded = fold_ocr(&text).rev();
+                let by_fold = tail.chars().rev().all(|t| folded.next() == Some(t));
+                proptest::prop_assert_eq!(ends_with_folded(&text, tail), by_fold, "{:?} {}", text, tail);
+            }
+        }
+    }
+
+    #[test]
+    fn department_tails_are_lower_case_ascii() {
+        for e in DEPARTMENT_ENDINGS {
+            let tail = e.rsplit(['ö', 'ä', 'å']).next().unwrap_or(e);
+            assert!(tail.bytes().all(|b| b.is_ascii_lowercase()), "{tail}");
+        }
+        // The reference reads departments as the quick version does.
+        for (text, is) in [
+            ("Kommunledningsf6rvaltningen", true),
+            ("Miljö- och byggkontoret", true),
+            ("Åsa Olsson", false),
+            ("Förvaltning 2", false),
+        ] {
+            assert_eq!(is_department_as_written(text), is, "{text}");
+            assert_eq!(is_department(text), is, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_label_openings_are_those_of_the_labels_and_types() {
+        let mut openings: Vec<[char; 2]> = scan::DIARY_LABELS
+            .iter()
+            .chain(&DOCUMENT_TYPES)
+            .map(|l| {
+                let mut c = l.chars();
+                [c.next().unwrap_or(' '), c.next().unwrap_or(' ')]
+            })
+            .collect();
+        openings.sort_unstable();
+        openings.dedup();
+        let mut table = LABEL_OPENINGS.to_vec();
+        table.sort_unstable();
+        assert_eq!(openings, table);
+    }
+
+    #[test]
+    fn the_folded_opening_holds_every_label_and_the_character_after_it() {
+        let longest_label = scan::DIARY_LABELS.iter().map(|l| l.chars().count()).max();
+        let longest_type = DOCUMENT_TYPES.iter().map(|t| t.chars().count()).max();
+        assert!(longest_label.is_some_and(|n| n + 1 < FOLDED_OPENING));
+        assert!(longest_type.is_some_and(|n| n <= FOLDED_OPENING));
+    }
+
+    proptest::proptest! {
+        /// The opening's fold reads labels, their values and document types
+        /// as the whole line's fold did, and the first-byte test of a label
+        /// rules out only what the OCR-tolerant reading refuses.
+        #[test]
+        fn the_opening_reads_as_the_whole_line(
+            text in "(Diarienummer|Dnr|Vår beteckning|Var beteckning|Ert dnr|Ärendenr|Beteckning|Tjänsteskrivelse|Sammanträdesprotokoll|Handläggare|Handlaggare|HANDLÄGGARE|Datum|DATUM|Ðatum|hándläggare)?[.: \t\u{a0}]{0,30}([A-Za-zåäöÅÄÖé0-9 /:-]|\u{2003}){0,30}"
+        ) {
+            let whole = fold(&text);
+            let mut opening = String::from("x");
+            fold_opening(&text, &mut opening);
+            // Appended to what the buffer held, untouched.
+            proptest::prop_assert_eq!(opening.remove(0), 'x');
+            let first: String = whole.chars().take(FOLDED_OPENING).collect();
+            proptest::prop_assert_eq!(&opening, &first);
+            let by_whole = diary_label(&whole).ok().map(|(rest, ())| {
+                let label = whole.chars().count() - rest.chars().count();
+                text[byte_offset_of_chars(&text, label)..].trim()
+            });
+            proptest::prop_assert_eq!(diary_label_value(&text, &opening), by_whole);
+            for t in DOCUMENT_TYPES {
+                proptest::prop_assert_eq!(opening.starts_with(t), whole.starts_with(t));
+            }
+            // The two-letter test passes every line a label or type opens.
+            let opened = diary_label(&whole).is_ok() || DOCUMENT_TYPES.iter().any(|t| whole.starts_with(t));
+            proptest::prop_assert!(!opened || may_open_label_or_type(&text));
+            for label in ["Handläggare", "Datum"] {
+                let by_ocr = ocr_word(label, &text, true).is_ok();
+                proptest::prop_assert_eq!(after_label(&text, label).is_some(), by_ocr);
+            }
+        }
     }
 
     #[test]

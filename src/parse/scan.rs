@@ -287,24 +287,21 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateParts> {
 }
 
 /// A date found somewhere in a line: byte range in the line and its parts.
+/// The last one: the numbers are tried from the line's end, where a listed
+/// document's date stands, so the usual line is read back only that far.
 pub(crate) fn find_last_date(line: &str) -> Option<(std::ops::Range<usize>, DateParts)> {
-    let mut found = None;
     // Digits are ASCII, so bytes will do: a digit byte is a whole character.
     let bytes = line.as_bytes();
-    let mut after_digit = false;
-    for (at, &b) in bytes.iter().enumerate() {
-        let digit = b.is_ascii_digit();
+    let digit_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    (0..bytes.len()).rev().find_map(|at| {
         // A date starts a number: the byte before must not be a digit.
-        if digit
-            && !after_digit
-            && may_open_date(bytes.get(at..).unwrap_or(&[]))
-            && let Some(Ok((rest, parts))) = line.get(at..).map(date)
-        {
-            found = Some((at..line.len() - rest.len(), parts));
+        let starts_number = digit_at(at) && !at.checked_sub(1).is_some_and(digit_at);
+        if !starts_number || !may_open_date(bytes.get(at..).unwrap_or(&[])) {
+            return None;
         }
-        after_digit = digit;
-    }
-    found
+        let (rest, parts) = date(line.get(at..)?).ok()?;
+        Some((at..line.len() - rest.len(), parts))
+    })
 }
 
 /// Whether a whole number opening `number` (a run of digits and what follows
@@ -362,7 +359,7 @@ fn may_open_diary_number(i: &str) -> bool {
 
 /// The diary labels, folded, longer before shorter where one opens another
 /// (`diarienummer` before `diarienr`): the first that fits is taken.
-const DIARY_LABELS: [&str; 8] = [
+pub(crate) const DIARY_LABELS: [&str; 8] = [
     "diarienummer",
     "diarienr",
     "dnr",
@@ -418,6 +415,37 @@ mod tests {
     use super::*;
     use nom::character::complete::satisfy;
     use nom::combinator::verify;
+
+    /// `find_last_date` as first written: every number read from the
+    /// start, the last date kept.
+    fn find_last_date_forward(line: &str) -> Option<(std::ops::Range<usize>, DateParts)> {
+        let mut found = None;
+        let bytes = line.as_bytes();
+        let mut after_digit = false;
+        for (at, &b) in bytes.iter().enumerate() {
+            let digit = b.is_ascii_digit();
+            if digit
+                && !after_digit
+                && may_open_date(bytes.get(at..).unwrap_or(&[]))
+                && let Some(Ok((rest, parts))) = line.get(at..).map(date)
+            {
+                found = Some((at..line.len() - rest.len(), parts));
+            }
+            after_digit = digit;
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_last_date_is_found_from_either_end(
+            line in "([a-zåäö ,.:-]|20[0-9]{2}-[01][0-9]-[0-3][0-9]|[0-9]{1,5}|[0-3]?[0-9] (februari|mars|maj) 20[0-9]{2}|[0-9]{1,2}\\.|é){0,8}"
+        ) {
+            let a = find_last_date(&line).map(|(r, d)| (r, d.iso()));
+            let b = find_last_date_forward(&line).map(|(r, d)| (r, d.iso()));
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
 
     #[test]
     fn att_word_reads_as_nom_tag_no_case() {

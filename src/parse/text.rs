@@ -1,6 +1,7 @@
 //! Joining wrapped lines back into text: the one place that decides how OCR
 //! line breaks, hyphenation, bullets and the pipe-for-I confusion read.
 
+use super::Line;
 use super::scan::{bullet, point_number};
 use std::borrow::Cow;
 
@@ -129,7 +130,12 @@ fn trim_ascii_first(s: &str) -> &str {
 /// `Sida 2 av 4`, `Sida 2 (4)`, `2 (4)`, `2(4)`, `- 2 -`.
 #[inline]
 pub(crate) fn is_page_furniture(line: &str) -> bool {
-    let s = trim(line);
+    is_trimmed_page_furniture(trim(line))
+}
+
+/// [`is_page_furniture`] for a line without surrounding white space.
+#[inline]
+fn is_trimmed_page_furniture(s: &str) -> bool {
     // Two bytes rule out nearly every line, inline: a page number opens with
     // a digit, a `-` or `Sida` (many lines open with an `s`, few with `si`).
     let may_be = match s.as_bytes() {
@@ -220,62 +226,85 @@ fn continues_word(next: &str) -> bool {
     next.starts_with(|c: char| c.is_lowercase()) && !SUSPENDED_COMPOUND_NEXT.contains(&next_word)
 }
 
-/// Body text from raw lines: paragraphs separated by a blank line, wrapped
-/// lines joined, each list item on its own line. In a list section (`list`)
-/// every line is an item unless it continues the one before in lower case.
-/// `first_pipe`: where the first `|` stands in the lines joined with one
-/// byte between them (as they stand in the source), if anywhere; the lines
-/// before it hold none.
-pub(crate) fn body_text<'a, I>(lines: I, list: bool, first_pipe: Option<usize>) -> String
-where
-    I: IntoIterator<Item = &'a str>,
-    I::IntoIter: Clone,
-{
-    let lines = lines.into_iter();
+/// Body text from a section's lines: paragraphs separated by a blank line,
+/// wrapped lines joined, each list item on its own line. In a list section
+/// (`list`) every line is an item unless it continues the one before in
+/// lower case. `head`: the part of the heading line after its colon, if any,
+/// read before `lines`. `first_pipe`: where the first `|` of the body stands
+/// in the source, if anywhere; the lines before it hold none.
+///
+/// The lines come as [`Line`]s, their trimmed text already worked out, in a
+/// slice: a plain loop, with no iterator chain to step through for each line.
+pub(crate) fn body_text(
+    head: Option<Line<'_>>,
+    lines: &[Line<'_>],
+    list: bool,
+    first_pipe: Option<usize>,
+) -> String {
     // About as long as its lines (bullets grow, blank lines and indents go):
-    // one allocation instead of a growing string.
-    let size = lines.clone().map(|l| l.len() + 1).sum();
-    let mut out = String::with_capacity(size);
-    // Whether a paragraph is open at the end of `out`. It is written in
-    // place: `join_wrapped` reads only its last characters, and a paragraph's
-    // first line never joins (a `\n` or nothing stands before it).
-    let mut open = false;
-    // Where `raw` starts in the joined lines.
-    let mut at = 0;
-    for raw in lines {
-        // One scan of the whole text found the first `|`: a line before it
+    // one allocation instead of a growing string. The lines stand one after
+    // another in the source, so their extent gives it without a sum.
+    let from = head.as_ref().or(lines.first()).map_or(0, |l| l.start);
+    let to = lines.last().or(head.as_ref()).map_or(0, |l| l.start + l.text.len());
+    let mut body = Body { out: String::with_capacity(to.saturating_sub(from) + 1), open: false };
+    // `for_each` runs each half of the chain as a loop of its own.
+    head.iter().chain(lines).for_each(|line| body.push(line, list, first_pipe));
+    body.out
+}
+
+/// [`body_text`]'s text so far.
+struct Body {
+    out: String,
+    /// Whether a paragraph is open at the end of `out`. It is written in
+    /// place: `join_wrapped` reads only its last characters, and a
+    /// paragraph's first line never joins (a `\n` or nothing stands before it).
+    open: bool,
+}
+
+impl Body {
+    /// Add one line of the body to the text.
+    #[inline]
+    fn push(&mut self, raw: &Line<'_>, list: bool, first_pipe: Option<usize>) {
+        // One scan of the whole body found the first `|`: a line before it
         // needs no search of its own, and most bodies have none at all.
-        let pipes = first_pipe.is_some_and(|first| first < at + raw.len());
-        at += raw.len() + 1;
-        let line = trim(raw);
+        let pipes = first_pipe.is_some_and(|first| first < raw.start + raw.text.len());
+        let line = raw.trimmed;
         if line.is_empty() {
-            open = false;
-            continue;
+            self.open = false;
+            return;
         }
-        if is_page_furniture(line) {
-            continue;
+        if is_trimmed_page_furniture(line) {
+            return;
         }
-        let may_be_item = may_start_item(line);
+        let out = &mut self.out;
+        // Most lines open with an ASCII letter: such a line is an item only
+        // as a bullet, `e` or `o` then a space or a tab (a point number opens
+        // with a digit). Two bytes settle it, with no call.
+        let may_be_item = match line.as_bytes() {
+            [b, after @ ..] if b.is_ascii_alphabetic() => {
+                matches!(b, b'e' | b'o') && matches!(after.first(), Some(b' ' | b'\t'))
+            }
+            _ => may_start_item(line),
+        };
         let rest = if may_be_item { bullet(line).ok().map(|(rest, ())| rest) } else { None };
         // `starts_list_item`, with the bullet already read.
         let item = may_be_item && (rest.is_some() || point_number(line).is_ok());
         let own_line = item || (list && !line.starts_with(|c: char| c.is_lowercase()));
         // The clean line is written straight into `out`, not made first.
-        if !open {
+        if !self.open {
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            push_clean_line(&mut out, line, rest, pipes);
-            open = true;
+            push_clean_line(out, line, rest, pipes);
+            self.open = true;
         } else if own_line {
             out.push('\n');
-            push_clean_line(&mut out, line, rest, pipes);
+            push_clean_line(out, line, rest, pipes);
         } else {
             // A bulleted line is an item, on its own line: this one has no bullet.
-            join_wrapped(&mut out, &pipe_to_i(line, pipes));
+            join_wrapped(out, &pipe_to_i(line, pipes));
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -384,18 +413,92 @@ mod tests {
         }
     }
 
+    /// `body_text` of the lines of `src`, after a heading line `head:` ends
+    /// with `after_colon` when that is given.
+    fn body_of(after_colon: Option<&str>, src: &str, list: bool) -> String {
+        let head_line = after_colon.map(|a| format!("Rubrik:{a}\n")).unwrap_or_default();
+        let source = format!("{head_line}{src}");
+        let lines = super::super::split_lines(&source);
+        let (head, body) = match after_colon {
+            Some(_) => (Some(Line::new(7, &lines[0].text[7..])), &lines[1..]),
+            None => (None, &lines[..]),
+        };
+        let pipe = source.find('|').filter(|&at| at >= head.map_or(0, |h| h.start));
+        body_text(head, body, list, pipe)
+    }
+
+    /// [`body_text`] as it was first written: over the raw lines as strings,
+    /// trimming each, the pipe's place counted in the lines joined by `\n`.
+    fn body_text_by_strs(lines: &[&str], list: bool, first_pipe: Option<usize>) -> String {
+        let mut out = String::new();
+        let mut open = false;
+        let mut at = 0;
+        for raw in lines {
+            let pipes = first_pipe.is_some_and(|first| first < at + raw.len());
+            at += raw.len() + 1;
+            let line = trim(raw);
+            if line.is_empty() {
+                open = false;
+                continue;
+            }
+            if is_page_furniture(line) {
+                continue;
+            }
+            let rest = bullet_rest(line);
+            let own_line =
+                starts_list_item(line) || (list && !line.starts_with(|c: char| c.is_lowercase()));
+            if !open {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                push_clean_line(&mut out, line, rest, pipes);
+                open = true;
+            } else if own_line {
+                out.push('\n');
+                push_clean_line(&mut out, line, rest, pipes);
+            } else {
+                join_wrapped(&mut out, &pipe_to_i(line, pipes));
+            }
+        }
+        out
+    }
+
     #[test]
     fn paragraphs_and_items() {
-        let text = body_text(
-            ["Första raden", " andra raden.", "", "e punkt ett", "e punkt två", ""],
-            false,
-            Some(0),
-        );
+        let text =
+            body_of(None, "Första raden\n andra raden.\n\ne punkt ett\ne punkt två\n", false);
         assert_eq!(text, "Första raden andra raden.\n\n• punkt ett\n• punkt två");
         // A paragraph opening with a hyphen joins nothing before it.
-        let text = body_text(["Bak-", "grund", "", "-", "def", "", "x-", "och y"], false, None);
+        let text = body_of(None, "Bak-\ngrund\n\n-\ndef\n\nx-\noch y", false);
         assert_eq!(text, "Bakgrund\n\n- def\n\nx- och y");
-        let list = body_text(["Motionären", "Tekniska nämnden", "  för kännedom"], true, None);
+        let list = body_of(None, "Motionären\nTekniska nämnden\n  för kännedom", true);
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
+        let after = body_of(Some(" | text"), "och | mer\n\n| ny", false);
+        assert_eq!(after, "I text och I mer\n\nI ny");
+    }
+
+    proptest::proptest! {
+        /// The lines, the part after a colon, bullets, pipes, hyphens, page
+        /// numbers and blank lines read as they did through the string lines.
+        #[test]
+        fn body_text_reads_as_over_strings(
+            after_colon in proptest::option::of("( |[a-zå|-]){0,8}"),
+            src in "((e |¢ |1\\. |Sida 2 av 3|2 \\(4\\)| |\u{a0}|\\||[aAöx]|-|\r|o [A-Za-z]|e\t|och|enligt|e-|o\u{a0})?[a-zö |.-]{0,12}\n?){0,12}",
+            list: bool,
+        ) {
+            let head_line = after_colon.as_deref().map(|a| format!("Rubrik:{a}\n"));
+            let source = format!("{}{src}", head_line.as_deref().unwrap_or(""));
+            let all: Vec<&str> = source.split('\n').collect();
+            let strs: Vec<&str> = match &after_colon {
+                Some(_) => std::iter::once(&all[0][7..]).chain(all[1..].iter().copied()).collect(),
+                None => all.clone(),
+            };
+            let from = if after_colon.is_some() { 7 } else { 0 };
+            let pipe = source.get(from..).and_then(|b| b.find('|'));
+            proptest::prop_assert_eq!(
+                body_of(after_colon.as_deref(), &src, list),
+                body_text_by_strs(&strs, list, pipe)
+            );
+        }
     }
 }
