@@ -341,8 +341,10 @@ mod tests {
             same_as_reference(&text[..cut.unwrap_or(0)])?;
         }
 
+        // Arbitrary chars between ASCII blanks: random Unicode alone seldom
+        // makes the blank-separated words most text is.
         #[test]
-        fn the_sample_of_any_text_is_what_the_stream_draws(s in "\\PC{0,3000}") {
+        fn the_sample_of_any_text_is_what_the_stream_draws(s in "(\\PC{0,10}[ \n\t]){0,300}") {
             same_as_reference(&s)?;
         }
 
