@@ -187,6 +187,10 @@ const SHORT_NAME: usize = 60;
 /// `name` cut to [`SHORT_NAME`] characters, with `…` when cut, so that a
 /// report title wrapped over three lines still gives a one-line message.
 pub(crate) fn short(name: &str) -> std::borrow::Cow<'_, str> {
+    // No more bytes than the limit's characters: no character to count.
+    if name.len() <= SHORT_NAME {
+        return name.into();
+    }
     match name.char_indices().nth(SHORT_NAME) {
         Some((at, _)) => cat!(name[..at].trim_end(), "…").into(),
         None => name.into(),
@@ -396,6 +400,18 @@ mod tests {
         assert_eq!(short("Tjänsteskrivelse"), "Tjänsteskrivelse");
         let long = "å".repeat(70);
         assert_eq!(short(&long), format!("{}…", "å".repeat(60)));
+    }
+
+    proptest::proptest! {
+        /// The byte-length shortcut gives what counting the characters gives.
+        #[test]
+        fn short_agrees_with_counting_characters(name in "[aå ]{0,70}") {
+            let counted = match name.char_indices().nth(SHORT_NAME) {
+                Some((at, _)) => format!("{}…", name[..at].trim_end()),
+                None => name.clone(),
+            };
+            proptest::prop_assert_eq!(short(&name), counted);
+        }
     }
 
     #[test]

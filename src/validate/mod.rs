@@ -31,9 +31,24 @@ macro_rules! tr {
 /// two. Joining them allocates once, at the exact size, and copies; `format!`
 /// drives the formatting machinery through a `dyn Write` and grows its
 /// buffer, which an archive's thousands of diagnostics paid for.
+///
+/// The pieces are pushed one by one rather than through `[..].concat()`,
+/// whose general loop (checked sums, a copy routine for any slice) cost more
+/// than the copying; over an array of a few pieces this loop is unrolled, so
+/// a literal's length is a constant where it is copied.
 macro_rules! cat {
+    // A `match`, not a `let`: the pieces' temporaries (a `Cow` from
+    // `short`) live to its end.
     ($($piece:expr),+ $(,)?) => {
-        [$(::core::convert::AsRef::<str>::as_ref(&$piece)),+].concat()
+        match [$(::core::convert::AsRef::<str>::as_ref(&$piece)),+] {
+            pieces => {
+                let mut text = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+                for piece in pieces {
+                    text.push_str(piece);
+                }
+                text
+            }
+        }
     };
 }
 
