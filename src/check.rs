@@ -13,7 +13,9 @@
 use crate::model::Decision;
 use crate::pipeline::{ParseOptions, parse_decision_with, restore_decision};
 use crate::restore::{Lexicon, OcrQuality, estimate_ocr_quality};
-use crate::validate::{Diagnostic, Lang, OCR_MIN_WORDS, Profile, Rule, validate_in};
+use crate::validate::{
+    Diagnostic, Lang, OCR_MIN_WORDS, Profile, Rule, validate_in, validate_unless_quoting,
+};
 
 /// Checks documents against a profile the way `beslut check` does: the
 /// same findings as [`validate_in`] over [`parse_decision_with`], names and
@@ -116,8 +118,7 @@ impl Checker {
         if recipients_compared {
             return None;
         }
-        let found = validate_in(decision, &self.ocr_ruled_out, self.lang);
-        (!found.iter().any(|d| d.code.quotes_restored_text())).then_some(found)
+        validate_unless_quoting(decision, &self.ocr_ruled_out, self.lang)
     }
 }
 
@@ -174,6 +175,30 @@ mod tests {
         let text = include_str!("../fixtures/parse/enkoping-ks-2026-social-hallbarhet.gold.txt");
         assert!(!ocr_may_exceed(text, 0.1));
         assert!(ocr_may_exceed(text, f64::NAN));
+    }
+
+    /// Checking the quoting rules first gives what validating all of them
+    /// and looking for a quoting finding gives, over every fixture.
+    #[test]
+    fn quoting_rules_first_agree_with_validating_everything() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut seen = [0; 2];
+        for dir in ["invalid", "parse"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                let decision = parse_decision_with(&text, &ParseOptions::default());
+                for profile in [Profile::standard(), Profile::basic()] {
+                    for lang in [Lang::En, Lang::Sv] {
+                        let all = validate_in(&decision, &profile, lang);
+                        let quoting = all.iter().any(|d| d.code.quotes_restored_text());
+                        let expected = (!quoting).then_some(all);
+                        seen[usize::from(expected.is_some())] += 1;
+                        assert_eq!(validate_unless_quoting(&decision, &profile, lang), expected);
+                    }
+                }
+            }
+        }
+        assert!(seen[0] > 0 && seen[1] > 0, "both ways taken: {seen:?}");
     }
 
     /// The comparison in the integration tests proves nothing unless clean

@@ -135,18 +135,61 @@ pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Di
     let cx = Ctx::new(decision, profile, lang);
     let mut out = Vec::new();
     if decision.source.trim().is_empty() {
-        // Nothing else can be said about an empty text, and eight
-        // `missing-section`s would bury the one finding that matters.
-        if profile.severity(Rule::EmptyDocument).is_some() {
-            structure::empty_document(&cx, &mut out);
-        }
+        empty(&cx, &mut out);
         return out;
     }
+    run(&cx, &mut out, |_| true);
+    sorted(out)
+}
+
+/// What [`validate_in`] gives, unless a rule whose findings quote restored
+/// text ([`Rule::quotes_restored_text`]) has one: then `None`, with the
+/// other rules not run.
+///
+/// For [`Checker`](crate::Checker), which then restores the decision and
+/// validates it again: checking those few rules first spares it the
+/// others' work on the first pass, which it would throw away. When they
+/// find nothing, the others' findings come in the order `validate_in`
+/// pushes them, so the sort gives the same list.
+pub(crate) fn validate_unless_quoting(
+    decision: &Decision,
+    profile: &Profile,
+    lang: Lang,
+) -> Option<Vec<Diagnostic>> {
+    let cx = Ctx::new(decision, profile, lang);
+    let mut out = Vec::new();
+    if decision.source.trim().is_empty() {
+        empty(&cx, &mut out);
+        return Some(out);
+    }
+    run(&cx, &mut out, Rule::quotes_restored_text);
+    if !out.is_empty() {
+        return None;
+    }
+    run(&cx, &mut out, |rule| !rule.quotes_restored_text());
+    Some(sorted(out))
+}
+
+/// An empty text's one finding: nothing else can be said about it, and
+/// eight `missing-section`s would bury the one that matters.
+fn empty(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.profile.severity(Rule::EmptyDocument).is_some() {
+        structure::empty_document(cx, out);
+    }
+}
+
+/// Run the rules of [`RULES`] that `which` picks and the profile has on, in order.
+fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>, which: impl Fn(Rule) -> bool) {
     for (rule, check) in RULES {
-        if profile.severity(*rule).is_some() {
-            check(&cx, &mut out);
+        if which(*rule) && cx.profile.severity(*rule).is_some() {
+            check(cx, out);
         }
     }
+}
+
+/// The findings sorted by where they point, then by rule; stable, so
+/// findings of one rule at one place keep the order the rule gave them.
+fn sorted(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     out
 }
