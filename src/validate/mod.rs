@@ -143,27 +143,33 @@ pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Di
 }
 
 /// What [`validate_in`] gives, unless a rule whose findings quote restored
-/// text ([`Rule::quotes_restored_text`]) has one: then `None`, with the
-/// other rules not run.
+/// text ([`Rule::quotes_restored_text`]) has one, or, when none has,
+/// `restore()` says the caller must restore the decision all the same:
+/// then `None`, with the other rules not run.
 ///
 /// For [`Checker`](crate::Checker), which then restores the decision and
-/// validates it again: checking those few rules first spares it the
-/// others' work on the first pass, which it would throw away. When they
-/// find nothing, the others' findings come in the order `validate_in`
-/// pushes them, so the sort gives the same list.
-pub(crate) fn validate_unless_quoting(
+/// validates it again. Those few rules are cheap, and checked first they
+/// spare it the others' work on the first pass, and `restore()` (an OCR
+/// sample), all of which it would throw away. When they find nothing, the
+/// others' findings come in the order `validate_in` pushes them, so the
+/// sort gives the same list.
+pub(crate) fn validate_unless(
     decision: &Decision,
     profile: &Profile,
     lang: Lang,
+    restore: impl FnOnce() -> bool,
 ) -> Option<Vec<Diagnostic>> {
     let cx = Ctx::new(decision, profile, lang);
     let mut out = Vec::new();
     if decision.source.trim().is_empty() {
+        if restore() {
+            return None;
+        }
         empty(&cx, &mut out);
         return Some(out);
     }
     run(&cx, &mut out, Rule::quotes_restored_text);
-    if !out.is_empty() {
+    if !out.is_empty() || restore() {
         return None;
     }
     run(&cx, &mut out, |rule| !rule.quotes_restored_text());
