@@ -134,7 +134,7 @@ pub fn validate(decision: &Decision, profile: &Profile) -> Vec<Diagnostic> {
 pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Diagnostic> {
     let cx = Ctx::new(decision, profile, lang);
     let mut out = Vec::new();
-    if decision.source.trim().is_empty() {
+    if blank(&decision.source) {
         empty(&cx, &mut out);
         return out;
     }
@@ -161,7 +161,7 @@ pub(crate) fn validate_unless(
 ) -> Option<Vec<Diagnostic>> {
     let cx = Ctx::new(decision, profile, lang);
     let mut out = Vec::new();
-    if decision.source.trim().is_empty() {
+    if blank(&decision.source) {
         if restore() {
             return None;
         }
@@ -290,8 +290,27 @@ fn effective_kind(section: &Section, profile: &Profile) -> SectionKind {
         .map_or(SectionKind::Other, |(k, _)| *k)
 }
 
+/// Whether `text` is empty or only whitespace: `text.trim().is_empty()`,
+/// which rules ask of every section and list item. `trim` looks at both
+/// ends, and a text that is not blank is told by its first character.
+pub(crate) fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// Headings and names compare without case, diacritics, a trailing colon, or differences in spacing.
 pub(crate) fn match_key(heading: &str) -> String {
     let h = heading.trim().trim_end_matches(':');
     fold(&h.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn blank_is_trimmed_empty(text in "[ \t\n\u{a0}\u{2003}\u{3000}xå]{0,6}") {
+            proptest::prop_assert_eq!(blank(&text), text.trim().is_empty());
+        }
+    }
 }
