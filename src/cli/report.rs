@@ -7,7 +7,7 @@
 //! Only the run's start time and its duration vary between runs.
 
 use super::CheckFormat;
-use beslut::{Diagnostic, Encoding, Severity};
+use beslut::{Diagnostic, Encoding, Rule, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -103,7 +103,7 @@ pub struct DocRecord {
 /// shortens the list, so counts always tell the whole story.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleTally {
-    pub code: &'static str,
+    pub rule: Rule,
     pub severity: Severity,
     pub count: usize,
 }
@@ -114,17 +114,16 @@ pub fn tally(diagnostics: &[Diagnostic]) -> Vec<RuleTally> {
     // A document has a few rules' diagnostics: a short list, searched, beats a map.
     let mut v: Vec<RuleTally> = Vec::new();
     for d in diagnostics {
-        let code = d.code.code();
-        match v.iter_mut().find(|t| t.code == code) {
+        match v.iter_mut().find(|t| t.rule == d.code) {
             Some(t) => {
                 t.severity = t.severity.max(d.severity);
                 t.count += 1;
             }
-            None => v.push(RuleTally { code, severity: d.severity, count: 1 }),
+            None => v.push(RuleTally { rule: d.code, severity: d.severity, count: 1 }),
         }
     }
     // Codes are unique, so this order is total and the sort's stability moot.
-    v.sort_unstable_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
+    v.sort_unstable_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.code().cmp(b.rule.code())));
     v
 }
 
@@ -170,8 +169,9 @@ pub struct Summary {
     /// Bytes read: a skipped or unreadable file adds nothing.
     pub bytes: u64,
     statuses: [u64; FileStatus::ALL.len()],
-    /// By rule code, which are `'static`: no key is allocated per file.
-    rules: BTreeMap<&'static str, RuleCount>,
+    /// By rule, at its place in [`Rule::ALL`]: a file's rules are counted
+    /// without a search by code; reports list them by code ([`Summary::rules`]).
+    rules: [Option<RuleCount>; Rule::ALL.len()],
 }
 
 impl Summary {
@@ -182,15 +182,21 @@ impl Summary {
         }
         self.statuses[rec.status as usize] += 1;
         for t in &rec.tally {
-            let r = self.rules.entry(t.code).or_insert(RuleCount {
-                severity: t.severity,
-                files: 0,
-                diagnostics: 0,
-            });
+            let Some(slot) = self.rules.get_mut(t.rule as usize) else {
+                continue;
+            };
+            let r =
+                slot.get_or_insert(RuleCount { severity: t.severity, files: 0, diagnostics: 0 });
             r.severity = r.severity.max(t.severity);
             r.files += 1;
             r.diagnostics += t.count as u64;
         }
+    }
+
+    /// Every rule counted, by code.
+    fn rules(&self) -> BTreeMap<&'static str, RuleCount> {
+        let counted = Rule::ALL.iter().zip(&self.rules);
+        counted.filter_map(|(rule, r)| Some((rule.code(), r.clone()?))).collect()
     }
 
     pub fn count(&self, status: FileStatus) -> u64 {
@@ -299,7 +305,7 @@ impl Report {
                 out.write_all(line)
             }
             Report::Csv(w) => {
-                let rules: Vec<&str> = rec.tally.iter().map(|t| t.code).collect();
+                let rules: Vec<&str> = rec.tally.iter().map(|t| t.rule.code()).collect();
                 let row = [
                     rec.path.as_str(),
                     rec.status.as_str(),
@@ -321,8 +327,9 @@ impl Report {
                 if let Some(reason) = &rec.reason {
                     write!(out, ": {reason}")?;
                 }
-                for (i, RuleTally { code, count: n, .. }) in rec.tally.iter().enumerate() {
+                for (i, RuleTally { rule, count: n, .. }) in rec.tally.iter().enumerate() {
                     let sep = if i == 0 { ": " } else { ", " };
+                    let code = rule.code();
                     if *n > 1 {
                         write!(out, "{sep}{code} ({n})")?;
                     } else {
@@ -355,7 +362,7 @@ impl Report {
                     files: u64,
                     bytes: u64,
                     statuses: StatusCounts<'a>,
-                    rules: &'a BTreeMap<&'static str, RuleCount>,
+                    rules: BTreeMap<&'static str, RuleCount>,
                     seconds: f64,
                 }
                 let sum = Sum {
@@ -363,7 +370,7 @@ impl Report {
                     files: s.files,
                     bytes: s.bytes,
                     statuses: s.statuses(),
-                    rules: &s.rules,
+                    rules: s.rules(),
                     seconds,
                 };
                 json_line(out, &sum)
@@ -403,10 +410,11 @@ fn human_summary(out: &mut dyn Write, run: &RunInfo, s: &Summary, seconds: f64) 
     for status in FileStatus::ALL {
         writeln!(out, "  {:<16}{:>9}", status.as_str(), s.count(status))?;
     }
-    if s.rules.is_empty() {
+    let counted = s.rules();
+    if counted.is_empty() {
         return Ok(());
     }
-    let mut rules: Vec<(&&str, &RuleCount)> = s.rules.iter().collect();
+    let mut rules: Vec<(&&str, &RuleCount)> = counted.iter().collect();
     rules.sort_by(|a, b| {
         (b.1.files, b.1.diagnostics, b.1.severity).cmp(&(a.1.files, a.1.diagnostics, a.1.severity))
     });
@@ -451,6 +459,13 @@ mod tests {
     use beslut::{Rule, Span};
 
     #[test]
+    fn every_rule_has_its_own_slot_in_the_summary() {
+        for (i, rule) in Rule::ALL.into_iter().enumerate() {
+            assert_eq!(rule as usize, i, "{rule:?}");
+        }
+    }
+
+    #[test]
     fn tally_counts_each_rule_once_errors_first_then_by_code() {
         let d = |rule, severity| Diagnostic::new(rule, severity, "", Span::empty(0));
         let t = tally(&[
@@ -462,7 +477,7 @@ mod tests {
             d(Rule::Mojibake, Severity::Info),
         ]);
         let got: Vec<(&str, Severity, usize)> =
-            t.iter().map(|t| (t.code, t.severity, t.count)).collect();
+            t.iter().map(|t| (t.rule.code(), t.severity, t.count)).collect();
         assert_eq!(
             got,
             [

@@ -3,7 +3,7 @@
 
 use super::diagnostic::{Data, Diagnostic};
 use super::rule::Rule;
-use super::{Ctx, match_key};
+use super::{Ctx, blank, match_key};
 use crate::model::{NoteKind, SectionKind};
 use crate::span::Span;
 
@@ -18,8 +18,7 @@ pub(crate) fn proposal_without_points(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let proposal = cx.decision.proposal.as_ref();
-    let has_maker =
-        proposal.and_then(|p| p.decision_maker.as_deref()).is_some_and(|m| !m.trim().is_empty());
+    let has_maker = proposal.and_then(|p| p.decision_maker.as_deref()).is_some_and(|m| !blank(m));
     let has_points = proposal.is_some_and(|p| !p.points.is_empty());
     let name = SectionKind::Proposal.swedish();
     let message = match (has_maker, has_points) {
@@ -177,7 +176,7 @@ pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// A list item's name: the parsed part, else the item's text.
 fn item_name(parsed: &str, span: Span, source: &str) -> String {
-    let name = if parsed.trim().is_empty() { span.slice(source) } else { parsed };
+    let name = if blank(parsed) { span.slice(source) } else { parsed };
     name.trim().to_string()
 }
 
@@ -187,6 +186,10 @@ const SHORT_NAME: usize = 60;
 /// `name` cut to [`SHORT_NAME`] characters, with `…` when cut, so that a
 /// report title wrapped over three lines still gives a one-line message.
 pub(crate) fn short(name: &str) -> std::borrow::Cow<'_, str> {
+    // No more bytes than the limit's characters: no character to count.
+    if name.len() <= SHORT_NAME {
+        return name.into();
+    }
     match name.char_indices().nth(SHORT_NAME) {
         Some((at, _)) => cat!(name[..at].trim_end(), "…").into(),
         None => name.into(),
@@ -332,7 +335,7 @@ pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Whether an optional part of a list item holds any text.
 fn has_text(part: &Option<String>) -> bool {
-    part.as_deref().is_some_and(|p| !p.trim().is_empty())
+    part.as_deref().is_some_and(|p| !blank(p))
 }
 
 /// The diagnostic of a rule about one list item: at the item, with help, and
@@ -396,6 +399,18 @@ mod tests {
         assert_eq!(short("Tjänsteskrivelse"), "Tjänsteskrivelse");
         let long = "å".repeat(70);
         assert_eq!(short(&long), format!("{}…", "å".repeat(60)));
+    }
+
+    proptest::proptest! {
+        /// The byte-length shortcut gives what counting the characters gives.
+        #[test]
+        fn short_agrees_with_counting_characters(name in "[aå ]{0,70}") {
+            let counted = match name.char_indices().nth(SHORT_NAME) {
+                Some((at, _)) => format!("{}…", name[..at].trim_end()),
+                None => name.clone(),
+            };
+            proptest::prop_assert_eq!(short(&name), counted);
+        }
     }
 
     #[test]

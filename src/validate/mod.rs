@@ -31,9 +31,24 @@ macro_rules! tr {
 /// two. Joining them allocates once, at the exact size, and copies; `format!`
 /// drives the formatting machinery through a `dyn Write` and grows its
 /// buffer, which an archive's thousands of diagnostics paid for.
+///
+/// The pieces are pushed one by one rather than through `[..].concat()`,
+/// whose general loop (checked sums, a copy routine for any slice) cost more
+/// than the copying; over an array of a few pieces this loop is unrolled, so
+/// a literal's length is a constant where it is copied.
 macro_rules! cat {
+    // A `match`, not a `let`: the pieces' temporaries (a `Cow` from
+    // `short`) live to its end.
     ($($piece:expr),+ $(,)?) => {
-        [$(::core::convert::AsRef::<str>::as_ref(&$piece)),+].concat()
+        match [$(::core::convert::AsRef::<str>::as_ref(&$piece)),+] {
+            pieces => {
+                let mut text = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+                for piece in pieces {
+                    text.push_str(piece);
+                }
+                text
+            }
+        }
     };
 }
 
@@ -119,19 +134,68 @@ pub fn validate(decision: &Decision, profile: &Profile) -> Vec<Diagnostic> {
 pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Diagnostic> {
     let cx = Ctx::new(decision, profile, lang);
     let mut out = Vec::new();
-    if decision.source.trim().is_empty() {
-        // Nothing else can be said about an empty text, and eight
-        // `missing-section`s would bury the one finding that matters.
-        if profile.severity(Rule::EmptyDocument).is_some() {
-            structure::empty_document(&cx, &mut out);
-        }
+    if blank(&decision.source) {
+        empty(&cx, &mut out);
         return out;
     }
+    run(&cx, &mut out, |_| true);
+    sorted(out)
+}
+
+/// What [`validate_in`] gives, unless a rule whose findings quote restored
+/// text ([`Rule::quotes_restored_text`]) has one, or, when none has,
+/// `restore()` says the caller must restore the decision all the same:
+/// then `None`, with the other rules not run.
+///
+/// For [`Checker`](crate::Checker), which then restores the decision and
+/// validates it again. Those few rules are cheap, and checked first they
+/// spare it the others' work on the first pass, and `restore()` (an OCR
+/// sample), all of which it would throw away. When they find nothing, the
+/// others' findings come in the order `validate_in` pushes them, so the
+/// sort gives the same list.
+pub(crate) fn validate_unless(
+    decision: &Decision,
+    profile: &Profile,
+    lang: Lang,
+    restore: impl FnOnce() -> bool,
+) -> Option<Vec<Diagnostic>> {
+    let cx = Ctx::new(decision, profile, lang);
+    let mut out = Vec::new();
+    if blank(&decision.source) {
+        if restore() {
+            return None;
+        }
+        empty(&cx, &mut out);
+        return Some(out);
+    }
+    run(&cx, &mut out, Rule::quotes_restored_text);
+    if !out.is_empty() || restore() {
+        return None;
+    }
+    run(&cx, &mut out, |rule| !rule.quotes_restored_text());
+    Some(sorted(out))
+}
+
+/// An empty text's one finding: nothing else can be said about it, and
+/// eight `missing-section`s would bury the one that matters.
+fn empty(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.profile.severity(Rule::EmptyDocument).is_some() {
+        structure::empty_document(cx, out);
+    }
+}
+
+/// Run the rules of [`RULES`] that `which` picks and the profile has on, in order.
+fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>, which: impl Fn(Rule) -> bool) {
     for (rule, check) in RULES {
-        if profile.severity(*rule).is_some() {
-            check(&cx, &mut out);
+        if which(*rule) && cx.profile.severity(*rule).is_some() {
+            check(cx, out);
         }
     }
+}
+
+/// The findings sorted by where they point, then by rule; stable, so
+/// findings of one rule at one place keep the order the rule gave them.
+fn sorted(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     out
 }
@@ -226,8 +290,27 @@ fn effective_kind(section: &Section, profile: &Profile) -> SectionKind {
         .map_or(SectionKind::Other, |(k, _)| *k)
 }
 
+/// Whether `text` is empty or only whitespace: `text.trim().is_empty()`,
+/// which rules ask of every section and list item. `trim` looks at both
+/// ends, and a text that is not blank is told by its first character.
+pub(crate) fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// Headings and names compare without case, diacritics, a trailing colon, or differences in spacing.
 pub(crate) fn match_key(heading: &str) -> String {
     let h = heading.trim().trim_end_matches(':');
     fold(&h.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn blank_is_trimmed_empty(text in "[ \t\n\u{a0}\u{2003}\u{3000}xå]{0,6}") {
+            proptest::prop_assert_eq!(blank(&text), text.trim().is_empty());
+        }
+    }
 }

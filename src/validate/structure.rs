@@ -3,7 +3,7 @@
 
 use super::diagnostic::{Data, Diagnostic};
 use super::rule::Rule;
-use super::{Ctx, Lang};
+use super::{Ctx, Lang, blank};
 use crate::model::{Section, SectionKind};
 use crate::span::Span;
 
@@ -148,7 +148,7 @@ fn front_matter_end(cx: &Ctx<'_>) -> usize {
 /// `empty-section`: a heading with nothing under it.
 pub(crate) fn empty_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (section, kind) in cx.sections() {
-        if !section.text.trim().is_empty() {
+        if !blank(&section.text) {
             continue;
         }
         let name = Ctx::section_name(section, kind);
