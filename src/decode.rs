@@ -188,8 +188,8 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     // single bytes and the C1 controls are C2 80..C2 9F. Real documents have
     // none, so two quick tests settle nearly every one: a branch-free fold
     // for C0 and DEL, and memchr for C2 (which also starts `§` and the
-    // no-break space, so each is looked at). Only a text that has one is
-    // walked byte by byte, to find its NUL or count its controls.
+    // no-break space, so each is looked at). Only a text that has one goes
+    // on, to find its NUL or count its controls.
     let bytes = text.as_bytes();
     let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
     if !any_c0_or_del(bytes) && !memchr::memchr_iter(0xC2, bytes).any(c1_at) {
@@ -214,8 +214,9 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
 }
 
 /// Whether any byte is NUL, DEL or another C0 control but tab, line feed,
-/// form feed and carriage return. Branch-free, and folded into a byte rather
-/// than a `bool`, so it vectorizes.
+/// form feed and carriage return. Branch-free folds, so they vectorize: a
+/// loose one over every byte, and the exact one (into a byte, not a `bool`)
+/// only when the loose one hits.
 fn any_c0_or_del(bytes: &[u8]) -> bool {
     // A looser test first, with fewer vector operations a byte: below 0x20
     // but line feed and carriage return (every line ends in them). Only a
