@@ -134,13 +134,18 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
 /// any, then every line up to the next heading. Most headings stand alone:
 /// their body is a slice of the lines, with no copy.
 fn body_lines<'l, 's>(lines: &'l [Line<'s>], h: &Accepted, end: usize) -> Cow<'l, [Line<'s>]> {
-    let head = lines[h.line];
     let after = &lines[h.line + 1..end];
-    let Some(rest) = h.m.rest else { return Cow::Borrowed(after) };
+    let Some(first) = after_colon(lines[h.line], h) else { return Cow::Borrowed(after) };
     let mut body = Vec::with_capacity(end - h.line);
-    body.push(Line::new(head.start + rest, &head.text[rest..]));
+    body.push(first);
     body.extend_from_slice(after);
     Cow::Owned(body)
+}
+
+/// The part of the heading line `head` after the heading (`Beslutsunderlag:
+/// Tjänsteskrivelse`), which opens the section's body, if any.
+fn after_colon<'s>(head: Line<'s>, h: &Accepted) -> Option<Line<'s>> {
+    h.m.rest.map(|rest| Line::new(head.start + rest, &head.text[rest..]))
 }
 
 /// Takes the heading's canonical form out of `h`: each is used once.
@@ -151,7 +156,6 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
     let span = head.trimmed_span().cover(heading_span).cover(last.trimmed_span());
-    let after_colon = h.m.rest.map(|rest| Line::new(head.start + rest, &head.text[rest..]));
     Section {
         kind: h.m.kind,
         heading: head.text[h.m.text.clone()].to_string(),
@@ -160,7 +164,7 @@ fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize)
         span,
         heading_span,
         text: text::body_text(
-            after_colon,
+            after_colon(head, h),
             &lines[h.line + 1..end],
             is_list_kind(h.m.kind),
             first_pipe,
