@@ -247,15 +247,10 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     while i < bytes.len() {
         let rest = bytes.get(i..).unwrap_or_default();
         let word = match rest.get(..8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            Some(word) => word,
-            None => {
-                // Spaces need no escape: padding never flags.
-                let mut word = [b' '; 8];
-                word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
-                word
-            }
+            Some(word) => u64::from_le_bytes(word),
+            None => tail_word(bytes, rest),
         };
-        let flags = escape_flags(u64::from_le_bytes(word));
+        let flags = escape_flags(word);
         if flags == 0 {
             i += rest.len().min(8);
             continue;
@@ -269,6 +264,26 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(bytes.get(run..).unwrap_or_default());
     out.push(b'"');
+}
+
+/// The last bytes of `bytes`, `rest` (fewer than eight), as a word padded
+/// with spaces, which need no escape, so padding never flags. A string of
+/// eight bytes or more gives them in one load of its last eight, shifted:
+/// copying them into a padded word was a `memcpy` call per string.
+#[inline]
+fn tail_word(bytes: &[u8], rest: &[u8]) -> u64 {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let n = rest.len();
+    let last = bytes.len().checked_sub(8).and_then(|at| bytes.get(at..));
+    match last.and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        // 0 < n < 8 here: the shifts stay below 64.
+        Some(last) if n > 0 => (u64::from_le_bytes(last) >> (8 * (8 - n))) | (SPACES << (8 * n)),
+        _ => {
+            let mut word = [b' '; 8];
+            word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
+            u64::from_le_bytes(word)
+        }
+    }
 }
 
 /// The high bit of each byte of `x` (eight bytes, little-endian) that is a
@@ -420,7 +435,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_tail_word_is_the_last_bytes_padded_with_spaces() {
+        let text = b"0123456789abcdef";
+        for len in 0..=text.len() {
+            let bytes = &text[..len];
+            for n in 1..8.min(len + 1) {
+                let rest = &bytes[len - n..];
+                let mut want = [b' '; 8];
+                want[..n].copy_from_slice(rest);
+                assert_eq!(tail_word(bytes, rest).to_le_bytes(), want, "{len} {n}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        // Report text: words, quotes and now and then a control, after
+        // what the buffer already holds.
+        #[test]
+        fn report_strings_are_escaped_as_serde_json_escapes_them(
+            s in "([a-zåäö ]{0,12}|\"|\\\\|\n|\t|\u{1}|\u{7f}|”){0,20}",
+            before in 0..20usize,
+        ) {
+            let mut out = vec![b'x'; before];
+            string(&mut out, &s);
+            let want = format!("{}{}", "x".repeat(before), serde_json::to_string(&s).unwrap());
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), want);
+        }
+
         #[test]
         fn strings_are_escaped_exactly_as_serde_json_escapes_them(s in "(\\PC|[\\x00-\\x1f\"\\\\])*") {
             let mut out = Vec::new();
