@@ -213,20 +213,30 @@ fn null(out: &mut Vec<u8>) {
 
 /// A whole number in decimal.
 ///
-/// The digits are pushed lowest first and turned around in place: the
-/// numbers here are short (spans, lines, columns), and copying them from a
-/// buffer cost a `memcpy` call each, more than the digits themselves.
+/// Its digits are counted first and each stored in its place, lowest
+/// first, in room made by one store of twenty bytes (then cut to size):
+/// the numbers here are short (spans, lines, columns), and a capacity
+/// test per digit pushed, with the digits turned around after, cost more
+/// than the digits themselves; copying them from a buffer cost a `memcpy`
+/// call each.
 fn number(out: &mut Vec<u8>, mut n: u64) {
-    let start = out.len();
-    loop {
-        out.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
+    // 10^1 ..= 10^19: a u64 has at most 20 digits.
+    const POWERS: [u64; 19] = {
+        let mut p = [0; 19];
+        let mut i = 0;
+        while i < 19 {
+            p[i] = 10u64.pow(i as u32 + 1);
+            i += 1;
         }
-    }
-    if let Some(digits) = out.get_mut(start..) {
-        digits.reverse();
+        p
+    };
+    let digits = 1 + POWERS.iter().take_while(|&&p| n >= p).count();
+    let start = out.len();
+    out.extend_from_slice(&[b'0'; 20]);
+    out.truncate(start + digits);
+    for d in out.get_mut(start..).unwrap_or_default().iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
@@ -426,12 +436,36 @@ mod tests {
         assert_eq!(by_hand(&rec), by_serde(&rec));
     }
 
+    /// [`number`] as it was first written: the digits pushed lowest first,
+    /// then turned around.
+    fn number_by_pushes(out: &mut Vec<u8>, mut n: u64) {
+        let start = out.len();
+        loop {
+            out.push(b'0' + (n % 10) as u8);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if let Some(digits) = out.get_mut(start..) {
+            digits.reverse();
+        }
+    }
+
     #[test]
     fn numbers_are_plain_decimal() {
-        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::MAX] {
-            let mut out = Vec::new();
+        let mut ns = vec![0, 1, 9, 10, 99, 100, 12_345, u64::MAX];
+        // Every power of ten and its neighbours, where the digit count changes.
+        for p in (0..20).map(|i| 10u64.pow(i)) {
+            ns.extend([p - 1, p, p + 1]);
+        }
+        for n in ns {
+            let mut out = b"x".to_vec();
             number(&mut out, n);
-            assert_eq!(out, n.to_string().into_bytes());
+            assert_eq!(out, format!("x{n}").into_bytes());
+            let mut by_pushes = b"x".to_vec();
+            number_by_pushes(&mut by_pushes, n);
+            assert_eq!(out, by_pushes);
         }
     }
 
@@ -450,6 +484,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn any_number_is_written_as_std_writes_it(n: u64, before in 0..30usize) {
+            let mut out = vec![b'x'; before];
+            number(&mut out, n);
+            proptest::prop_assert_eq!(out, format!("{}{n}", "x".repeat(before)).into_bytes());
+        }
+
         // Report text: words, quotes and now and then a control, after
         // what the buffer already holds.
         #[test]
