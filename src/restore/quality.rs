@@ -331,8 +331,9 @@ mod tests {
         (words, q)
     }
 
-    /// [`chunk_start`] as it was first written, byte by byte: what the
-    /// word-at-a-time search must find.
+    /// [`chunk_start`] as it was first written, char by char (it then
+    /// went byte by byte over ASCII): what the word-at-a-time search must
+    /// find.
     fn chunk_start_bytewise(text: &str, at: usize, limit: usize) -> Option<usize> {
         let at = (at..=text.len()).find(|&i| text.is_char_boundary(i))?;
         if text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace) {
