@@ -184,15 +184,12 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<String, NotText> {
 /// or made mostly of control characters. `offset` is where `text` starts in
 /// the input, for error offsets.
 fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
-    // A byte scan, not a char walk: in UTF-8 the C0 controls and DEL are
-    // single bytes and the C1 controls are C2 80..C2 9F. Real documents have
-    // none, so two quick tests settle nearly every one: a branch-free fold
-    // for C0 and DEL, and memchr for C2 (which also starts `§` and the
-    // no-break space, so each is looked at). Only a text that has one goes
-    // on, to find its NUL or count its controls.
+    // Real documents have no control character: one quick test settles
+    // nearly every one. Only a text that has one goes on, to find its NUL
+    // or count its controls.
     let bytes = text.as_bytes();
     let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
-    if !any_c0_or_del(bytes) && !memchr::memchr_iter(0xC2, bytes).any(c1_at) {
+    if !any_control(bytes) {
         return Ok(());
     }
     // Such a text (mojibake of `”` holds a C1) is counted, not walked
@@ -213,21 +210,27 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     Ok(())
 }
 
-/// Whether any byte is NUL, DEL or another C0 control but tab, line feed,
-/// form feed and carriage return. Branch-free folds, so they vectorize: a
-/// loose one over every byte, and the exact one (into a byte, not a `bool`)
-/// only when the loose one hits.
-fn any_c0_or_del(bytes: &[u8]) -> bool {
-    // A looser test first, with fewer vector operations a byte: below 0x20
-    // but line feed and carriage return (every line ends in them). Only a
-    // text with a tab or a form feed, or a control, takes the exact test.
-    let maybe = |b: u8| ((b < 0x20) & (b != b'\n') & (b != b'\r')) | (b == 0x7F);
-    bytes.iter().fold(false, |any, &b| any | maybe(b)) && any_c0_or_del_exactly(bytes)
-}
-
-/// [`any_c0_or_del`], byte by byte exactly.
-fn any_c0_or_del_exactly(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0u8, |any, &b| any | u8::from(is_c0_or_del(b))) != 0
+/// Whether `bytes` hold a control character: NUL, DEL or another C0
+/// control but tab, line feed, form feed and carriage return, or a C1
+/// control (in UTF-8, C2 80..C2 9F).
+///
+/// A byte scan, not a char walk. Most of the C0 controls are found by two
+/// running minima over the bytes, branch-free, so they vectorize to three
+/// vector operations per sixteen bytes (a test per control value cost
+/// three times that): the least byte is below tab when the text has a
+/// control below it, and the least byte less 0x0E (wrapping: tab, line
+/// feed, form feed and carriage return go to the top) is below 0x12 when
+/// it has one from 0x0E to 0x1F. The rest, the vertical tab and DEL, are
+/// found by memchr, with C2, which starts a C1 control but also `§` and
+/// the no-break space, so each C2 is looked at.
+fn any_control(bytes: &[u8]) -> bool {
+    let (least, least_from_so) =
+        bytes.iter().fold((u8::MAX, u8::MAX), |(a, b), &x| (a.min(x), b.min(x.wrapping_sub(0x0E))));
+    if least < 0x09 || least_from_so < 0x20 - 0x0E {
+        return true;
+    }
+    let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
+    memchr::memchr3_iter(0x0B, 0x7F, 0xC2, bytes).any(|i| bytes.get(i) != Some(&0xC2) || c1_at(i))
 }
 
 /// Whether `b` is DEL or a C0 control but tab, line feed, form feed and
@@ -399,16 +402,42 @@ mod tests {
         assert!(matches!(decode(c0.as_bytes()), Err(NotText::ControlCharacters { .. })));
     }
 
+    /// The quick test as it was first written: a loose fold with a test per
+    /// control value, an exact one when that hits, and memchr for the C1s.
+    fn any_control_by_value(bytes: &[u8]) -> bool {
+        let maybe = |b: u8| ((b < 0x20) & (b != b'\n') & (b != b'\r')) | (b == 0x7F);
+        let c0 = bytes.iter().fold(false, |any, &b| any | maybe(b))
+            && bytes.iter().fold(0u8, |any, &b| any | u8::from(is_c0_or_del(b))) != 0;
+        let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
+        c0 || memchr::memchr_iter(0xC2, bytes).any(c1_at)
+    }
+
+    /// Whether a control is among `bytes`, byte by byte.
+    fn any_control_by_byte(bytes: &[u8]) -> bool {
+        bytes.iter().enumerate().any(|(i, &b)| {
+            (!matches!(b, 9 | 10 | 12 | 13) && (b < 0x20 || b == 0x7F))
+                || (b == 0xC2 && matches!(bytes.get(i + 1), Some(0x80..=0x9F)))
+        })
+    }
+
     #[test]
     fn the_quick_control_test_is_the_exact_one() {
         for b in 0..=255u8 {
             let one = [b];
             let exact = !matches!(b, 9 | 10 | 12 | 13) && (b < 0x20 || b == 0x7F);
-            assert_eq!(any_c0_or_del(&one), exact, "{b:#x}");
-            // Inside a longer text, after the vector loop's first blocks.
-            let mut long = b"Beslut\r\n\tsida\x0c".repeat(9);
-            long.push(b);
-            assert_eq!(any_c0_or_del(&long), exact, "{b:#x} after 153 bytes");
+            assert_eq!(any_control(&one), exact, "{b:#x}");
+            assert_eq!(any_control_by_value(&one), exact, "{b:#x}");
+            // Inside a longer text, after the vector loop's first blocks,
+            // and before its tail.
+            for at in [0, 1, 17, 70, 144] {
+                let mut long = b"Beslut\r\n\tsida\x0c\xc2\xa7".repeat(9);
+                long.insert(at, b);
+                assert_eq!(any_control(&long), exact, "{b:#x} at {at} of 145 bytes");
+            }
+            // After C2, a C1 control for 80..=9F.
+            let c2 = [b'x', 0xC2, b, b'y'];
+            assert_eq!(any_control(&c2), exact || (0x80..=0x9F).contains(&b), "C2 {b:#x}");
+            assert_eq!(any_control(&c2), any_control_by_value(&c2), "C2 {b:#x}");
         }
     }
 
@@ -449,8 +478,16 @@ mod tests {
 
         #[test]
         fn any_control_is_found_as_byte_by_byte(bytes: Vec<u8>) {
-            let by_byte = bytes.iter().any(|&b| !matches!(b, 9 | 10 | 12 | 13) && (b < 0x20 || b == 0x7F));
-            proptest::prop_assert_eq!(any_c0_or_del(&bytes), by_byte);
+            proptest::prop_assert_eq!(any_control(&bytes), any_control_by_byte(&bytes));
+            proptest::prop_assert_eq!(any_control(&bytes), any_control_by_value(&bytes));
+        }
+
+        #[test]
+        fn any_control_in_text_is_found_as_byte_by_byte(
+            text in "([a-zåäö §\u{a0}\n\r\t\u{c}”–]|\u{0}|[\u{1}-\u{1f}]|\u{7f}|[\u{80}-\u{9f}]|\\PC){0,200}",
+        ) {
+            let bytes = text.as_bytes();
+            proptest::prop_assert_eq!(any_control(bytes), any_control_by_byte(bytes));
         }
     }
 

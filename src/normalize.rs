@@ -63,9 +63,7 @@ fn is_plainly_nfc(text: &str) -> bool {
     // settles most texts (å, ä and ö start with C3), and only the E2s, found
     // with memchr, are looked at one by one.
     let bytes = text.as_bytes();
-    // Branch-free, so the loop vectorizes.
-    let high = bytes.iter().fold(false, |high, &b| high | ((b >= 0xcc) & (b != 0xe2)));
-    if high {
+    if any_high_but_e2(bytes) {
         return false;
     }
     // memchr's AVX2 searcher taken directly where the machine has it: its
@@ -76,6 +74,18 @@ fn is_plainly_nfc(text: &str) -> bool {
         return all_general_punctuation(bytes, e2.iter(bytes));
     }
     all_general_punctuation(bytes, memchr::memchr_iter(0xe2, bytes))
+}
+
+/// Whether a byte of `bytes` is CC or higher but E2. Two running maxima,
+/// branch-free, so they vectorize to three vector operations per sixteen
+/// bytes (a compare for each bound and for E2 cost twice that): the
+/// greatest byte is E3 or more when one is, and the greatest byte plus 0x1E
+/// (wrapping: E2 and up go to the bottom) is EA or more when a byte from CC
+/// to E1 is.
+fn any_high_but_e2(bytes: &[u8]) -> bool {
+    let (greatest, greatest_below_e2) =
+        bytes.iter().fold((0u8, 0u8), |(a, b), &x| (a.max(x), b.max(x.wrapping_add(0x1e))));
+    greatest >= 0xe3 || greatest_below_e2 >= 0xcc + 0x1e
 }
 
 /// Whether every E2 of `bytes` (at `at`) starts a character of general
@@ -140,7 +150,33 @@ mod tests {
         assert!(!is_plainly_nfc(&format!("{pad}b\u{2126}")));
     }
 
+    /// [`any_high_but_e2`] as it was first written: a compare for each
+    /// bound and for E2, byte by byte.
+    fn any_high_but_e2_by_compare(bytes: &[u8]) -> bool {
+        bytes.iter().fold(false, |high, &b| high | ((b >= 0xcc) & (b != 0xe2)))
+    }
+
+    #[test]
+    fn the_high_byte_test_is_the_compare() {
+        for b in 0..=255u8 {
+            let want = b >= 0xcc && b != 0xe2;
+            assert_eq!(any_high_but_e2(&[b]), want, "{b:#x}");
+            assert_eq!(any_high_but_e2_by_compare(&[b]), want, "{b:#x}");
+            // Among plain bytes, E2 and CB, in and after the vector loop's blocks.
+            for at in [0, 1, 31, 70, 144] {
+                let mut long = b"Beslut\xe2\x80\x93sida\xcb\x87\xc3\xa4.".repeat(9);
+                long.insert(at, b);
+                assert_eq!(any_high_but_e2(&long), want, "{b:#x} at {at}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_high_byte_test_is_the_compare_on_any_bytes(bytes: Vec<u8>) {
+            proptest::prop_assert_eq!(any_high_but_e2(&bytes), any_high_but_e2_by_compare(&bytes));
+        }
+
         #[test]
         fn the_plain_fast_path_is_exactly_the_plain_characters(
             s in "([a-zåäöé ]|[\u{2000}-\u{2071}]|\\PC){0,150}"

@@ -26,6 +26,10 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 /// be written stay small.
 const CHUNK: usize = 1024;
 
+/// Paths in the first chunk: nothing is checked until it is walked, so it
+/// is small; the walk of the next, full chunk runs beside its checking.
+const FIRST_CHUNK: usize = 64;
+
 pub fn run(args: &CheckArgs) -> u8 {
     let started = SystemTime::now();
     let clock = Instant::now();
@@ -93,7 +97,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let result = (|| -> io::Result<()> {
         report.header(&run_info)?;
-        let mut next = take_chunk(&mut walk);
+        let mut next = take_chunk(&mut walk, FIRST_CHUNK);
         // Checked and waiting to be written, in walk order.
         let mut done: Vec<DocRecord> = Vec::new();
         while !next.is_empty() || !done.is_empty() {
@@ -119,7 +123,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                                 })
                                 .collect()
                         },
-                        || take_chunk(&mut walk),
+                        || take_chunk(&mut walk, CHUNK),
                     );
                     records = checked;
                     next = following;
@@ -485,8 +489,8 @@ fn wanted(ext: &[String], path: &Path) -> bool {
     ext.contains(&found.to_lowercase())
 }
 
-fn take_chunk(walk: &mut Walk) -> Vec<Entry> {
-    walk.by_ref().take(CHUNK).collect()
+fn take_chunk(walk: &mut Walk, n: usize) -> Vec<Entry> {
+    walk.by_ref().take(n).collect()
 }
 
 #[cfg(unix)]

@@ -213,20 +213,30 @@ fn null(out: &mut Vec<u8>) {
 
 /// A whole number in decimal.
 ///
-/// The digits are pushed lowest first and turned around in place: the
-/// numbers here are short (spans, lines, columns), and copying them from a
-/// buffer cost a `memcpy` call each, more than the digits themselves.
+/// Its digits are counted first and each stored in its place, lowest
+/// first, in room made by one store of twenty bytes (then cut to size):
+/// the numbers here are short (spans, lines, columns), and a capacity
+/// test per digit pushed, with the digits turned around after, cost more
+/// than the digits themselves; copying them from a buffer cost a `memcpy`
+/// call each.
 fn number(out: &mut Vec<u8>, mut n: u64) {
-    let start = out.len();
-    loop {
-        out.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
+    // 10^1 ..= 10^19: a u64 has at most 20 digits.
+    const POWERS: [u64; 19] = {
+        let mut p = [0; 19];
+        let mut i = 0;
+        while i < 19 {
+            p[i] = 10u64.pow(i as u32 + 1);
+            i += 1;
         }
-    }
-    if let Some(digits) = out.get_mut(start..) {
-        digits.reverse();
+        p
+    };
+    let digits = 1 + POWERS.iter().take_while(|&&p| n >= p).count();
+    let start = out.len();
+    out.extend_from_slice(&[b'0'; 20]);
+    out.truncate(start + digits);
+    for d in out.get_mut(start..).unwrap_or_default().iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
@@ -247,15 +257,10 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     while i < bytes.len() {
         let rest = bytes.get(i..).unwrap_or_default();
         let word = match rest.get(..8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            Some(word) => word,
-            None => {
-                // Spaces need no escape: padding never flags.
-                let mut word = [b' '; 8];
-                word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
-                word
-            }
+            Some(word) => u64::from_le_bytes(word),
+            None => tail_word(bytes, rest),
         };
-        let flags = escape_flags(u64::from_le_bytes(word));
+        let flags = escape_flags(word);
         if flags == 0 {
             i += rest.len().min(8);
             continue;
@@ -269,6 +274,26 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(bytes.get(run..).unwrap_or_default());
     out.push(b'"');
+}
+
+/// The last bytes of `bytes`, `rest` (fewer than eight), as a word padded
+/// with spaces, which need no escape, so padding never flags. A string of
+/// eight bytes or more gives them in one load of its last eight, shifted:
+/// copying them into a padded word was a `memcpy` call per string.
+#[inline]
+fn tail_word(bytes: &[u8], rest: &[u8]) -> u64 {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let n = rest.len();
+    let last = bytes.len().checked_sub(8).and_then(|at| bytes.get(at..));
+    match last.and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        // 0 < n < 8 here: the shifts stay below 64.
+        Some(last) if n > 0 => (u64::from_le_bytes(last) >> (8 * (8 - n))) | (SPACES << (8 * n)),
+        _ => {
+            let mut word = [b' '; 8];
+            word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
+            u64::from_le_bytes(word)
+        }
+    }
 }
 
 /// The high bit of each byte of `x` (eight bytes, little-endian) that is a
@@ -411,16 +436,74 @@ mod tests {
         assert_eq!(by_hand(&rec), by_serde(&rec));
     }
 
+    /// [`number`] as it was first written: the digits pushed lowest first,
+    /// then turned around.
+    fn number_by_pushes(out: &mut Vec<u8>, mut n: u64) {
+        let start = out.len();
+        loop {
+            out.push(b'0' + (n % 10) as u8);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if let Some(digits) = out.get_mut(start..) {
+            digits.reverse();
+        }
+    }
+
     #[test]
     fn numbers_are_plain_decimal() {
-        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::MAX] {
-            let mut out = Vec::new();
+        let mut ns = vec![0, 1, 9, 10, 99, 100, 12_345, u64::MAX];
+        // Every power of ten and its neighbours, where the digit count changes.
+        for p in (0..20).map(|i| 10u64.pow(i)) {
+            ns.extend([p - 1, p, p + 1]);
+        }
+        for n in ns {
+            let mut out = b"x".to_vec();
             number(&mut out, n);
-            assert_eq!(out, n.to_string().into_bytes());
+            assert_eq!(out, format!("x{n}").into_bytes());
+            let mut by_pushes = b"x".to_vec();
+            number_by_pushes(&mut by_pushes, n);
+            assert_eq!(out, by_pushes);
+        }
+    }
+
+    #[test]
+    fn a_tail_word_is_the_last_bytes_padded_with_spaces() {
+        let text = b"0123456789abcdef";
+        for len in 0..=text.len() {
+            let bytes = &text[..len];
+            for n in 1..8.min(len + 1) {
+                let rest = &bytes[len - n..];
+                let mut want = [b' '; 8];
+                want[..n].copy_from_slice(rest);
+                assert_eq!(tail_word(bytes, rest).to_le_bytes(), want, "{len} {n}");
+            }
         }
     }
 
     proptest::proptest! {
+        #[test]
+        fn any_number_is_written_as_std_writes_it(n: u64, before in 0..30usize) {
+            let mut out = vec![b'x'; before];
+            number(&mut out, n);
+            proptest::prop_assert_eq!(out, format!("{}{n}", "x".repeat(before)).into_bytes());
+        }
+
+        // Report text: words, quotes and now and then a control, after
+        // what the buffer already holds.
+        #[test]
+        fn report_strings_are_escaped_as_serde_json_escapes_them(
+            s in "([a-zåäö ]{0,12}|\"|\\\\|\n|\t|\u{1}|\u{7f}|”){0,20}",
+            before in 0..20usize,
+        ) {
+            let mut out = vec![b'x'; before];
+            string(&mut out, &s);
+            let want = format!("{}{}", "x".repeat(before), serde_json::to_string(&s).unwrap());
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), want);
+        }
+
         #[test]
         fn strings_are_escaped_exactly_as_serde_json_escapes_them(s in "(\\PC|[\\x00-\\x1f\"\\\\])*") {
             let mut out = Vec::new();

@@ -400,16 +400,19 @@ impl Lexicon {
     /// is gathered but what the memo lacks. A fold, not a callback: the
     /// accumulator stays in registers, where one behind a reference was
     /// stored back after every word.
-    pub(crate) fn judge_fold<A>(
+    pub(crate) fn judge_fold<'w, A>(
         &self,
-        words: &[(&[u8], u64)],
+        words: impl IntoIterator<Item = (&'w [u8], u64)>,
         init: A,
         f: impl Fn(A, &Judged) -> A,
     ) -> A {
         let (mut acc, mut missing) = (init, Vec::new());
         {
+            // The words may be drawn while the lock is held: other readers
+            // share it, and a list of them gathered first cost a store and
+            // a load per word.
             let map = self.memo.read();
-            for &(s, h) in words {
+            for (s, h) in words {
                 match map.words.get_bytes(s, h).and_then(|p| map.judged.get(p as usize)) {
                     Some(j) => acc = f(acc, j),
                     None => missing.push((s, h)),

@@ -71,42 +71,70 @@ const SAMPLE_STRETCH_BYTES: usize = 16;
 pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     // Judged together, under one lock of the memo: a lock taken and a
     // lookup called per word were a good part of a sampled word's cost.
-    lexicon.judge_fold(&sample(text), OcrQuality::default(), |mut q, j| {
+    lexicon.judge_fold(Sample::new(text), OcrQuality::default(), |mut q, j| {
         q.tally(j, 1);
         q
     })
 }
 
-/// The words [`estimate_ocr_quality`] draws from `text`, each with its
-/// [`index::hash_bytes`].
-fn sample(text: &str) -> Vec<(&[u8], u64)> {
-    let len = text.len();
-    // Some 130 words in a page of running text, and at most 8 per stretch.
-    let mut words = Vec::with_capacity(160);
-    // One stream over the text, sent on to a stretch only when it lags
-    // behind it: scanning the gap would read the whole text, and sending it
-    // on when it is ahead would read a chunk twice.
-    let mut tokens = scan::Stream::new(text);
-    // Each stretch's start is the previous one's limit: reckoned once.
-    let mut next = stretch_start(len, 0);
-    for i in 0..SAMPLE_STRETCHES {
-        let stretch = next;
-        next = stretch_start(len, i + 1);
-        if tokens.lags(stretch) {
-            // No chunk starts before the next window: this one has no word to draw.
-            let Some(at) = chunk_start(text, stretch, next) else { continue };
-            tokens.seek(at);
-        }
-        // A word is sampled when it starts inside the stretch: then a short
-        // word is as likely to be drawn as a long one.
-        let end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
-        tokens.words_before(end, |start, end| {
-            if let Some(w) = text.as_bytes().get(start..end) {
-                words.push((w, index::hash_bytes(w)));
-            }
-        });
+/// The words [`estimate_ocr_quality`] draws from a text, each with its
+/// [`index::hash_bytes`]: drawn one at a time as the memo is searched for
+/// them, where gathering them in a list first cost a store and a load per
+/// word and an allocation per text.
+struct Sample<'t> {
+    text: &'t str,
+    /// One stream over the text, sent on to a stretch only when it lags
+    /// behind it: scanning the gap would read the whole text, and sending
+    /// it on when it is ahead would read a chunk twice.
+    tokens: scan::Stream<'t>,
+    /// How many stretches have been begun.
+    begun: usize,
+    /// Where the next stretch starts: each stretch's start is the previous
+    /// one's limit, reckoned once.
+    next: usize,
+    /// The end of the stretch being drawn from: a word is drawn when it
+    /// starts before it. 0 before the first stretch and in a stretch with
+    /// no word to draw.
+    end: usize,
+}
+
+impl<'t> Sample<'t> {
+    fn new(text: &'t str) -> Self {
+        let next = stretch_start(text.len(), 0);
+        Sample { text, tokens: scan::Stream::new(text), begun: 0, next, end: 0 }
     }
-    words
+}
+
+impl<'t> Iterator for Sample<'t> {
+    type Item = (&'t [u8], u64);
+
+    // Always inlined into the memo's loop, as the stream is into this.
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            // A word is sampled when it starts inside the stretch: then a
+            // short word is as likely to be drawn as a long one.
+            if let Some((start, end)) = self.tokens.word_before(self.end) {
+                if let Some(w) = self.text.as_bytes().get(start..end) {
+                    return Some((w, index::hash_bytes(w)));
+                }
+                continue;
+            }
+            if self.begun == SAMPLE_STRETCHES {
+                return None;
+            }
+            let stretch = self.next;
+            self.begun += 1;
+            self.next = stretch_start(self.text.len(), self.begun);
+            self.end = 0;
+            if self.tokens.lags(stretch) {
+                // No chunk starts before the next window: this one has no word to draw.
+                let Some(at) = chunk_start(self.text, stretch, self.next) else { continue };
+                self.tokens.seek(at);
+            }
+            self.end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
+        }
+    }
 }
 
 /// Where the `i`th stretch starts: somewhere in the `i`th of
@@ -150,14 +178,21 @@ fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
         return Some(at);
     }
     let rest = text.get(at..limit.min(text.len()))?;
-    // Byte by byte while the bytes are ASCII (most of a Swedish text), where
-    // decoding every char cost more than the rest of the sampling.
+    let bytes = rest.as_bytes();
     let mut i = 0;
-    while let Some(&b) = rest.as_bytes().get(i) {
+    loop {
+        // Eight bytes at a time to the next one that is no printable ASCII:
+        // most of a Swedish word is, and a byte loop was most of this search.
+        i += match bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            Some(word) => printable_ascii(word),
+            None => bytes.get(i..)?.iter().take_while(|&&b| b > b' ' && b < 0x80).count(),
+        };
+        let &b = bytes.get(i)?;
         if b.is_ascii() {
             if (b as char).is_whitespace() {
                 return Some(at + i + 1);
             }
+            // A control that is no blank.
             i += 1;
             continue;
         }
@@ -167,7 +202,21 @@ fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
         }
         i += c.len_utf8();
     }
-    None
+}
+
+/// How many of the eight bytes, from the first, are printable ASCII (from
+/// `!` to DEL): neither a blank, a control below the space, nor part of a
+/// char beyond ASCII.
+#[inline(always)]
+fn printable_ascii(word: [u8; 8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(word);
+    // With each byte's high bit set, subtracting 0x21 borrows from no
+    // neighbour, and clears the high bit just where the low seven bits are
+    // below 0x21.
+    let low = !((x | HIGH) - 0x21 * ONES) & HIGH;
+    ((x & HIGH | low).trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
@@ -250,7 +299,7 @@ mod tests {
     }
 
     /// The sampler as it was first written, over [`scan::Stream`] token by
-    /// token, with a memo lookup per word: what [`sample`] and
+    /// token, with a memo lookup per word: what [`Sample`] and
     /// [`estimate_ocr_quality`] must draw and count.
     fn reference(text: &str, lexicon: &Lexicon) -> (Vec<(usize, usize)>, OcrQuality) {
         let len = text.len();
@@ -282,15 +331,47 @@ mod tests {
         (words, q)
     }
 
-    /// Check [`sample`] and [`estimate_ocr_quality`] against [`reference`].
+    /// [`chunk_start`] as it was first written, char by char (it then
+    /// went byte by byte over ASCII): what the word-at-a-time search must
+    /// find.
+    fn chunk_start_bytewise(text: &str, at: usize, limit: usize) -> Option<usize> {
+        let at = (at..=text.len()).find(|&i| text.is_char_boundary(i))?;
+        if text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace) {
+            return Some(at);
+        }
+        let rest = text.get(at..limit.min(text.len()))?;
+        let mut i = 0;
+        while let Some(c) = rest.get(i..)?.chars().next() {
+            if c.is_whitespace() {
+                return Some(at + i + c.len_utf8());
+            }
+            i += c.len_utf8();
+        }
+        None
+    }
+
+    #[test]
+    fn printable_ascii_stops_at_blanks_controls_and_high_bytes() {
+        assert_eq!(printable_ascii(*b"abcdefgh"), 8);
+        assert_eq!(printable_ascii(*b"!~\x7f(ab)."), 8);
+        assert_eq!(printable_ascii(*b"ab cdefg"), 2);
+        for b in (0..=b' ').chain(0x80..=0xff) {
+            for at in 0..8 {
+                let mut word = *b"KS-2024.";
+                word[at] = b;
+                assert_eq!(printable_ascii(word), at, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    /// Check [`Sample`] and [`estimate_ocr_quality`] against [`reference`].
     fn same_as_reference(text: &str) -> Result<(), TestCaseError> {
         // A fresh lexicon for each: the words are judged cold, then warm.
         let lex = Lexicon::builtin().clone();
         let (want, q) = reference(text, &lex);
         let base = text.as_ptr() as usize;
-        let got: Vec<(usize, usize)> = sample(text)
-            .iter()
-            .map(|&(w, h)| {
+        let got: Vec<(usize, usize)> = Sample::new(text)
+            .map(|(w, h)| {
                 assert_eq!(h, index::hash_bytes(w));
                 let start = w.as_ptr() as usize - base;
                 (start, start + w.len())
@@ -346,6 +427,17 @@ mod tests {
         #[test]
         fn the_sample_of_any_text_is_what_the_stream_draws(s in "(\\PC{0,10}[ \n\t]){0,300}") {
             same_as_reference(&s)?;
+        }
+
+        #[test]
+        fn chunks_start_where_the_bytewise_search_finds_them(
+            v in prop::collection::vec(piece(), 0..60),
+            at in 0..400usize,
+            span in 0..200usize,
+        ) {
+            let text = v.concat();
+            let limit = at + span;
+            prop_assert_eq!(chunk_start(&text, at, limit), chunk_start_bytewise(&text, at, limit));
         }
 
         #[test]

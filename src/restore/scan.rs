@@ -51,39 +51,39 @@ impl Stream<'_> {
         self.at = 0;
     }
 
-    /// Call `word(start, end)` for each word of the tokens that start
-    /// before `limit`, in order, and consume them; the first token that
-    /// starts later is kept for the next call. The chunk after them is not
-    /// read when the position is already past `limit`: a sampler that draws
-    /// the words starting in a stretch need not scan the one after them.
+    /// The next word of the tokens that start before `limit`, consumed with
+    /// the tokens before it that are no words; `None` when the next token
+    /// starts at `limit` or later (it is kept for the next call) or there is
+    /// none. The chunk after the position is not read when the position is
+    /// already past `limit`: a sampler that draws the words starting in a
+    /// stretch need not scan the one after them.
     #[inline(always)]
-    pub(crate) fn words_before(&mut self, limit: usize, mut word: impl FnMut(usize, usize)) {
+    pub(crate) fn word_before(&mut self, limit: usize) -> Option<(usize, usize)> {
         loop {
             if let Some(&t) = self.buf.get(self.at) {
                 if t.start >= limit {
-                    return;
+                    return None;
                 }
                 self.at += 1;
                 if t.kind == Kind::Word {
-                    word(t.start, t.end);
+                    return Some((t.start, t.end));
                 }
                 continue;
             }
             if self.pos >= limit {
-                return;
+                return None;
             }
             if let Some(t) = simple_chunk(self.text.as_bytes(), &mut self.pos) {
                 if t.start >= limit {
                     self.keep(t);
-                    return;
+                    return None;
                 }
-                word(t.start, t.end);
-                continue;
+                return Some((t.start, t.end));
             }
             self.buf.clear();
             self.at = 0;
             if !next_chunk(self.text, &mut self.pos, &mut self.buf) {
-                return;
+                return None;
             }
         }
     }
