@@ -642,12 +642,17 @@ impl<'l> Restorer<'l> {
                 spell_twins_alike(&word, judged, &mut plans, (twins, &mut forms.text));
                 (evidence, quality, plans, forms)
             });
-        let changing = index
-            .counts()
-            .zip(&plans)
-            .filter(|(_, p)| !matches!(p.outcome, Outcome::Keep))
-            .map(|(c, _)| c as usize)
-            .sum();
+        // Only room to make for a list of changes: the strings of a
+        // restorer for some strings are restored without one.
+        let changing = match wanted {
+            Some(_) => 0,
+            None => index
+                .counts()
+                .zip(&plans)
+                .filter(|(_, p)| !matches!(p.outcome, Outcome::Keep))
+                .map(|(c, _)| c as usize)
+                .sum(),
+        };
         Restorer { lexicon, index, plans, forms, evidence, quality, changing }
     }
 
