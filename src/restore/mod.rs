@@ -1032,9 +1032,12 @@ impl Evidence {
     ) -> Vec<Plan> {
         let mut plans = vec![KEEP; judged.len()];
         // The wanted words that may follow a twin, and their keys tabled.
+        // The filter of the keys has 4096 bits: every word it lets through
+        // is planned, and the words 256 bits let through by chance cost
+        // more to plan than the larger filter costs to clear.
         let mut follow: Vec<(u32, u32)> = Vec::new();
         let mut keys = index::WordIndex::default();
-        let mut filter: index::Filter = index::Filter::default();
+        let mut filter: index::Filter<64> = index::Filter::default();
         for (i, (&j, _)) in judged.iter().zip(wanted).enumerate().filter(|(_, (_, w))| **w) {
             let p = self.plan(|| word(i), j, arena);
             if let Some(f) = follows(&p, j) {
