@@ -1,8 +1,8 @@
 //! The library's main entry: normalize → parse → restore, in one direction.
 //! Each phase lives in its own module and knows nothing of the next.
 
-use crate::model::{Decision, Proposal, SectionKind};
-use crate::restore::{CopyWords, DocTokens, Lexicon, Restorer};
+use crate::model::{Decision, SectionKind};
+use crate::restore::{CopyWords, Lexicon, Restorer};
 use crate::{normalize, parse};
 use std::sync::Arc;
 
@@ -156,54 +156,62 @@ pub fn restore_decision(decision: &mut Decision, options: &ParseOptions) {
     let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::builtin());
     // The section texts are copies of the source, restored by the tokens
     // it was read with ([`Restorer::restore_copy_in_place`]); without
-    // them, the source is read as a stream, its tokens not kept.
-    let (restorer, doc) = if options.restore_section_text {
+    // them, the source is read as a stream, its tokens not kept, and only
+    // the words of the strings restored are planned (most of the words of
+    // a document are in its section texts alone).
+    let restorer = if options.restore_section_text {
         let (r, doc) = Restorer::with_tokens(lexicon, &decision.source);
-        (r, Some(doc))
+        each_string(decision, |s| r.restore_in_place(s));
+        let mut scratch = CopyWords::default();
+        for s in &mut decision.sections {
+            // The body is copied from after the heading to the section's end.
+            let copied = (decision.source.as_str(), s.heading_span.end, s.span.end);
+            r.restore_copy_in_place(&mut s.text, copied, &doc, &mut scratch);
+        }
+        r
     } else {
-        (Restorer::new(lexicon, &decision.source), None)
+        // Taken out while the strings are read, and put back.
+        let source = std::mem::take(&mut decision.source);
+        let (r, mut known) = Restorer::for_strings(lexicon, &source, |ask| {
+            each_string(decision, |s| ask(s));
+        });
+        decision.source = source;
+        each_string(decision, |s| r.restore_next_in_place(s, &mut known));
+        r
     };
-    restore_strings(decision, &restorer, doc.as_ref());
     decision.ocr_quality = Some(restorer.ocr_quality());
 }
 
-/// Give every string of the model that holds the document's words its
-/// restored spelling. Headings as found, diary numbers, dates and all spans
-/// are left as they are: they describe the source. With the source's tokens
-/// `doc`, each section's running text is restored too.
-fn restore_strings(d: &mut Decision, r: &Restorer<'_>, doc: Option<&DocTokens>) {
-    let fix = |s: &mut String| r.restore_in_place(s);
-    let fix_opt = |s: &mut Option<String>| {
+/// Call `f` with each string of the model that holds the document's words
+/// but the sections' running text, which are restored by the source's
+/// tokens: the strings [`restore_decision`] restores one by one, whose words
+/// [`Restorer::for_strings`] plans. Headings as found, diary numbers, dates
+/// and all spans are left out: they describe the source.
+fn each_string(d: &mut Decision, mut f: impl FnMut(&mut String)) {
+    fn opt(s: &mut Option<String>, f: &mut impl FnMut(&mut String)) {
         if let Some(s) = s {
-            r.restore_in_place(s);
-        }
-    };
-    fix_opt(&mut d.header.case_officer);
-    fix_opt(&mut d.header.department);
-    fix_opt(&mut d.title);
-    let mut scratch = CopyWords::default();
-    for s in &mut d.sections {
-        fix(&mut s.canonical);
-        if let Some(doc) = doc {
-            // The body is copied from after the heading to the section's end.
-            let copied = (d.source.as_str(), s.heading_span.end, s.span.end);
-            r.restore_copy_in_place(&mut s.text, copied, doc, &mut scratch);
+            f(s);
         }
     }
-    let fix_proposal = |p: &mut Proposal| {
-        fix_opt(&mut p.decision_maker);
-        fix_opt(&mut p.phrase);
-        p.points.iter_mut().for_each(|pt| fix(&mut pt.text));
-    };
-    d.proposal.iter_mut().chain(d.decision.iter_mut()).for_each(fix_proposal);
-    d.decision_basis.iter_mut().for_each(|b| fix(&mut b.title));
+    opt(&mut d.header.case_officer, &mut f);
+    opt(&mut d.header.department, &mut f);
+    opt(&mut d.title, &mut f);
+    for s in &mut d.sections {
+        f(&mut s.canonical);
+    }
+    for p in d.proposal.iter_mut().chain(d.decision.iter_mut()) {
+        opt(&mut p.decision_maker, &mut f);
+        opt(&mut p.phrase, &mut f);
+        p.points.iter_mut().for_each(|pt| f(&mut pt.text));
+    }
+    d.decision_basis.iter_mut().for_each(|b| f(&mut b.title));
     for o in &mut d.responsible_officials {
-        fix(&mut o.name);
-        fix_opt(&mut o.role);
+        f(&mut o.name);
+        opt(&mut o.role, &mut f);
     }
     for rcp in &mut d.distribution {
-        fix(&mut rcp.recipient);
-        fix_opt(&mut rcp.purpose);
+        f(&mut rcp.recipient);
+        opt(&mut rcp.purpose, &mut f);
     }
-    d.attachments.iter_mut().for_each(fix);
+    d.attachments.iter_mut().for_each(f);
 }
