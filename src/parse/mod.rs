@@ -203,13 +203,16 @@ fn is_list_kind(kind: SectionKind) -> bool {
 fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Accepted> {
     // Room for the headings of a usual document: rarely regrown.
     let mut accepted: Vec<Accepted> = Vec::with_capacity(16);
-    for i in 0..lines.len() {
-        let line = lines[i];
+    // Whether the line before ends a block (the first line has none before
+    // it): carried from line to line, not read back from the line before.
+    let mut after_block_end = true;
+    for (i, &line) in lines.iter().enumerate() {
+        let prev_ends_block = std::mem::replace(&mut after_block_end, ends_block(line.trimmed));
         if line.is_blank() {
             continue;
         }
-        let opens = opens_block(lines, i, accepted.last().map(|a| a.line));
-        let closes = i + 1 == lines.len() || lines[i + 1].is_blank();
+        let opens = prev_ends_block || accepted.last().is_some_and(|a| a.line + 1 == i);
+        let closes = lines.get(i + 1).is_none_or(Line::is_blank);
         // A line inside a paragraph is never a heading; most lines are. Nor
         // is the last line of a paragraph that ends like a sentence: there a
         // heading must fill the line and not end so (see the filter below),
@@ -253,15 +256,13 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
     accepted
 }
 
-/// A heading starts a block: first line, after a blank line, after a line
-/// that ends a sentence, or right after another heading.
-fn opens_block(lines: &[Line<'_>], i: usize, last_heading: Option<usize>) -> bool {
-    if i == 0 || last_heading == Some(i - 1) {
-        return true;
-    }
+/// Whether a trimmed line ends a block: a heading starts one on the first
+/// line, after a blank line, after a line that ends a sentence, or right
+/// after another heading.
+fn ends_block(trimmed: &str) -> bool {
     // The marks are ASCII: the last byte tells, with no character decoded.
-    let prev = lines[i - 1].trimmed.as_bytes();
-    prev.is_empty() || matches!(prev.last(), Some(b'.' | b':' | b'!' | b'?'))
+    let line = trimmed.as_bytes();
+    line.is_empty() || matches!(line.last(), Some(b'.' | b':' | b'!' | b'?'))
 }
 
 /// A heading does not end like a sentence or a list item. `trimmed`: the
