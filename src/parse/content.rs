@@ -6,7 +6,7 @@
 use super::Line;
 use super::heading::{self, ocr_word};
 use super::scan::{ItemMarker, find_last_date, item_marker};
-use super::text::{clean_line, is_page_furniture, join_wrapped, trim, trim_start};
+use super::text::{clean_line, clean_line_with, is_page_furniture, join_wrapped, trim, trim_start};
 use crate::model::{
     BasisDocument, Decision, NoteKind, Official, ParseNote, Point, Proposal, Recipient, Section,
     SectionKind,
@@ -27,29 +27,38 @@ pub(crate) fn reads(kind: SectionKind) -> bool {
     )
 }
 
-pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]) {
+/// `first_pipe`: where the first `|` of `body` stands in the source, if
+/// anywhere; the lines before it hold none.
+pub(crate) fn read(
+    decision: &mut Decision,
+    section: &Section,
+    body: &[Line<'_>],
+    first_pipe: Option<usize>,
+) {
     match section.kind {
         SectionKind::Proposal if decision.proposal.is_none() => {
-            decision.proposal = Some(read_proposal(section, body));
+            decision.proposal = Some(read_proposal(section, body, first_pipe));
         }
         SectionKind::Decision if decision.decision.is_none() => {
-            decision.decision = Some(read_proposal(section, body));
+            decision.decision = Some(read_proposal(section, body, first_pipe));
         }
         SectionKind::DecisionBasis => {
-            for item in list_items(body) {
+            for item in list_items(body, first_pipe) {
                 decision.decision_basis.push(read_basis(&item, body, &mut decision.notes));
             }
         }
         SectionKind::ResponsibleOfficials => {
-            for item in list_items(body) {
+            for item in list_items(body, first_pipe) {
                 decision.responsible_officials.push(read_official(&item, &mut decision.notes));
             }
         }
         SectionKind::Distribution => {
-            decision.distribution.extend(list_items(body).into_iter().map(read_recipient));
+            decision
+                .distribution
+                .extend(list_items(body, first_pipe).into_iter().map(read_recipient));
         }
         SectionKind::Attachments => {
-            decision.attachments.extend(list_items(body).into_iter().map(|i| i.text));
+            decision.attachments.extend(list_items(body, first_pipe).into_iter().map(|i| i.text));
         }
         _ => {}
     }
@@ -82,7 +91,11 @@ fn is_lead_in(text: &str) -> bool {
 /// item-line = item-marker text | text          ; a marker starts an item; without markers, a line does
 /// continuation = text                          ; no blank line before it, and (without markers) lower-case
 /// ```
-pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
+///
+/// `first_pipe`: where the first `|` of `body` stands in the source, if
+/// anywhere. Lines before it are cleaned without a search for pipes of
+/// their own (most lists have none).
+pub(crate) fn list_items(body: &[Line<'_>], first_pipe: Option<usize>) -> Vec<Item> {
     // Asked only of a line that could continue an item, after it: most
     // lists never ask, and those that do ask once.
     let mut has_markers: Option<bool> = None;
@@ -113,7 +126,8 @@ pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
             Some((rest, _)) => trim(rest),
             None => trimmed,
         };
-        let content = clean_line(content);
+        let pipes = first_pipe.is_some_and(|first| first < line.start + line.text.len());
+        let content = clean_line_with(content, pipes);
         if continues {
             if let Some(item) = items.last_mut() {
                 join_wrapped(&mut item.text, &content);
@@ -295,7 +309,7 @@ fn last_words<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
     (words, found)
 }
 
-fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
+fn read_proposal(section: &Section, body: &[Line<'_>], first_pipe: Option<usize>) -> Proposal {
     let body_span = body
         .iter()
         .filter(|l| !l.is_blank())
@@ -332,7 +346,7 @@ fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
     } else {
         proposal.decision_maker = organ_of_heading(section);
     }
-    let items = list_items(&body[after..]);
+    let items = list_items(&body[after..], first_pipe);
     let marked = items.iter().any(|i| i.marker.is_some());
     for item in items {
         if marked && item.marker.is_none() {
@@ -458,7 +472,7 @@ mod tests {
     #[test]
     fn items_with_bullets_continuations_and_lead_in() {
         let src = "Följande handlingar:\n\ne Tjänsteskrivelse, 2026-02-19\n\ne Rapport, ”Social\nhållbarhet”, 2026-02-02\n";
-        let items = list_items(&lines(src));
+        let items = list_items(&lines(src), Some(0));
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].text, "Rapport, ”Social hållbarhet”, 2026-02-02");
         assert_eq!(
@@ -467,9 +481,31 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Items cleaned knowing where the first pipe stands read as items
+        /// whose every line is searched for pipes (`Some(0)`).
+        #[test]
+        fn items_read_alike_with_the_first_pipe_known(
+            src in "((e |¢ |1\\. |att |Sida 2 av 3| |\\||[aAöx]|-|:)?[a-zö |,.:-]{0,12}\n?){0,10}"
+        ) {
+            let body = lines(&src);
+            let first_pipe = src.find('|');
+            proptest::prop_assert_eq!(list_items(&body, first_pipe), list_items(&body, Some(0)));
+        }
+    }
+
+    #[test]
+    fn a_pipe_after_the_first_item_is_read_as_i() {
+        let src = "e Socialnämnden\ne Kommunen | arbetet\n";
+        let items = list_items(&lines(src), src.find('|'));
+        assert_eq!(items[0].text, "Socialnämnden");
+        assert_eq!(items[1].text, "Kommunen I arbetet");
+    }
+
     #[test]
     fn items_without_markers_are_lines() {
-        let items = list_items(&lines("Socialnämnden\nTekniska nämnden\n  för kännedom\n"));
+        let items =
+            list_items(&lines("Socialnämnden\nTekniska nämnden\n  för kännedom\n"), Some(0));
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].text, "Tekniska nämnden för kännedom");
     }
@@ -489,7 +525,7 @@ mod tests {
                 text: String::new(),
             };
             let mut decision = Decision::default();
-            read(&mut decision, &section, &lines(src));
+            read(&mut decision, &section, &lines(src), Some(0));
             assert_eq!(decision == Decision::default(), !reads(kind), "{kind:?}");
         }
     }
@@ -676,7 +712,7 @@ mod tests {
         let mut notes = vec![];
         let body = lines(src);
         let docs: Vec<_> =
-            list_items(&body).iter().map(|i| read_basis(i, &body, &mut notes)).collect();
+            list_items(&body, Some(0)).iter().map(|i| read_basis(i, &body, &mut notes)).collect();
         assert_eq!(docs[0].title, "Tjänsteskrivelse");
         assert_eq!(docs[0].date.as_deref(), Some("2026-02-19"));
         assert_eq!(docs[1].date, None);

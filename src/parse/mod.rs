@@ -117,10 +117,12 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
         // One section a heading: sized once instead of grown.
         decision.sections.reserve_exact(headings.len());
         for (h, end) in headings.iter_mut().zip(ends) {
-            let section = build_section(&source, &lines, h, end);
+            // One search of the body for a `|`, for its text and its content.
+            let first_pipe = first_pipe_in_body(&source, &lines, h, end);
+            let section = build_section(&lines, h, end, first_pipe);
             if content::reads(section.kind) {
                 let body = body_lines(&lines, h, end);
-                content::read(&mut decision, &section, &body);
+                content::read(&mut decision, &section, &body, first_pipe);
             }
             decision.sections.push(section);
         }
@@ -149,9 +151,14 @@ fn after_colon<'s>(head: Line<'s>, h: &Accepted) -> Option<Line<'s>> {
 }
 
 /// Takes the heading's canonical form out of `h`: each is used once.
-fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize) -> Section {
+/// `first_pipe`: where the first `|` of the body stands ([`first_pipe_in_body`]).
+fn build_section(
+    lines: &[Line<'_>],
+    h: &mut Accepted,
+    end: usize,
+    first_pipe: Option<usize>,
+) -> Section {
     let head = lines[h.line];
-    let first_pipe = first_pipe_in_body(source, lines, h, end);
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.

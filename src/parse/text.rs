@@ -12,15 +12,21 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
+    clean_line_with(line, true)
+}
+
+/// [`clean_line`]; `pipes` false: the caller knows the line holds no `|`,
+/// and no search for one is made.
+pub(crate) fn clean_line_with(line: &str, pipes: bool) -> Cow<'_, str> {
     match bullet_rest(line) {
         Some(rest) => {
-            let rest = pipe_to_i(rest, true);
+            let rest = pipe_to_i(rest, pipes);
             let mut item = String::with_capacity(BULLET.len() + rest.len());
             item.push_str(BULLET);
             item.push_str(&rest);
             Cow::Owned(item)
         }
-        None => pipe_to_i(line, true),
+        None => pipe_to_i(line, pipes),
     }
 }
 
