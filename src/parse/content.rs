@@ -6,7 +6,7 @@
 use super::Line;
 use super::heading::{self, ocr_word};
 use super::scan::{ItemMarker, find_last_date, item_marker};
-use super::text::{clean_line, is_page_furniture, join_wrapped};
+use super::text::{clean_line, clean_line_with, is_page_furniture, join_wrapped, trim, trim_start};
 use crate::model::{
     BasisDocument, Decision, NoteKind, Official, ParseNote, Point, Proposal, Recipient, Section,
     SectionKind,
@@ -27,29 +27,38 @@ pub(crate) fn reads(kind: SectionKind) -> bool {
     )
 }
 
-pub(crate) fn read(decision: &mut Decision, section: &Section, body: &[Line<'_>]) {
+/// `first_pipe`: where the first `|` of `body` stands in the source, if
+/// anywhere; the lines before it hold none.
+pub(crate) fn read(
+    decision: &mut Decision,
+    section: &Section,
+    body: &[Line<'_>],
+    first_pipe: Option<usize>,
+) {
     match section.kind {
         SectionKind::Proposal if decision.proposal.is_none() => {
-            decision.proposal = Some(read_proposal(section, body));
+            decision.proposal = Some(read_proposal(section, body, first_pipe));
         }
         SectionKind::Decision if decision.decision.is_none() => {
-            decision.decision = Some(read_proposal(section, body));
+            decision.decision = Some(read_proposal(section, body, first_pipe));
         }
         SectionKind::DecisionBasis => {
-            for item in list_items(body) {
+            for item in list_items(body, first_pipe) {
                 decision.decision_basis.push(read_basis(&item, body, &mut decision.notes));
             }
         }
         SectionKind::ResponsibleOfficials => {
-            for item in list_items(body) {
+            for item in list_items(body, first_pipe) {
                 decision.responsible_officials.push(read_official(&item, &mut decision.notes));
             }
         }
         SectionKind::Distribution => {
-            decision.distribution.extend(list_items(body).into_iter().map(read_recipient));
+            decision
+                .distribution
+                .extend(list_items(body, first_pipe).into_iter().map(read_recipient));
         }
         SectionKind::Attachments => {
-            decision.attachments.extend(list_items(body).into_iter().map(|i| i.text));
+            decision.attachments.extend(list_items(body, first_pipe).into_iter().map(|i| i.text));
         }
         _ => {}
     }
@@ -82,11 +91,16 @@ fn is_lead_in(text: &str) -> bool {
 /// item-line = item-marker text | text          ; a marker starts an item; without markers, a line does
 /// continuation = text                          ; no blank line before it, and (without markers) lower-case
 /// ```
-pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
+///
+/// `first_pipe`: where the first `|` of `body` stands in the source, if
+/// anywhere. Lines before it are cleaned without a search for pipes of
+/// their own (most lists have none).
+pub(crate) fn list_items(body: &[Line<'_>], first_pipe: Option<usize>) -> Vec<Item> {
     // Asked only of a line that could continue an item, after it: most
     // lists never ask, and those that do ask once.
     let mut has_markers: Option<bool> = None;
-    let mut items: Vec<Item> = Vec::new();
+    // At most one item a line: sized once instead of grown item by item.
+    let mut items: Vec<Item> = Vec::with_capacity(body.len());
     let mut blank_since_item = true;
     let mut seen_item = false;
     for (n, line) in body.iter().enumerate() {
@@ -109,10 +123,11 @@ pub(crate) fn list_items(body: &[Line<'_>]) -> Vec<Item> {
             }
         };
         let content = match marker {
-            Some((rest, _)) => rest.trim(),
+            Some((rest, _)) => trim(rest),
             None => trimmed,
         };
-        let content = clean_line(content);
+        let pipes = first_pipe.is_some_and(|first| first < line.start + line.text.len());
+        let content = clean_line_with(content, pipes);
         if continues {
             if let Some(item) = items.last_mut() {
                 join_wrapped(&mut item.text, &content);
@@ -211,8 +226,10 @@ fn word_offsets(line: &str) -> Vec<(usize, &str)> {
     // Room for words of five letters and a space: rarely regrown.
     let mut out = Vec::with_capacity(line.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in line.char_indices() {
-        match (c.is_whitespace(), start) {
+    let mut i = 0;
+    while i < line.len() {
+        let (white, len) = char_at(line, i);
+        match (white, start) {
             (true, Some(s)) => {
                 out.push((s, &line[s..i]));
                 start = None;
@@ -220,11 +237,47 @@ fn word_offsets(line: &str) -> Vec<(usize, &str)> {
             (false, None) => start = Some(i),
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, &line[s..]));
     }
     out
+}
+
+/// Whether the character at byte `i` of `line` (a char boundary) is white
+/// space, and its length. An ASCII byte is a character of its own and
+/// answers alone; only a byte beyond ASCII has its character decoded.
+/// Decoding every character, as `char_indices` does, cost more than the
+/// rest of reading a recipient.
+#[inline]
+fn char_at(line: &str, i: usize) -> (bool, usize) {
+    match line.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (is_white_byte(b), 1),
+        _ => line
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+    }
+}
+
+/// [`char_at`] for the character that ends at byte `end` of `line` (a char
+/// boundary): whether it is white space, and where it starts.
+#[inline]
+fn char_before(line: &str, end: usize) -> (bool, usize) {
+    match end.checked_sub(1).and_then(|i| line.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => (is_white_byte(b), end - 1),
+        _ => line
+            .get(..end)
+            .and_then(|s| s.chars().next_back())
+            .map_or((false, 0), |c| (c.is_whitespace(), end - c.len_utf8())),
+    }
+}
+
+/// What [`char::is_whitespace`] says of an ASCII byte.
+#[inline]
+fn is_white_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
 /// The last `N` words of `line` as [`word_offsets`] splits it, last first,
@@ -234,19 +287,20 @@ fn last_words<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
     let mut found = 0;
     // One past the last byte of the word being read, while in one.
     let mut end = None;
-    for (i, c) in line.char_indices().rev() {
-        if found == N {
-            break;
-        }
-        match (c.is_whitespace(), end) {
+    // One past the last byte of the character to read next.
+    let mut at = line.len();
+    while at > 0 && found < N {
+        let (white, start) = char_before(line, at);
+        match (white, end) {
             (true, Some(e)) => {
-                words[found] = (i + c.len_utf8(), &line[i + c.len_utf8()..e]);
+                words[found] = (at, &line[at..e]);
                 found += 1;
                 end = None;
             }
-            (false, None) => end = Some(i + c.len_utf8()),
+            (false, None) => end = Some(at),
             _ => {}
         }
+        at = start;
     }
     if let (Some(e), true) = (end, found < N) {
         words[found] = (0, &line[..e]);
@@ -255,7 +309,7 @@ fn last_words<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
     (words, found)
 }
 
-fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
+fn read_proposal(section: &Section, body: &[Line<'_>], first_pipe: Option<usize>) -> Proposal {
     let body_span = body
         .iter()
         .filter(|l| !l.is_blank())
@@ -292,7 +346,7 @@ fn read_proposal(section: &Section, body: &[Line<'_>]) -> Proposal {
     } else {
         proposal.decision_maker = organ_of_heading(section);
     }
-    let items = list_items(&body[after..]);
+    let items = list_items(&body[after..], first_pipe);
     let marked = items.iter().any(|i| i.marker.is_some());
     for item in items {
         if marked && item.marker.is_none() {
@@ -352,13 +406,13 @@ fn locate(item: &Item, body: &[Line<'_>], needle: &str) -> Option<Span> {
 
 /// Trim the separators a removed date leaves behind (`Tjänsteskrivelse, ` → `Tjänsteskrivelse`).
 fn tidy(s: &str) -> String {
-    let mut s = s.trim().trim_end_matches([',', ';', '-', '–', ' ']);
+    let mut s = trim(s).trim_end_matches([',', ';', '-', '–', ' ']);
     // `trim_end_matches(" daterad")`, without the string searcher it sets
     // up on every call: a suffix compare.
     while let Some(before) = s.strip_suffix(" daterad") {
         s = before;
     }
-    s.trim().to_string()
+    trim(s).to_string()
 }
 
 fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
@@ -383,8 +437,8 @@ fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
 fn read_recipient(item: Item) -> Recipient {
     let Item { text: mut whole, span, .. } = item;
     // Where the trimmed text starts in the item's string.
-    let from = whole.len() - whole.trim_start().len();
-    let text = whole.trim().trim_end_matches(['.', ';']);
+    let from = whole.len() - trim_start(&whole).len();
+    let text = trim(&whole).trim_end_matches(['.', ';']);
     // The purpose is the last `för` that has one to three words after it and
     // one before it (not the first word): only the last five words can tell,
     // so only they are read, from the end, without collecting the rest.
@@ -396,8 +450,8 @@ fn read_recipient(item: Item) -> Recipient {
     // up to `keep` bytes.
     let (keep, purpose) = match purpose_at.map(|k| &last[k]) {
         Some((at, _)) => {
-            let recipient = text[..*at].trim().trim_end_matches(',').trim();
-            (recipient.len(), Some(text[*at..].trim().to_string()))
+            let recipient = trim(trim(&text[..*at]).trim_end_matches(','));
+            (recipient.len(), Some(trim(&text[*at..]).to_string()))
         }
         None => (text.len(), None),
     };
@@ -418,7 +472,7 @@ mod tests {
     #[test]
     fn items_with_bullets_continuations_and_lead_in() {
         let src = "Följande handlingar:\n\ne Tjänsteskrivelse, 2026-02-19\n\ne Rapport, ”Social\nhållbarhet”, 2026-02-02\n";
-        let items = list_items(&lines(src));
+        let items = list_items(&lines(src), Some(0));
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].text, "Rapport, ”Social hållbarhet”, 2026-02-02");
         assert_eq!(
@@ -427,9 +481,31 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Items cleaned knowing where the first pipe stands read as items
+        /// whose every line is searched for pipes (`Some(0)`).
+        #[test]
+        fn items_read_alike_with_the_first_pipe_known(
+            src in "((e |¢ |1\\. |att |Sida 2 av 3| |\\||[aAöx]|-|:)?[a-zö |,.:-]{0,12}\n?){0,10}"
+        ) {
+            let body = lines(&src);
+            let first_pipe = src.find('|');
+            proptest::prop_assert_eq!(list_items(&body, first_pipe), list_items(&body, Some(0)));
+        }
+    }
+
+    #[test]
+    fn a_pipe_after_the_first_item_is_read_as_i() {
+        let src = "e Socialnämnden\ne Kommunen | arbetet\n";
+        let items = list_items(&lines(src), src.find('|'));
+        assert_eq!(items[0].text, "Socialnämnden");
+        assert_eq!(items[1].text, "Kommunen I arbetet");
+    }
+
     #[test]
     fn items_without_markers_are_lines() {
-        let items = list_items(&lines("Socialnämnden\nTekniska nämnden\n  för kännedom\n"));
+        let items =
+            list_items(&lines("Socialnämnden\nTekniska nämnden\n  för kännedom\n"), Some(0));
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].text, "Tekniska nämnden för kännedom");
     }
@@ -449,8 +525,70 @@ mod tests {
                 text: String::new(),
             };
             let mut decision = Decision::default();
-            read(&mut decision, &section, &lines(src));
+            read(&mut decision, &section, &lines(src), Some(0));
             assert_eq!(decision == Decision::default(), !reads(kind), "{kind:?}");
+        }
+    }
+
+    /// [`word_offsets`] as first written, every character decoded.
+    fn word_offsets_by_char(line: &str) -> Vec<(usize, &str)> {
+        // Room for words of five letters and a space: rarely regrown.
+        let mut out = Vec::with_capacity(line.len() / 6 + 1);
+        let mut start = None;
+        for (i, c) in line.char_indices() {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    out.push((s, &line[s..i]));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &line[s..]));
+        }
+        out
+    }
+
+    /// [`last_words`] as first written, every character decoded.
+    fn last_words_by_char<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
+        let mut words = [(0, ""); N];
+        let mut found = 0;
+        // One past the last byte of the word being read, while in one.
+        let mut end = None;
+        for (i, c) in line.char_indices().rev() {
+            if found == N {
+                break;
+            }
+            match (c.is_whitespace(), end) {
+                (true, Some(e)) => {
+                    words[found] = (i + c.len_utf8(), &line[i + c.len_utf8()..e]);
+                    found += 1;
+                    end = None;
+                }
+                (false, None) => end = Some(i + c.len_utf8()),
+                _ => {}
+            }
+        }
+        if let (Some(e), true) = (end, found < N) {
+            words[found] = (0, &line[..e]);
+            found += 1;
+        }
+        (words, found)
+    }
+
+    proptest::proptest! {
+        /// Words split at ASCII white space byte by byte, and at white
+        /// space beyond ASCII (no-break, em and ideographic spaces) decoded,
+        /// are the words found decoding every character.
+        #[test]
+        fn words_split_as_char_by_char(
+            line in "([a-zåäö,.:]|é|”|–| |  |\t|\x0b|\r|\u{a0}|\u{85}|\u{2003}|\u{3000}|\u{1680}|𝔄){0,24}"
+        ) {
+            proptest::prop_assert_eq!(word_offsets(&line), word_offsets_by_char(&line));
+            proptest::prop_assert_eq!(last_words::<5>(&line), last_words_by_char::<5>(&line));
+            proptest::prop_assert_eq!(last_words::<2>(&line), last_words_by_char::<2>(&line));
         }
     }
 
@@ -574,7 +712,7 @@ mod tests {
         let mut notes = vec![];
         let body = lines(src);
         let docs: Vec<_> =
-            list_items(&body).iter().map(|i| read_basis(i, &body, &mut notes)).collect();
+            list_items(&body, Some(0)).iter().map(|i| read_basis(i, &body, &mut notes)).collect();
         assert_eq!(docs[0].title, "Tjänsteskrivelse");
         assert_eq!(docs[0].date.as_deref(), Some("2026-02-19"));
         assert_eq!(docs[1].date, None);

@@ -464,6 +464,12 @@ fn scan_head(text: &[u8]) -> Option<ScannedHead> {
     // Where the token being read started, and its continuation bytes so far.
     let mut token_start = 0;
     let mut token_continuations = 0;
+    // Where the last token closed, and whether the tokens were single
+    // spaced then: the head ends there if nothing but white space follows.
+    // The rest of its shape is worked out at the end, not copied at each
+    // token (its tokens change only as one closes; what follows it is white
+    // space, a character a byte).
+    let mut closed: Option<(usize, bool)> = None;
     let mut at = 0;
     loop {
         at = skip_word_ascii(text, at);
@@ -476,9 +482,7 @@ fn scan_head(text: &[u8]) -> Option<ScannedHead> {
             shape.single_spaced &= bytes > 0;
             if bytes > 0 {
                 shape.close_token(bytes - token_continuations);
-                // The head would end here if nothing but white space followed.
-                scanned.len = at;
-                scanned.shape = shape;
+                closed = Some((at, shape.single_spaced));
             }
             shape.chars += 1;
             shape.single_spaced &= b == b' ';
@@ -499,6 +503,9 @@ fn scan_head(text: &[u8]) -> Option<ScannedHead> {
         shape.close_token(bytes - token_continuations);
         scanned.len = at;
         scanned.shape = shape;
+    } else if let Some((len, single_spaced)) = closed {
+        scanned.len = len;
+        scanned.shape = TokenShape { chars: shape.chars - (at - len), single_spaced, ..shape };
     }
     Some(scanned)
 }
@@ -1184,26 +1191,37 @@ mod tests {
             ":",
             "  :",
         ] {
-            let bytes = text.as_bytes();
-            let first_odd = bytes.iter().position(|&b| !may_stand_in_heading(b));
-            let expected_colon = match first_odd {
-                None => Some(None),
-                Some(at) if bytes[at] == b':' => Some(Some(at)),
-                Some(_) => None,
-            };
-            let scanned = scan_head(bytes);
-            assert_eq!(scanned.map(|s| s.colon), expected_colon, "{text:?}");
-            let Some(scanned) = scanned else { continue };
-            let region = &text[..scanned.colon.unwrap_or(text.len())];
-            let head = region.trim_ascii_end();
-            assert_eq!(scanned.len, head.len(), "{text:?}");
-            let (got, want) = (scanned.shape, TokenShape::of(head));
-            assert_eq!(
-                (got.tokens, got.singles, got.chars, got.single_spaced),
-                (want.tokens, want.singles, want.chars, want.single_spaced),
-                "{text:?}"
-            );
+            scan_agrees_with_its_parts(text);
         }
+        // Every string of up to six characters from white space of every
+        // kind, letters of one and two bytes, a colon and a stop.
+        for text in all_strings(&[' ', 'a', 'ö', ':', '\t', '.', '\u{a0}'], 6) {
+            scan_agrees_with_its_parts(&text);
+        }
+    }
+
+    /// [`scan_head`] of `text` reads as the colon search, the byte filter and
+    /// [`TokenShape::of`] of the trimmed head.
+    fn scan_agrees_with_its_parts(text: &str) {
+        let bytes = text.as_bytes();
+        let first_odd = bytes.iter().position(|&b| !may_stand_in_heading(b));
+        let expected_colon = match first_odd {
+            None => Some(None),
+            Some(at) if bytes[at] == b':' => Some(Some(at)),
+            Some(_) => None,
+        };
+        let scanned = scan_head(bytes);
+        assert_eq!(scanned.map(|s| s.colon), expected_colon, "{text:?}");
+        let Some(scanned) = scanned else { return };
+        let region = &text[..scanned.colon.unwrap_or(text.len())];
+        let head = region.trim_ascii_end();
+        assert_eq!(scanned.len, head.len(), "{text:?}");
+        let (got, want) = (scanned.shape, TokenShape::of(head));
+        assert_eq!(
+            (got.tokens, got.singles, got.chars, got.single_spaced),
+            (want.tokens, want.singles, want.chars, want.single_spaced),
+            "{text:?}"
+        );
     }
 
     /// [`skip_word_ascii`] stops where a byte-by-byte walk stops: every

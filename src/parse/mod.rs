@@ -117,10 +117,12 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
         // One section a heading: sized once instead of grown.
         decision.sections.reserve_exact(headings.len());
         for (h, end) in headings.iter_mut().zip(ends) {
-            let section = build_section(&source, &lines, h, end);
+            // One search of the body for a `|`, for its text and its content.
+            let first_pipe = first_pipe_in_body(&source, &lines, h, end);
+            let section = build_section(&lines, h, end, first_pipe);
             if content::reads(section.kind) {
                 let body = body_lines(&lines, h, end);
-                content::read(&mut decision, &section, &body);
+                content::read(&mut decision, &section, &body, first_pipe);
             }
             decision.sections.push(section);
         }
@@ -149,9 +151,14 @@ fn after_colon<'s>(head: Line<'s>, h: &Accepted) -> Option<Line<'s>> {
 }
 
 /// Takes the heading's canonical form out of `h`: each is used once.
-fn build_section(source: &str, lines: &[Line<'_>], h: &mut Accepted, end: usize) -> Section {
+/// `first_pipe`: where the first `|` of the body stands ([`first_pipe_in_body`]).
+fn build_section(
+    lines: &[Line<'_>],
+    h: &mut Accepted,
+    end: usize,
+    first_pipe: Option<usize>,
+) -> Section {
     let head = lines[h.line];
-    let first_pipe = first_pipe_in_body(source, lines, h, end);
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
@@ -203,13 +210,16 @@ fn is_list_kind(kind: SectionKind) -> bool {
 fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Accepted> {
     // Room for the headings of a usual document: rarely regrown.
     let mut accepted: Vec<Accepted> = Vec::with_capacity(16);
-    for i in 0..lines.len() {
-        let line = lines[i];
+    // Whether the line before ends a block (the first line has none before
+    // it): carried from line to line, not read back from the line before.
+    let mut after_block_end = true;
+    for (i, &line) in lines.iter().enumerate() {
+        let prev_ends_block = std::mem::replace(&mut after_block_end, ends_block(line.trimmed));
         if line.is_blank() {
             continue;
         }
-        let opens = opens_block(lines, i, accepted.last().map(|a| a.line));
-        let closes = i + 1 == lines.len() || lines[i + 1].is_blank();
+        let opens = prev_ends_block || accepted.last().is_some_and(|a| a.line + 1 == i);
+        let closes = lines.get(i + 1).is_none_or(Line::is_blank);
         // A line inside a paragraph is never a heading; most lines are. Nor
         // is the last line of a paragraph that ends like a sentence: there a
         // heading must fill the line and not end so (see the filter below),
@@ -253,15 +263,13 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
     accepted
 }
 
-/// A heading starts a block: first line, after a blank line, after a line
-/// that ends a sentence, or right after another heading.
-fn opens_block(lines: &[Line<'_>], i: usize, last_heading: Option<usize>) -> bool {
-    if i == 0 || last_heading == Some(i - 1) {
-        return true;
-    }
+/// Whether a trimmed line ends a block: a heading starts one on the first
+/// line, after a blank line, after a line that ends a sentence, or right
+/// after another heading.
+fn ends_block(trimmed: &str) -> bool {
     // The marks are ASCII: the last byte tells, with no character decoded.
-    let prev = lines[i - 1].trimmed.as_bytes();
-    prev.is_empty() || matches!(prev.last(), Some(b'.' | b':' | b'!' | b'?'))
+    let line = trimmed.as_bytes();
+    line.is_empty() || matches!(line.last(), Some(b'.' | b':' | b'!' | b'?'))
 }
 
 /// A heading does not end like a sentence or a list item. `trimmed`: the

@@ -12,15 +12,21 @@ const SUSPENDED_COMPOUND_NEXT: [&str; 5] = ["och", "eller", "samt", "till", "res
 /// Clean the start of one trimmed line: an OCR bullet becomes `•`, a lone `|`
 /// becomes `I`.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
+    clean_line_with(line, true)
+}
+
+/// [`clean_line`]; `pipes` false: the caller knows the line holds no `|`,
+/// and no search for one is made.
+pub(crate) fn clean_line_with(line: &str, pipes: bool) -> Cow<'_, str> {
     match bullet_rest(line) {
         Some(rest) => {
-            let rest = pipe_to_i(rest, true);
+            let rest = pipe_to_i(rest, pipes);
             let mut item = String::with_capacity(BULLET.len() + rest.len());
             item.push_str(BULLET);
             item.push_str(&rest);
             Cow::Owned(item)
         }
-        None => pipe_to_i(line, true),
+        None => pipe_to_i(line, pipes),
     }
 }
 
@@ -203,13 +209,17 @@ fn is_alphabetic(c: char) -> bool {
 }
 
 /// Append one more wrapped line to `out`, undoing hyphenation at the line end.
+/// Inlined: called for nearly every line of a paragraph, where the call
+/// cost as much as the join.
+#[inline]
 pub(crate) fn join_wrapped(out: &mut String, next: &str) {
     if out.is_empty() {
         out.push_str(next);
         return;
     }
-    let hyphenated =
-        out.ends_with('-') && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
+    // `-` is ASCII: the last byte tells, with no character decoded.
+    let hyphenated = out.as_bytes().last() == Some(&b'-')
+        && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
     // The next line's first word is read only after a hyphen: most lines end otherwise.
     if hyphenated && continues_word(next) {
         out.pop();
@@ -273,23 +283,28 @@ impl Body {
             self.open = false;
             return;
         }
-        if is_trimmed_page_furniture(line) {
+        // Most lines open with an ASCII letter, which one byte reads: no
+        // page number opens with one other than the `s` of `Sida`, and such a
+        // line is an item only as a bullet, `e` or `o` then a space or a tab
+        // (a point number opens with a digit).
+        let bytes = line.as_bytes();
+        let letter = bytes.first().copied().filter(u8::is_ascii_alphabetic);
+        if !letter.is_some_and(|b| !matches!(b, b's' | b'S')) && is_trimmed_page_furniture(line) {
             return;
         }
         let out = &mut self.out;
-        // Most lines open with an ASCII letter: such a line is an item only
-        // as a bullet, `e` or `o` then a space or a tab (a point number opens
-        // with a digit). Two bytes settle it, with no call.
-        let may_be_item = match line.as_bytes() {
-            [b, after @ ..] if b.is_ascii_alphabetic() => {
-                matches!(b, b'e' | b'o') && matches!(after.first(), Some(b' ' | b'\t'))
-            }
-            _ => may_start_item(line),
+        let may_be_item = match letter {
+            Some(b) => matches!(b, b'e' | b'o') && matches!(bytes.get(1), Some(b' ' | b'\t')),
+            None => may_start_item(line),
         };
         let rest = if may_be_item { bullet(line).ok().map(|(rest, ())| rest) } else { None };
         // `starts_list_item`, with the bullet already read.
         let item = may_be_item && (rest.is_some() || point_number(line).is_ok());
-        let own_line = item || (list && !line.starts_with(|c: char| c.is_lowercase()));
+        let lower = match letter {
+            Some(b) => b.is_ascii_lowercase(),
+            None => line.starts_with(|c: char| c.is_lowercase()),
+        };
+        let own_line = item || (list && !lower);
         // The clean line is written straight into `out`, not made first.
         if !self.open {
             if !out.is_empty() {
