@@ -108,6 +108,16 @@ fn add_machine_dependent(root: &Path, expected: &mut BTreeMap<String, &'static s
         // Root reads it anyway; then it is just another valid document.
         let status = if fs::read(&locked).is_ok() { "valid" } else { "unreadable" };
         expected.insert("locked.txt".into(), status);
+        // Names that are not UTF-8, alike but for one byte: each keeps its
+        // own record and name (a lossy name would show both as `odd�.txt`).
+        use std::os::unix::ffi::OsStrExt;
+        for (byte, name) in [(0xffu8, "odd\\xFF.txt"), (0xfe, "odd\\xFE.txt")] {
+            let raw = [&b"odd"[..], &[byte], b".txt"].concat();
+            // Some file systems refuse such names; then there is nothing to check.
+            if fs::write(root.join(std::ffi::OsStr::from_bytes(&raw)), fixture(OCR)).is_ok() {
+                expected.insert(name.into(), "valid");
+            }
+        }
         // A directory that cannot be listed hides its files: it gets the record.
         let closed = root.join("closed");
         fs::create_dir(&closed).unwrap();

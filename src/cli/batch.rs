@@ -13,7 +13,9 @@ use super::report::{
 use super::{CheckArgs, CheckFormat, exit, render};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::ffi::OsStr;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
@@ -73,7 +75,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         profile: profile.name().to_string(),
         lexicon: Some(beslut::Lexicon::builtin().version().to_string()),
         options: RunOptions {
-            inputs: args.inputs.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
+            inputs: args.inputs.iter().map(|p| os_text(p.as_os_str()).into_owned()).collect(),
             ext: ext.clone(),
             max_size: args.max_size,
             shard: args.shard.map(|s| s.to_string()),
@@ -515,19 +517,43 @@ fn special_kind(_: &std::fs::FileType) -> &'static str {
 /// A path as `/`-separated components, the same on every platform, since
 /// shards hash it.
 fn slash_path(path: &Path) -> String {
-    let parts: Vec<_> = path.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    let parts: Vec<_> = path.components().map(|c| os_text(c.as_os_str())).collect();
     if parts.is_empty() { ".".into() } else { parts.join("/") }
+}
+
+/// A name as text, without losing it. A Unix name need not be UTF-8, and
+/// `to_string_lossy` turns every byte that is not into U+FFFD, so two files
+/// would be reported under one name. Here such a name keeps its UTF-8
+/// parts, writes each other byte as `\xNN` and doubles its own backslashes,
+/// so no two of them read alike. UTF-8 names, nearly all, are unchanged.
+fn os_text(name: &OsStr) -> Cow<'_, str> {
+    if let Some(text) = name.to_str() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A file named as an argument: relative to its own directory.
 fn file_entry(p: PathBuf) -> Entry {
-    let root = p.parent().map(|r| r.to_string_lossy().into_owned()).unwrap_or_default();
-    let path = p.file_name().map_or_else(|| slash_path(&p), |n| n.to_string_lossy().into_owned());
-    Entry { root, path, display: p.to_string_lossy().into_owned(), source: Source::File(p) }
+    let root = p.parent().map(|r| os_text(r.as_os_str()).into_owned()).unwrap_or_default();
+    let path = p.file_name().map_or_else(|| slash_path(&p), |n| os_text(n).into_owned());
+    Entry { root, path, display: os_text(p.as_os_str()).into_owned(), source: Source::File(p) }
 }
 
 fn dir_entry(root: &Path, path: &Path, source: Source) -> Entry {
-    let root_text = root.to_string_lossy().into_owned();
+    let root_text = os_text(root.as_os_str()).into_owned();
     // Most entries take the textual way: a walked path is its root joined
     // with names, so the relative path is the text after the root, and
     // taking both paths apart into components was half the walk's cost.
@@ -540,7 +566,7 @@ fn dir_entry(root: &Path, path: &Path, source: Source) -> Entry {
     Entry {
         root: root_text,
         path: slash_path(path.strip_prefix(root).unwrap_or(path)),
-        display: path.to_string_lossy().into_owned(),
+        display: os_text(path.as_os_str()).into_owned(),
         source,
     }
 }
@@ -956,6 +982,49 @@ mod tests {
         assert_eq!(rfc3339(t), "2023-11-14T22:13:20Z");
         let leap = UNIX_EPOCH + std::time::Duration::from_secs(951_782_400);
         assert_eq!(rfc3339(leap), "2000-02-29T00:00:00Z");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_every_byte() {
+        use std::os::unix::ffi::OsStrExt;
+        let text = |bytes: &[u8]| os_text(OsStr::from_bytes(bytes)).into_owned();
+        assert_eq!(text(b"plain \\ name.txt"), "plain \\ name.txt");
+        assert_eq!(text(b"odd\xff.txt"), "odd\\xFF.txt");
+        assert_eq!(text(b"odd\xfe.txt"), "odd\\xFE.txt");
+        // A cut-off å (C3 without its second byte) and a backslash beside it.
+        assert_eq!(text(b"\xc3\\x.txt"), "\\xC3\\\\x.txt");
+        assert_eq!(text(b"\xc3\xa5\xff"), "å\\xFF");
+        // The escape is injective among such names: each is read back.
+        for name in [&b"a\xff"[..], b"a\\xFF\xff", b"\xff\xfe", b"\\\xff", b"x\xc3\xa5\xc3"] {
+            assert_eq!(unescape(&text(name)), name, "{}", text(name));
+        }
+        assert_eq!(slash_path(Path::new(OsStr::from_bytes(b"d\xe5/f.txt"))), "d\\xE5/f.txt");
+    }
+
+    /// The inverse of [`os_text`] for names that are not UTF-8.
+    #[cfg(unix)]
+    fn unescape(text: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut rest = text.as_bytes();
+        while let Some((&b, tail)) = rest.split_first() {
+            rest = match (b, tail) {
+                (b'\\', [b'\\', more @ ..]) => {
+                    out.push(b'\\');
+                    more
+                }
+                (b'\\', [b'x', hi, lo, more @ ..]) => {
+                    let hex = std::str::from_utf8(&[*hi, *lo]).unwrap().to_string();
+                    out.push(u8::from_str_radix(&hex, 16).unwrap());
+                    more
+                }
+                _ => {
+                    out.push(b);
+                    tail
+                }
+            };
+        }
+        out
     }
 
     #[test]
