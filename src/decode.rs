@@ -188,7 +188,6 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     // nearly every one. Only a text that has one goes on, to find its NUL
     // or count its controls.
     let bytes = text.as_bytes();
-    let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
     if !any_control(bytes) {
         return Ok(());
     }
@@ -199,6 +198,7 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
         return Err(NotText::Nul { offset: offset + i });
     }
     let c0: usize = bytes.iter().map(|&b| usize::from(is_c0_or_del(b))).sum();
+    let c1_at = |i: usize| matches!(bytes.get(i + 1), Some(0x80..=0x9F));
     let control = c0 + memchr::memchr_iter(0xC2, bytes).filter(|&i| c1_at(i)).count();
     let chars = text.chars().count();
     // Real text, OCR'd or not, has next to no control characters; a quarter
