@@ -513,7 +513,9 @@ impl<'l> Restorer<'l> {
     /// is given. Only the words of those strings are planned, and their plans
     /// are the ones [`Restorer::new`] makes; the document's evidence and its
     /// [`Restorer::ocr_quality`] are the same. The strings' tokens and word
-    /// ids are kept, so restoring them does not scan them again.
+    /// ids are kept, so restoring them does not scan them again. It serves
+    /// those strings only: the document's other words have no plan, so
+    /// [`Restorer::restore_str`] of anything else would leave them as written.
     pub(crate) fn for_strings(
         lexicon: &'l Lexicon,
         document: &str,
