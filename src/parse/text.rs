@@ -490,6 +490,11 @@ mod tests {
         assert_eq!(list, "Motionären\nTekniska nämnden för kännedom");
         let after = body_of(Some(" | text"), "och | mer\n\n| ny", false);
         assert_eq!(after, "I text och I mer\n\nI ny");
+        // A page number inside a paragraph is dropped, whatever its case.
+        for page in ["sida 2 av 3", "Sida 2 av 3", "SIDA 2 (3)"] {
+            let text = body_of(None, &format!("Första raden\n{page}\nandra raden."), false);
+            assert_eq!(text, "Första raden andra raden.", "{page}");
+        }
     }
 
     proptest::proptest! {
@@ -498,7 +503,7 @@ mod tests {
         #[test]
         fn body_text_reads_as_over_strings(
             after_colon in proptest::option::of("( |[a-zå|-]){0,8}"),
-            src in "((e |¢ |1\\. |Sida 2 av 3|2 \\(4\\)| |\u{a0}|\\||[aAöx]|-|\r|o [A-Za-z]|e\t|och|enligt|e-|o\u{a0})?[a-zö |.-]{0,12}\n?){0,12}",
+            src in "((e |¢ |1\\. |Sida 2 av 3|sida 2 av 3|2 \\(4\\)| |\u{a0}|\\||[aAöx]|-|\r|o [A-Za-z]|e\t|och|enligt|e-|o\u{a0})?[a-zö |.-]{0,12}\n?){0,12}",
             list: bool,
         ) {
             let head_line = after_colon.as_deref().map(|a| format!("Rubrik:{a}\n"));
