@@ -6,7 +6,9 @@
 use super::Line;
 use super::heading::{self, ocr_word};
 use super::scan::{ItemMarker, find_last_date, item_marker};
-use super::text::{clean_line, clean_line_with, is_page_furniture, join_wrapped, trim, trim_start};
+use super::text::{
+    clean_line, clean_line_with, is_page_furniture, is_white_byte, join_wrapped, trim, trim_start,
+};
 use crate::model::{
     BasisDocument, Decision, NoteKind, Official, ParseNote, Point, Proposal, Recipient, Section,
     SectionKind,
@@ -272,12 +274,6 @@ fn char_before(line: &str, end: usize) -> (bool, usize) {
             .and_then(|s| s.chars().next_back())
             .map_or((false, 0), |c| (c.is_whitespace(), end - c.len_utf8())),
     }
-}
-
-/// What [`char::is_whitespace`] says of an ASCII byte.
-#[inline]
-fn is_white_byte(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
 /// The last `N` words of `line` as [`word_offsets`] splits it, last first,

@@ -114,11 +114,17 @@ pub(crate) fn trim_end(s: &str) -> &str {
     if s.as_bytes().last().is_some_and(u8::is_ascii_graphic) { s } else { s.trim_end() }
 }
 
+/// What [`char::is_whitespace`] says of an ASCII byte
+/// (`u8::is_ascii_whitespace` leaves out `\x0b`).
+#[inline]
+pub(crate) fn is_white_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
 /// [`str::trim`]: ASCII white space off both ends byte by byte, then the
 /// full trim only when a character beyond ASCII (or a control) stands at an end.
 fn trim_ascii_first(s: &str) -> &str {
-    // What `char::is_whitespace` says of ASCII (`u8::is_ascii_whitespace` leaves out \x0b).
-    let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let white = |b: &u8| is_white_byte(*b);
     let bytes = s.as_bytes();
     let start = bytes.iter().position(|b| !white(b)).unwrap_or(bytes.len());
     let end = bytes.iter().rposition(|b| !white(b)).map_or(start, |at| at + 1);
@@ -414,6 +420,13 @@ mod tests {
             "funktioner. | arbetet",
         ] {
             assert_eq!(pipes_to_i(line), by_char(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn white_bytes_are_what_unicode_calls_white_space() {
+        for b in 0..=0x7f_u8 {
+            assert_eq!(is_white_byte(b), char::from(b).is_whitespace(), "{b:#04x}");
         }
     }
 
