@@ -81,12 +81,15 @@ pub enum NotText {
     },
     /// At least a quarter of the characters are control characters (other
     /// than tab, line feed, carriage return and form feed).
-    #[error("{control} of {chars} characters are control characters")]
+    #[error("{control} of {chars} characters are control characters, the first at byte {first}")]
     ControlCharacters {
         /// How many control characters.
         control: usize,
         /// How many characters in all.
         chars: usize,
+        /// Byte offset in the input of the first control character: where
+        /// to look, as every other refusal says.
+        first: usize,
     },
     /// The byte-order mark names an encoding the bytes after it break.
     #[error("byte-order mark says {encoding} but byte {offset} does not decode as {encoding}")]
@@ -205,7 +208,11 @@ fn check_characters(text: &str, offset: usize) -> Result<(), NotText> {
     // is far past anything a damaged scan produces and well inside what a
     // binary file without NUL bytes shows.
     if control * 4 >= chars {
-        return Err(NotText::ControlCharacters { control, chars });
+        // Found only for a refused text: the count above needs no order.
+        let first = (0..bytes.len())
+            .find(|&i| bytes.get(i).is_some_and(|&b| is_c0_or_del(b) || (b == 0xC2 && c1_at(i))))
+            .unwrap_or(0);
+        return Err(NotText::ControlCharacters { control, chars, first: offset + first });
     }
     Ok(())
 }
@@ -355,15 +362,22 @@ mod tests {
     #[test]
     fn mostly_control_characters_are_not_text() {
         let e = decode(b"\x01\x02\x03abc\x1b\x7f").unwrap_err();
-        assert_eq!(e, NotText::ControlCharacters { control: 5, chars: 8 });
-        assert_eq!(e.to_string(), "5 of 8 characters are control characters");
+        assert_eq!(e, NotText::ControlCharacters { control: 5, chars: 8, first: 0 });
+        assert_eq!(e.to_string(), "5 of 8 characters are control characters, the first at byte 0");
+        // Counted from the start of the input: a byte-order mark and the
+        // text before the first control move it.
+        let e = decode(b"\xEF\xBB\xBFab\x01\x02").unwrap_err();
+        assert_eq!(e, NotText::ControlCharacters { control: 2, chars: 4, first: 5 });
     }
 
     #[test]
     fn c1_controls_count_too() {
         // The bytes windows-1252 leaves undefined become C1 controls.
         let e = decode(b"\x81\x8d\x8f\x90ab").unwrap_err();
-        assert_eq!(e, NotText::ControlCharacters { control: 4, chars: 6 });
+        assert_eq!(e, NotText::ControlCharacters { control: 4, chars: 6, first: 0 });
+        // In UTF-8, a C1 is found at its C2, not at a `§` (C2 A7) before it.
+        let e = decode("§ab\u{85}\u{85}".as_bytes()).unwrap_err();
+        assert_eq!(e, NotText::ControlCharacters { control: 2, chars: 5, first: 4 });
         ok("a\u{85}bcd".as_bytes());
     }
 
@@ -450,19 +464,23 @@ mod tests {
         if !bytes.iter().enumerate().any(|(i, &b)| c0(b) || (b == 0xC2 && c1_at(i))) {
             return Ok(());
         }
-        let mut control = 0usize;
+        let (mut control, mut first) = (0usize, None);
         for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\t' | b'\n' | b'\r' | 0x0c => {}
+            let counted = match b {
+                b'\t' | b'\n' | b'\r' | 0x0c => false,
                 0 => return Err(NotText::Nul { offset: offset + i }),
-                0x01..=0x1F | 0x7F => control += 1,
-                0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
-                _ => {}
+                0x01..=0x1F | 0x7F => true,
+                0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+                _ => false,
+            };
+            if counted {
+                control += 1;
+                first = first.or(Some(offset + i));
             }
         }
         let chars = text.chars().count();
         if control * 4 >= chars {
-            return Err(NotText::ControlCharacters { control, chars });
+            return Err(NotText::ControlCharacters { control, chars, first: first.unwrap_or(0) });
         }
         Ok(())
     }
