@@ -140,10 +140,14 @@ pub(crate) fn parse_document_with(
         // One section a heading: sized once instead of grown.
         decision.sections.reserve_exact(headings.len());
         for (h, end) in headings.iter_mut().zip(ends) {
-            // One search of the body for a `|`, for its text and its content.
-            let first_pipe = first_pipe_in_body(&source, &lines, h, end);
+            // One search of the body for a `|`, for its text and its content;
+            // none for a body that is neither written whole nor read.
+            let reads = content::reads(h.m.kind);
+            let first_pipe = (reads || section_text == SectionText::Whole)
+                .then(|| first_pipe_in_body(&source, &lines, h, end))
+                .flatten();
             let section = build_section(&lines, h, end, first_pipe, section_text);
-            if content::reads(section.kind) {
+            if reads {
                 let body = body_lines(&lines, h, end);
                 content::read(&mut decision, &section, &body, first_pipe);
             }
@@ -632,9 +636,13 @@ mod tests {
         let sentences = corpus::sentences();
         let options = corpus::Options::default();
         let generated = (0..300).map(|i| corpus::document(11, i, &options, &sentences));
+        // Lone pipes (OCR's `I`) in the sections whose content is read, which
+        // neither the fixtures nor the generator put there.
+        let pipes = "Förslag till beslut\n\nKS beslutar att\n\n1. | första\n\nBakgrund\n\n| text\n\n\
+                     Beslutsunderlag:\n| Skrivelse, 2026-01-02\n\nSändlista\n\n| Kommunstyrelsen\n";
         // Blank sections, and sections that hold text.
         let mut seen = [0; 2];
-        for text in fixture_texts().into_iter().chain(generated) {
+        for text in fixture_texts().into_iter().chain(generated).chain([pipes.to_string()]) {
             let source = crate::normalize::normalize_text(&text);
             let whole = parse_document_with(source.clone(), &[], SectionText::Whole);
             let mut presence = parse_document_with(source, &[], SectionText::Presence);
