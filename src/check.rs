@@ -68,8 +68,9 @@ impl Checker {
     pub fn new(profile: Profile, lang: Lang) -> Checker {
         // The profile's heading synonyms are the parser's to recognize: then
         // the section's content is read too, not just its presence counted.
-        // Validation asks of a section's text only whether it is blank: the
-        // parser writes no more of it than settles that.
+        // Validation asks of a section's text only whether it is blank, and
+        // of the proposal's points only whether there are any: the parser
+        // writes no more of their text than settles that.
         let restoring = ParseOptions::default()
             .with_headings(profile.extra_headings().iter().cloned())
             .with_section_text_for_presence();

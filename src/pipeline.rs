@@ -60,7 +60,13 @@ pub struct ParseOptions {
     /// when there is no such line. The whole text writes a line it keeps
     /// with no white space at its start, so this is blank exactly when the
     /// whole text is, at the cost of one character instead of a copy of
-    /// nearly the whole document. Crate-private: such a model is wrong for
+    /// nearly the whole document. The proposal's and the decision's points
+    /// ([`Point::text`](crate::Point::text)) are all there, with no text:
+    /// validation asks only whether there are any (`proposal-without-points`),
+    /// no finding quotes one, and [`restore_decision`] restores every other
+    /// string as it would with them ([`Restorer::for_strings`] plans each
+    /// string's words as restoring the whole document does).
+    /// Crate-private: such a model is wrong for
     /// anyone who reads the text, so only the [`Checker`](crate::Checker),
     /// which hands out its findings and never its model, sets it.
     pub(crate) section_text: SectionText,
@@ -134,9 +140,10 @@ impl ParseOptions {
         self
     }
 
-    /// Options whose sections' running text only tells whether it is blank
-    /// ([`ParseOptions::section_text`]); none of it restored, as it holds
-    /// too little of the text to restore it by its words.
+    /// Options whose sections' running text only tells whether it is blank,
+    /// and whose points have no text ([`ParseOptions::section_text`]); no
+    /// section text restored, as it holds too little of the text to
+    /// restore it by its words.
     pub(crate) fn with_section_text_for_presence(self) -> Self {
         ParseOptions {
             section_text: SectionText::Presence,

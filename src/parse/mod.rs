@@ -108,7 +108,9 @@ pub(crate) enum SectionText {
     #[default]
     Whole,
     /// Only what settles whether the whole body would be blank
-    /// ([`text::presence_text`]), for a caller that asks nothing more.
+    /// ([`text::presence_text`]), and no text for the proposal's points,
+    /// for a caller that asks only whether a section is blank and whether
+    /// a proposal has points.
     Presence,
 }
 
@@ -149,7 +151,7 @@ pub(crate) fn parse_document_with(
             let section = build_section(&lines, h, end, first_pipe, section_text);
             if reads {
                 let body = body_lines(&lines, h, end);
-                content::read(&mut decision, &section, &body, first_pipe);
+                content::read(&mut decision, &section, &body, first_pipe, section_text);
             }
             decision.sections.push(section);
         }
@@ -630,7 +632,8 @@ mod tests {
     /// A section's text written for presence only is blank exactly when its
     /// whole text is, in every section of every fixture and of generated
     /// documents (bullets, pipes and page numbers among their damage); the
-    /// rest of the model is the same.
+    /// proposal's points are all there, without text; the rest of the model
+    /// is the same.
     #[test]
     fn presence_text_is_blank_exactly_when_the_whole_text_is() {
         let sentences = corpus::sentences();
@@ -644,9 +647,21 @@ mod tests {
         let mut seen = [0; 2];
         for text in fixture_texts().into_iter().chain(generated).chain([pipes.to_string()]) {
             let source = crate::normalize::normalize_text(&text);
-            let whole = parse_document_with(source.clone(), &[], SectionText::Whole);
+            let mut whole = parse_document_with(source.clone(), &[], SectionText::Whole);
             let mut presence = parse_document_with(source, &[], SectionText::Presence);
             assert_eq!(whole.sections.len(), presence.sections.len());
+            // The points are all there, without their text.
+            let proposals = |d: &mut Decision| [d.proposal.take(), d.decision.take()];
+            for (w, p) in proposals(&mut whole).iter().zip(&mut proposals(&mut presence)) {
+                assert_eq!(p.is_some(), w.is_some());
+                let (Some(w), Some(p)) = (w, p) else { continue };
+                assert_eq!(p.points.len(), w.points.len());
+                for (w, p) in w.points.iter().zip(&mut p.points) {
+                    assert_eq!(p.text, "");
+                    p.text.clone_from(&w.text);
+                }
+                assert_eq!(p, w);
+            }
             for (w, p) in whole.sections.iter().zip(&mut presence.sections) {
                 let blank = crate::validate::blank(&w.text);
                 assert_eq!(crate::validate::blank(&p.text), blank, "{:?} / {:?}", p.text, w.text);
