@@ -40,7 +40,8 @@ pub struct Checker {
     /// already ruled that finding out, validation need not draw it again.
     ocr_ruled_out: Profile,
     /// The profile's headings; every string restored but the running text,
-    /// which no finding quotes.
+    /// which no finding quotes, and which holds only what tells whether it
+    /// is blank ([`ParseOptions::section_text`]).
     restoring: ParseOptions,
     /// The same, restoring nothing.
     plain: ParseOptions,
@@ -67,9 +68,12 @@ impl Checker {
     pub fn new(profile: Profile, lang: Lang) -> Checker {
         // The profile's heading synonyms are the parser's to recognize: then
         // the section's content is read too, not just its presence counted.
+        // Validation asks of a section's text only whether it is blank, and
+        // of the proposal's points only whether there are any: the parser
+        // writes no more of their text than settles that.
         let restoring = ParseOptions::default()
             .with_headings(profile.extra_headings().iter().cloned())
-            .without_restoring_section_text();
+            .with_section_text_for_presence();
         let plain = restoring.clone().without_restoring();
         let ocr_ruled_out = profile.clone().with_severity(Rule::LowOcrQuality, None);
         Checker { profile, ocr_ruled_out, restoring, plain, lang }

@@ -757,6 +757,48 @@ fn the_checker_finds_what_validating_the_restored_model_finds() {
     assert!(quoting > 20 && plain > 20 && low > 20, "{quoting} quoting, {plain} plain, {low} low");
 }
 
+/// The checker's parser writes of a section's running text only what tells
+/// whether it is blank: a section whose only lines are page numbers is
+/// empty, one whose only line is a lone bullet or pipe is not, in list
+/// sections and others and after a heading's colon, as validating the
+/// restored model finds.
+#[test]
+fn the_checker_finds_sections_of_page_numbers_or_bullets_as_the_restored_model_does() {
+    let bodies = [
+        "Sida 2 av 3\n\n- 3 -\n",
+        " 2 (4)\n\u{a0}\nSIDA 3 AV 4\n",
+        "¢\n",
+        "e\n2 (4)\n",
+        "2(4)\n|\n",
+        "- 2 -\ne Socialnamnden\n",
+        "\u{2003}\n\n",
+        "sida 2 av 3\nText efter sidnumret.\n",
+    ];
+    let headings =
+        ["Bakgrund\n", "Beslutsunderlag\n", "Sandlista\n", "Bilagor:", "Bakgrund: 2 (4)\n"];
+    let (mut empty, mut not) = (0, 0);
+    for profile in [Profile::standard(), Profile::basic()] {
+        let checker = beslut::Checker::new(profile.clone(), Lang::En);
+        let restoring = beslut::ParseOptions::default().without_restoring_section_text();
+        for heading in headings {
+            for body in bodies {
+                let text = format!("Ett arende\n\n{heading}{body}\nBedomning\n\nText.\n");
+                let expected = validate_in(
+                    &beslut::parse_decision_with(&text, &restoring),
+                    &profile,
+                    Lang::En,
+                );
+                assert_eq!(checker.check(&text).diagnostics, expected, "{text}");
+                match expected.iter().any(|d| d.code == Rule::EmptySection) {
+                    true => empty += 1,
+                    false => not += 1,
+                }
+            }
+        }
+    }
+    assert!(empty > 10 && not > 10, "{empty} with an empty section, {not} without");
+}
+
 /// Restoring reads more than lost diacritics back (`é` as `ö`), so it can
 /// make a recipient that matches a known one as written unknown: the
 /// checker must restore to find that, though nothing unrestored quotes it.

@@ -3,12 +3,12 @@
 //! attachments. Each reader gets a section's body lines and fills its part
 //! of the model.
 
-use super::Line;
 use super::heading::{self, ocr_word};
 use super::scan::{ItemMarker, find_last_date, item_marker};
 use super::text::{
     clean_line, clean_line_with, is_page_furniture, is_white_byte, join_wrapped, trim, trim_start,
 };
+use super::{Line, SectionText};
 use crate::model::{
     BasisDocument, Decision, NoteKind, Official, ParseNote, Point, Proposal, Recipient, Section,
     SectionKind,
@@ -30,19 +30,21 @@ pub(crate) fn reads(kind: SectionKind) -> bool {
 }
 
 /// `first_pipe`: where the first `|` of `body` stands in the source, if
-/// anywhere; the lines before it hold none.
+/// anywhere; the lines before it hold none. `text`: with
+/// [`SectionText::Presence`], the proposal's points keep no text.
 pub(crate) fn read(
     decision: &mut Decision,
     section: &Section,
     body: &[Line<'_>],
     first_pipe: Option<usize>,
+    text: SectionText,
 ) {
     match section.kind {
         SectionKind::Proposal if decision.proposal.is_none() => {
-            decision.proposal = Some(read_proposal(section, body, first_pipe));
+            decision.proposal = Some(read_proposal(section, body, first_pipe, text));
         }
         SectionKind::Decision if decision.decision.is_none() => {
-            decision.decision = Some(read_proposal(section, body, first_pipe));
+            decision.decision = Some(read_proposal(section, body, first_pipe, text));
         }
         SectionKind::DecisionBasis => {
             for item in list_items(body, first_pipe) {
@@ -305,7 +307,15 @@ fn last_words<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
     (words, found)
 }
 
-fn read_proposal(section: &Section, body: &[Line<'_>], first_pipe: Option<usize>) -> Proposal {
+/// `text`: with [`SectionText::Presence`], every point's text is left empty
+/// (the points themselves are all there: only whether there are any is asked).
+fn read_proposal(
+    section: &Section,
+    body: &[Line<'_>],
+    first_pipe: Option<usize>,
+    text: SectionText,
+) -> Proposal {
+    let point_text = |t: String| if text == SectionText::Whole { t } else { String::new() };
     let body_span = body
         .iter()
         .filter(|l| !l.is_blank())
@@ -335,7 +345,7 @@ fn read_proposal(section: &Section, body: &[Line<'_>], first_pipe: Option<usize>
                 - phrase.tail.len();
             proposal.points.push(Point {
                 number: None,
-                text: phrase.tail,
+                text: point_text(phrase.tail),
                 span: Span::new(tail_start, line.trimmed_span().end),
             });
         }
@@ -352,7 +362,7 @@ fn read_proposal(section: &Section, body: &[Line<'_>], first_pipe: Option<usize>
             Some(ItemMarker::Number(n)) => Some(n),
             _ => None,
         };
-        proposal.points.push(Point { number, text: item.text, span: item.span });
+        proposal.points.push(Point { number, text: point_text(item.text), span: item.span });
     }
     proposal
 }
@@ -521,7 +531,7 @@ mod tests {
                 text: String::new(),
             };
             let mut decision = Decision::default();
-            read(&mut decision, &section, &lines(src), Some(0));
+            read(&mut decision, &section, &lines(src), Some(0), SectionText::Whole);
             assert_eq!(decision == Decision::default(), !reads(kind), "{kind:?}");
         }
     }

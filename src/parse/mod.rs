@@ -19,6 +19,12 @@ mod preamble;
 mod scan;
 mod text;
 
+/// The seeded generator of damaged documents the benches and integration
+/// tests use: the parser's tests read its documents too.
+#[cfg(test)]
+#[path = "../../tests/support/corpus.rs"]
+mod corpus;
+
 use crate::fold::fold_char;
 use crate::model::{
     Decision, MatchKind, NoteKind, ParseNote, SCHEMA_VERSION, Section, SectionKind,
@@ -94,14 +100,33 @@ fn lines_at(source: &str, newlines: impl Iterator<Item = usize>) -> Vec<Line<'_>
     lines
 }
 
+/// What the parser writes of each section's running text
+/// ([`Section::text`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum SectionText {
+    /// The whole body ([`text::body_text`]).
+    #[default]
+    Whole,
+    /// Only what settles whether the whole body would be blank
+    /// ([`text::presence_text`]), and no text for the proposal's points,
+    /// for a caller that asks only whether a section is blank and whether
+    /// a proposal has points.
+    Presence,
+}
+
 /// A heading the scanner accepted.
 struct Accepted {
     line: usize,
     m: HeadingMatch,
 }
 
-/// Parse normalized `source`, also taking `extra` heading synonyms.
-pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)]) -> Decision {
+/// Parse normalized `source`, also taking `extra` heading synonyms, writing
+/// `section_text` of each section's running text.
+pub(crate) fn parse_document_with(
+    source: String,
+    extra: &[(SectionKind, String)],
+    section_text: SectionText,
+) -> Decision {
     let mut decision = Decision { schema_version: SCHEMA_VERSION, ..Decision::default() };
     {
         let lines = split_lines(&source);
@@ -117,12 +142,16 @@ pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)
         // One section a heading: sized once instead of grown.
         decision.sections.reserve_exact(headings.len());
         for (h, end) in headings.iter_mut().zip(ends) {
-            // One search of the body for a `|`, for its text and its content.
-            let first_pipe = first_pipe_in_body(&source, &lines, h, end);
-            let section = build_section(&lines, h, end, first_pipe);
-            if content::reads(section.kind) {
+            // One search of the body for a `|`, for its text and its content;
+            // none for a body that is neither written whole nor read.
+            let reads = content::reads(h.m.kind);
+            let first_pipe = (reads || section_text == SectionText::Whole)
+                .then(|| first_pipe_in_body(&source, &lines, h, end))
+                .flatten();
+            let section = build_section(&lines, h, end, first_pipe, section_text);
+            if reads {
                 let body = body_lines(&lines, h, end);
-                content::read(&mut decision, &section, &body, first_pipe);
+                content::read(&mut decision, &section, &body, first_pipe, section_text);
             }
             decision.sections.push(section);
         }
@@ -157,12 +186,14 @@ fn build_section(
     h: &mut Accepted,
     end: usize,
     first_pipe: Option<usize>,
+    section_text: SectionText,
 ) -> Section {
     let head = lines[h.line];
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
     let last = lines[h.line..end].iter().rev().find(|l| !l.is_blank()).unwrap_or(&head);
     // From the line's first byte: a numbered heading's `1.` belongs to the section.
     let span = head.trimmed_span().cover(heading_span).cover(last.trimmed_span());
+    let (head_rest, body) = (after_colon(head, h), &lines[h.line + 1..end]);
     Section {
         kind: h.m.kind,
         heading: head.text[h.m.text.clone()].to_string(),
@@ -170,12 +201,12 @@ fn build_section(
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: text::body_text(
-            after_colon(head, h),
-            &lines[h.line + 1..end],
-            is_list_kind(h.m.kind),
-            first_pipe,
-        ),
+        text: match section_text {
+            SectionText::Whole => {
+                text::body_text(head_rest, body, is_list_kind(h.m.kind), first_pipe)
+            }
+            SectionText::Presence => text::presence_text(head_rest, body),
+        },
     }
 }
 
@@ -411,7 +442,7 @@ mod tests {
     use super::*;
 
     fn kinds(src: &str) -> Vec<(SectionKind, String)> {
-        let d = parse_document_with(src.to_string(), &[]);
+        let d = parse_document_with(src.to_string(), &[], SectionText::Whole);
         d.sections.iter().map(|s| (s.kind, s.heading.clone())).collect()
     }
 
@@ -531,6 +562,7 @@ mod tests {
         let d = parse_document_with(
             "Beslutsunderlag\n\nKarta, 2026-02-30\n\nText 2025-13-01 och 2024-02-29.\n".into(),
             &[],
+            SectionText::Whole,
         );
         let found: Vec<_> = d.notes.iter().map(|n| n.found.as_str()).collect();
         assert_eq!(found, ["2026-02-30", "2025-13-01"]);
@@ -579,10 +611,73 @@ mod tests {
         assert_eq!(notes, by_portable(src));
     }
 
+    /// Every `.txt` file under `fixtures/`, in a fixed order.
+    fn fixture_texts() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"), &mut paths);
+        paths.sort();
+        paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    }
+
+    /// A section's text written for presence only is blank exactly when its
+    /// whole text is, in every section of every fixture and of generated
+    /// documents (bullets, pipes and page numbers among their damage); the
+    /// proposal's points are all there, without text; the rest of the model
+    /// is the same.
+    #[test]
+    fn presence_text_is_blank_exactly_when_the_whole_text_is() {
+        let sentences = corpus::sentences();
+        let options = corpus::Options::default();
+        let generated = (0..300).map(|i| corpus::document(11, i, &options, &sentences));
+        // Lone pipes (OCR's `I`) in the sections whose content is read, which
+        // neither the fixtures nor the generator put there.
+        let pipes = "Förslag till beslut\n\nKS beslutar att\n\n1. | första\n\nBakgrund\n\n| text\n\n\
+                     Beslutsunderlag:\n| Skrivelse, 2026-01-02\n\nSändlista\n\n| Kommunstyrelsen\n";
+        // Blank sections, and sections that hold text.
+        let mut seen = [0; 2];
+        for text in fixture_texts().into_iter().chain(generated).chain([pipes.to_string()]) {
+            let source = crate::normalize::normalize_text(&text);
+            let mut whole = parse_document_with(source.clone(), &[], SectionText::Whole);
+            let mut presence = parse_document_with(source, &[], SectionText::Presence);
+            assert_eq!(whole.sections.len(), presence.sections.len());
+            // The points are all there, without their text.
+            let proposals = |d: &mut Decision| [d.proposal.take(), d.decision.take()];
+            for (w, p) in proposals(&mut whole).iter().zip(&mut proposals(&mut presence)) {
+                assert_eq!(p.is_some(), w.is_some());
+                let (Some(w), Some(p)) = (w, p) else { continue };
+                assert_eq!(p.points.len(), w.points.len());
+                for (w, p) in w.points.iter().zip(&mut p.points) {
+                    assert_eq!(p.text, "");
+                    p.text.clone_from(&w.text);
+                }
+                assert_eq!(p, w);
+            }
+            for (w, p) in whole.sections.iter().zip(&mut presence.sections) {
+                let blank = crate::validate::blank(&w.text);
+                assert_eq!(crate::validate::blank(&p.text), blank, "{:?} / {:?}", p.text, w.text);
+                assert!(p.text.chars().count() <= 1, "{:?}", p.text);
+                seen[usize::from(blank)] += 1;
+                p.text.clone_from(&w.text);
+            }
+            assert_eq!(presence, whole);
+        }
+        assert!(seen[0] > 1000 && seen[1] > 0, "blank and not: {seen:?}");
+    }
+
     #[test]
     fn empty_and_blank_input() {
         for src in ["", "\n\n", "   \n"] {
-            let d = parse_document_with(src.into(), &[]);
+            let d = parse_document_with(src.into(), &[], SectionText::Whole);
             assert!(d.sections.is_empty() && d.title.is_none() && d.header.span.is_none());
         }
     }

@@ -268,6 +268,29 @@ pub(crate) fn body_text(
     body.out
 }
 
+/// What settles whether [`body_text`] of the same lines is blank, for a
+/// caller that asks nothing more of a section's text (validation asks only
+/// that, in `empty-section`): the first character of the first line
+/// [`body_text`] keeps, as the OCR wrote it; empty when it keeps none.
+///
+/// Blank exactly when [`body_text`] is: that drops only blank lines and page
+/// numbers ([`kept`]) and writes nothing for them, and a line it keeps comes
+/// out with the characters of the trimmed line, a `|` read as `I` or a
+/// bullet as `•`, none of them white space; so it is either empty or not
+/// blank, and so is this. One character is all it takes: no copy of the
+/// body, and the smallest allocation there is.
+pub(crate) fn presence_text(head: Option<Line<'_>>, lines: &[Line<'_>]) -> String {
+    let first = head.iter().chain(lines).find(|l| kept(l.trimmed));
+    first.and_then(|l| l.trimmed.chars().next()).map(String::from).unwrap_or_default()
+}
+
+/// Whether [`body_text`] writes anything for a trimmed line: it drops blank
+/// lines and page numbers.
+#[inline]
+fn kept(trimmed: &str) -> bool {
+    !trimmed.is_empty() && !is_trimmed_page_furniture(trimmed)
+}
+
 /// [`body_text`]'s text so far.
 struct Body {
     out: String,
@@ -444,6 +467,16 @@ mod tests {
     /// `body_text` of the lines of `src`, after a heading line `head:` ends
     /// with `after_colon` when that is given.
     fn body_of(after_colon: Option<&str>, src: &str, list: bool) -> String {
+        read_body(after_colon, src, list, body_text)
+    }
+
+    /// How a section's text is read ([`body_text`], or [`presence_text`]
+    /// taking what it needs).
+    type Read = fn(Option<Line<'_>>, &[Line<'_>], bool, Option<usize>) -> String;
+
+    /// `read` over the lines of `src`, after a heading line `head:` ends
+    /// with `after_colon` when that is given.
+    fn read_body(after_colon: Option<&str>, src: &str, list: bool, read: Read) -> String {
         let head_line = after_colon.map(|a| format!("Rubrik:{a}\n")).unwrap_or_default();
         let source = format!("{head_line}{src}");
         let lines = super::super::split_lines(&source);
@@ -452,7 +485,7 @@ mod tests {
             None => (None, &lines[..]),
         };
         let pipe = source.find('|').filter(|&at| at >= head.map_or(0, |h| h.start));
-        body_text(head, body, list, pipe)
+        read(head, body, list, pipe)
     }
 
     /// [`body_text`] as it was first written: over the raw lines as strings,
@@ -510,7 +543,51 @@ mod tests {
         }
     }
 
+    /// [`presence_text`] as a [`Read`].
+    fn presence_of(
+        head: Option<Line<'_>>,
+        lines: &[Line<'_>],
+        _: bool,
+        _: Option<usize>,
+    ) -> String {
+        presence_text(head, lines)
+    }
+
+    #[test]
+    fn presence_text_is_the_first_character_of_the_first_kept_line() {
+        let presence = |after_colon, src| read_body(after_colon, src, false, presence_of);
+        assert_eq!(presence(None, ""), "");
+        assert_eq!(presence(Some(" "), " \n\u{a0}\nSida 2 av 3\n- 3 -\n\n2 (4)\n"), "");
+        assert_eq!(presence(Some(" 2(4)"), "\n\u{2003}e tva\nmer"), "e");
+        assert_eq!(presence(Some(" Text"), "mer"), "T");
+        assert_eq!(presence(None, "\n\nÖver\n"), "Ö");
+        // A lone bullet or pipe is text, not furniture.
+        assert_eq!(presence(None, "2 (4)\n¢\n"), "¢");
+        assert_eq!(presence(None, "- 3 -\n|"), "|");
+    }
+
     proptest::proptest! {
+        /// Validation asks of a section's text only whether it is blank:
+        /// the presence text answers as the whole text does, over lines of
+        /// white space, page numbers, bullets, pipes and words, after a
+        /// heading or its colon, in list sections and others.
+        #[test]
+        fn presence_text_is_blank_exactly_when_the_body_is(
+            after_colon in proptest::option::of("( |\u{a0}|2 \\(4\\)|- 3 -|Sida 2 av 3|e |\\||[a-z]){0,3}"),
+            src in "((( |\t|\r|\u{a0}|\u{2003})|(Sida 2 av 3|sida 2 \\(4\\)|SIDA 3 av 9|2 \\(4\\)|2\\(4\\)|- 3 -|-3-|12)|(e |¢ |• |o |e|¢|•|1\\. )|(\\||\\| )|(Ord|ord|s|Si|-|x)){0,4}\n){0,6}",
+            list: bool,
+        ) {
+            let whole = body_of(after_colon.as_deref(), &src, list);
+            let presence = read_body(after_colon.as_deref(), &src, list, presence_of);
+            proptest::prop_assert_eq!(
+                crate::validate::blank(&presence),
+                crate::validate::blank(&whole),
+                "{:?} / {:?}", presence, whole
+            );
+            // Neither is ever blank but empty.
+            proptest::prop_assert!(presence.is_empty() || !crate::validate::blank(&presence));
+        }
+
         /// The lines, the part after a colon, bullets, pipes, hyphens, page
         /// numbers and blank lines read as they did through the string lines.
         #[test]
