@@ -381,6 +381,12 @@ mod tests {
     }
 
     #[test]
+    fn the_tag_costs_an_entry_no_size() {
+        // It lies in the padding the entry had after the count.
+        assert_eq!(std::mem::size_of::<Entry>(), std::mem::size_of::<(u64, usize, usize, u32)>());
+    }
+
+    #[test]
     fn a_word_keeps_its_tag_across_growth_and_others_have_none() {
         let mut idx = WordIndex::with_capacity(2);
         let words: Vec<String> = (0..300).map(|i| format!("tagg{i}")).collect();
