@@ -13,15 +13,31 @@ use std::hash::Hasher;
 pub(crate) struct WordIndex {
     /// All words, one after another.
     arena: Vec<u8>,
-    /// Per id: hash, start and end in `arena`, and how often the word was
-    /// interned (a document's word counts, kept here rather than in a list
-    /// of their own, which the loop over every token indexed again).
-    words: Vec<(u64, usize, usize, u32)>,
+    /// Per id.
+    words: Vec<Entry>,
     /// Open addressing: id + 1, 0 for an empty slot; length a power of two.
     /// The word's hash in `words` settles most probes before the arena is
     /// touched. (Slots with half the hash in them too settled probes no
     /// faster, and a table twice the size cost more to clear per document.)
     slots: Vec<u32>,
+}
+
+/// What the index keeps of a word.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// Its [`hash`].
+    hash: u64,
+    /// Where it is in the arena.
+    start: usize,
+    end: usize,
+    /// How often the word was interned (a document's word counts, kept here
+    /// rather than in a list of their own, which the loop over every token
+    /// indexed again).
+    count: u32,
+    /// A byte the owner of the index keeps for the word (see
+    /// [`WordIndex::tag_of`]). It lies in the padding after `count`, so it
+    /// costs the entry no size.
+    tag: u8,
 }
 
 /// The hash every table here keys on.
@@ -174,7 +190,7 @@ impl WordIndex {
     /// The bytes of the word with id `id` and its [`hash`].
     pub(crate) fn bytes_and_hash(&self, id: u32) -> (&[u8], u64) {
         match self.words.get(id as usize) {
-            Some(&(h, s, e, _)) => (self.arena.get(s..e).unwrap_or(&[]), h),
+            Some(e) => (self.arena.get(e.start..e.end).unwrap_or(&[]), e.hash),
             None => (&[], 0),
         }
     }
@@ -190,8 +206,8 @@ impl WordIndex {
             if slot == 0 {
                 return i;
             }
-            if let Some(&(wh, start, end, _)) = self.words.get((slot - 1) as usize)
-                && holds(&self.arena, (wh, start, end), s, h)
+            if let Some(e) = self.words.get((slot - 1) as usize)
+                && holds(&self.arena, (e.hash, e.start, e.end), s, h)
             {
                 return i;
             }
@@ -216,6 +232,23 @@ impl WordIndex {
         match self.slots.get(self.find(s, h)) {
             Some(&slot) if slot != 0 => Some(slot - 1),
             _ => None,
+        }
+    }
+
+    /// The tag of `s` (with hash `h`), if the index has the word: where a
+    /// caller keeps a byte per word, the entry the lookup has just read
+    /// holds it (a table of its own cost a cache miss per word of a big
+    /// index, such as the lexicon's memo).
+    #[inline]
+    pub(crate) fn tag_of(&self, s: &[u8], h: u64) -> Option<u8> {
+        let slot = *self.slots.get(self.find(s, h))?;
+        Some(self.words.get(slot.checked_sub(1)? as usize)?.tag)
+    }
+
+    /// Give the word with id `id` the tag `tag` (0 until then).
+    pub(crate) fn set_tag(&mut self, id: u32, tag: u8) {
+        if let Some(e) = self.words.get_mut(id as usize) {
+            e.tag = tag;
         }
     }
 
@@ -256,9 +289,9 @@ impl WordIndex {
                 _ => return self.add(s, window, h, i),
             };
             if let Some(e) = self.words.get_mut((slot - 1) as usize)
-                && holds(&self.arena, (e.0, e.1, e.2), s, h)
+                && holds(&self.arena, (e.hash, e.start, e.end), s, h)
             {
-                e.3 = e.3.saturating_add(1);
+                e.count = e.count.saturating_add(1);
                 return slot - 1;
             }
             i = (i + 1) & mask;
@@ -267,7 +300,7 @@ impl WordIndex {
 
     /// How often each word, in id order, was interned.
     pub(crate) fn counts(&self) -> impl Iterator<Item = u32> + '_ {
-        self.words.iter().map(|e| e.3)
+        self.words.iter().map(|e| e.count)
     }
 
     /// How many distinct words the index holds.
@@ -298,7 +331,7 @@ impl WordIndex {
             }
             None => self.arena.extend_from_slice(s),
         }
-        self.words.push((h, start, self.arena.len(), 1));
+        self.words.push(Entry { hash: h, start, end: self.arena.len(), count: 1, tag: 0 });
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = id + 1;
         }
@@ -312,8 +345,8 @@ impl WordIndex {
         let len = self.slots.len() * 2;
         let mask = len - 1;
         let mut slots = vec![0u32; len];
-        for (id, &(h, ..)) in self.words.iter().enumerate() {
-            let mut i = (h as usize) & mask;
+        for (id, e) in self.words.iter().enumerate() {
+            let mut i = (e.hash as usize) & mask;
             while slots.get(i).is_some_and(|&s| s != 0) {
                 i = (i + 1) & mask;
             }
@@ -345,6 +378,27 @@ mod tests {
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);
+    }
+
+    #[test]
+    fn the_tag_costs_an_entry_no_size() {
+        // It lies in the padding the entry had after the count.
+        assert_eq!(std::mem::size_of::<Entry>(), std::mem::size_of::<(u64, usize, usize, u32)>());
+    }
+
+    #[test]
+    fn a_word_keeps_its_tag_across_growth_and_others_have_none() {
+        let mut idx = WordIndex::with_capacity(2);
+        let words: Vec<String> = (0..300).map(|i| format!("tagg{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            let id = idx.intern(w);
+            assert_eq!(idx.tag_of(w.as_bytes(), hash(w)), Some(0), "untagged until told");
+            idx.set_tag(id, (i % 5) as u8);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(idx.tag_of(w.as_bytes(), hash(w)), Some((i % 5) as u8), "{w}");
+        }
+        assert_eq!(idx.tag_of(b"tagg300", hash("tagg300")), None);
     }
 
     #[test]

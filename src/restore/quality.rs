@@ -27,7 +27,7 @@ fn tally(index: &WordIndex, lexicon: &Lexicon) -> OcrQuality {
     lexicon.judge_all(index.distinct(), word, |judged| {
         let mut q = OcrQuality::default();
         for (j, count) in judged.iter().zip(index.counts()) {
-            q.tally(j, count);
+            q.tally(j.recognized(), count);
         }
         q
     })
@@ -71,8 +71,8 @@ const SAMPLE_STRETCH_BYTES: usize = 16;
 pub fn estimate_ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
     // Judged together, under one lock of the memo: a lock taken and a
     // lookup called per word were a good part of a sampled word's cost.
-    lexicon.judge_fold(Sample::new(text), OcrQuality::default(), |mut q, j| {
-        q.tally(j, 1);
+    lexicon.recognized_fold(Sample::new(text), OcrQuality::default(), |mut q, known| {
+        q.tally(known, 1);
         q
     })
 }

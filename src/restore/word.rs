@@ -169,6 +169,13 @@ fn key_text(w: &Word) -> Box<str> {
 }
 
 impl Judged {
+    /// Whether the word counts as recognized for [`super::OcrQuality`]:
+    /// [`Word::read`] took it and something knows it.
+    #[inline]
+    pub(crate) fn recognized(&self) -> bool {
+        self.facts.is_some() && !matches!(self.verdict, Verdict::Unknown)
+    }
+
     /// Read and resolve `s` against `lex` (no memo).
     pub(crate) fn new(lex: &Lexicon, s: &str) -> Judged {
         let Some(w) = Word::read(s) else {
