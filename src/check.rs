@@ -207,6 +207,19 @@ mod tests {
         assert!(seen[0] > 0 && seen[1] > 0, "both ways taken: {seen:?}");
     }
 
+    /// Section texts that hold one character are not worth restoring: the
+    /// Checker's parses keep presence only and never take the restoring
+    /// path for them (which would keep every token of the document to do it).
+    #[test]
+    fn the_checkers_parses_keep_presence_and_restore_no_section_text() {
+        let checker = Checker::new(Profile::standard(), Lang::En);
+        for options in [&checker.plain, &checker.restoring] {
+            assert!(matches!(options.section_text, crate::parse::SectionText::Presence));
+            assert!(!options.restore_section_text);
+        }
+        assert!(checker.restoring.restore && !checker.plain.restore);
+    }
+
     /// The comparison in the integration tests proves nothing unless clean
     /// documents without quoting findings take the way without restoring.
     #[test]
