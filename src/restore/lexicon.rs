@@ -955,6 +955,21 @@ mod tests {
         assert_eq!(lex.version(), "wordfreq-3.1.1-sv+2");
     }
 
+    /// Two threads may both judge a word the memo lacks and both try to
+    /// keep it: the second insert must leave the first one's tag as it is,
+    /// or the word would count as unrecognized from then on. (One thread
+    /// alone never inserts a word twice, so nothing else tests this.)
+    #[test]
+    fn a_word_kept_twice_keeps_its_recognized_tag() {
+        let lex = Lexicon::builtin().clone();
+        let (w, h) = ("kommunen", super::super::index::hash("kommunen"));
+        for _ in 0..2 {
+            let _ = lex.memo.write().insert(w, h, Judged::new(&lex, w));
+        }
+        let recognized = lex.recognized_fold([(w.as_bytes(), h)], 0, |n, k| n + usize::from(k));
+        assert_eq!(recognized, 1);
+    }
+
     #[test]
     fn the_memo_gives_what_resolving_gives_and_clones_start_empty() {
         let lex = Lexicon::builtin().clone();
