@@ -30,6 +30,14 @@ mod restore;
 mod span;
 mod validate;
 
+/// The seeded generator of damaged documents that the benches, the
+/// integration tests and `gen_corpus` use; the parser's and the lexicon's
+/// unit tests read its documents too. Loaded once here: a file loaded as two
+/// modules is two copies of every type in it.
+#[cfg(test)]
+#[path = "../tests/support/corpus.rs"]
+mod test_corpus;
+
 pub use check::{Checked, Checker};
 pub use decode::{Decoded, Encoding, NotText, decode};
 pub use fold::{fold, fold_char, is_swedish_diacritic};

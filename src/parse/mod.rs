@@ -19,11 +19,8 @@ mod preamble;
 mod scan;
 mod text;
 
-/// The seeded generator of damaged documents the benches and integration
-/// tests use: the parser's tests read its documents too.
 #[cfg(test)]
-#[path = "../../tests/support/corpus.rs"]
-mod corpus;
+use crate::test_corpus as corpus;
 
 use crate::fold::fold_char;
 use crate::model::{

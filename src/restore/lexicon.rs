@@ -758,10 +758,8 @@ impl StreamPairs for Map<Vec<u8>> {
     }
 }
 
-/// The bulk runs' document generator, for tests over many words.
 #[cfg(test)]
-#[path = "../../tests/support/corpus.rs"]
-mod corpus;
+use crate::test_corpus as corpus;
 
 #[cfg(test)]
 mod tests {
