@@ -134,11 +134,13 @@ pub(crate) fn parse_document_with(
         decision.title = pre.title;
         decision.title_span = pre.title_span;
         decision.preamble_span = pre.span;
-        let ends: Vec<usize> =
-            headings.iter().skip(1).map(|next| next.line).chain([lines.len()]).collect();
         // One section a heading: sized once instead of grown.
         decision.sections.reserve_exact(headings.len());
-        for (h, end) in headings.iter_mut().zip(ends) {
+        for k in 0..headings.len() {
+            // A section ends where the next heading stands: read from the
+            // list, not from a list of ends made first.
+            let end = headings.get(k + 1).map_or(lines.len(), |next| next.line);
+            let Some(h) = headings.get_mut(k) else { break };
             // One search of the body for a `|`, for its text and its content;
             // none for a body that is neither written whole nor read.
             let reads = content::reads(h.m.kind);
