@@ -280,8 +280,14 @@ pub(crate) fn body_text(
 /// blank, and so is this. One character is all it takes: no copy of the
 /// body, and the smallest allocation there is.
 pub(crate) fn presence_text(head: Option<Line<'_>>, lines: &[Line<'_>]) -> String {
+    first_kept(head, lines).map(String::from).unwrap_or_default()
+}
+
+/// [`presence_text`]'s character, if there is one: whether [`body_text`]
+/// of the same lines holds text, with no string made to say it.
+pub(crate) fn first_kept(head: Option<Line<'_>>, lines: &[Line<'_>]) -> Option<char> {
     let first = head.iter().chain(lines).find(|l| kept(l.trimmed));
-    first.and_then(|l| l.trimmed.chars().next()).map(String::from).unwrap_or_default()
+    first.and_then(|l| l.trimmed.chars().next())
 }
 
 /// Whether [`body_text`] writes anything for a trimmed line: it drops blank

@@ -132,7 +132,20 @@ pub fn validate(decision: &Decision, profile: &Profile) -> Vec<Diagnostic> {
 /// assert_eq!(diagnostics[0].message, "dokumentet är tomt");
 /// ```
 pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Diagnostic> {
-    let cx = Ctx::new(decision, profile, lang);
+    validate_filled(decision, None, profile, lang)
+}
+
+/// [`validate_in`]; `filled`: whether each section holds text, in order,
+/// said in place of the texts by a parse that wrote none
+/// ([`parse_document_flagged`](crate::parse::parse_document_flagged));
+/// `None` reads the texts.
+pub(crate) fn validate_filled(
+    decision: &Decision,
+    filled: Option<&[bool]>,
+    profile: &Profile,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let cx = Ctx::new(decision, profile, lang).with_filled(filled);
     let mut out = Vec::new();
     if blank(&decision.source) {
         empty(&cx, &mut out);
@@ -152,14 +165,15 @@ pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Di
 /// spare it the others' work on the first pass, and `restore()` (an OCR
 /// sample), all of which it would throw away. When they find nothing, the
 /// others' findings come in the order `validate_in` pushes them, so the
-/// sort gives the same list.
+/// sort gives the same list. `filled`: as for [`validate_filled`].
 pub(crate) fn validate_unless(
     decision: &Decision,
+    filled: Option<&[bool]>,
     profile: &Profile,
     lang: Lang,
     restore: impl FnOnce() -> bool,
 ) -> Option<Vec<Diagnostic>> {
-    let cx = Ctx::new(decision, profile, lang);
+    let cx = Ctx::new(decision, profile, lang).with_filled(filled);
     let mut out = Vec::new();
     if blank(&decision.source) {
         if restore() {
@@ -235,6 +249,9 @@ pub(crate) struct Ctx<'a> {
     /// again (`missing-section` for each required kind and its neighbours
     /// in the order), and each search went over all the sections.
     first: [Option<usize>; SectionKind::ALL.len()],
+    /// Whether each section holds text, when the parse said so instead of
+    /// writing the text ([`validate_filled`]).
+    filled: Option<&'a [bool]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -247,7 +264,22 @@ impl<'a> Ctx<'a> {
                 *slot = Some(i);
             }
         }
-        Ctx { decision, profile, lang, kinds, first }
+        Ctx { decision, profile, lang, kinds, first, filled: None }
+    }
+
+    /// The context reading whether a section holds text from `filled`
+    /// ([`validate_filled`]).
+    fn with_filled(self, filled: Option<&'a [bool]>) -> Self {
+        Ctx { filled, ..self }
+    }
+
+    /// Whether section `i` (`section`) has no text: as the parse flagged
+    /// it, if it did, else by its text.
+    pub(crate) fn blank_section(&self, i: usize, section: &Section) -> bool {
+        match self.filled.and_then(|f| f.get(i)) {
+            Some(filled) => !filled,
+            None => blank(&section.text),
+        }
     }
 
     /// The first section of (effective) kind `kind`, and its index.
