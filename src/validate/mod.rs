@@ -163,9 +163,10 @@ pub(crate) fn validate_filled(
 /// For [`Checker`](crate::Checker), which then restores the decision and
 /// validates it again. Those few rules are cheap, and checked first they
 /// spare it the others' work on the first pass, and `restore()` (an OCR
-/// sample), all of which it would throw away. When they find nothing, the
-/// others' findings come in the order `validate_in` pushes them, so the
-/// sort gives the same list. `filled`: as for [`validate_filled`].
+/// sample), all of which it would throw away; they are only asked whether
+/// they find anything, so no message is built to be thrown away either.
+/// When they find nothing, the others' findings come in the order
+/// `validate_in` pushes them, so the sort gives the same list. `filled`: as for [`validate_filled`].
 pub(crate) fn validate_unless(
     decision: &Decision,
     filled: Option<&[bool]>,
@@ -182,8 +183,14 @@ pub(crate) fn validate_unless(
         empty(&cx, &mut out);
         return Some(out);
     }
-    run(&cx, &mut out, Rule::quotes_restored_text);
-    if !out.is_empty() || restore() {
+    // Whether a quoting rule finds anything, not its findings: they would
+    // be thrown away, the decision restored and validated again.
+    let quoting = RULES.iter().any(|(rule, _)| {
+        rule.quotes_restored_text()
+            && cx.profile.severity(*rule).is_some()
+            && content::quoting_rule_finds(&cx, *rule)
+    });
+    if quoting || restore() {
         return None;
     }
     run(&cx, &mut out, |rule| !rule.quotes_restored_text());
