@@ -387,16 +387,28 @@ fn read_proposal(
 
 /// `Kommunstyrelsens förslag till beslut` → `Kommunstyrelsen`.
 fn organ_of_heading(section: &Section) -> Option<String> {
-    let folded = crate::fold::fold(&section.canonical);
-    let at = folded.find(" forslag till")?;
-    let organ = section.canonical.get(..byte_index_for(&section.canonical, &folded, at))?;
-    organ.strip_suffix('s').map(str::to_string)
+    const AFTER_ORGAN: &str = " forslag till";
+    let canonical = section.canonical.as_str();
+    // Where the heading reads ` forslag till` once folded, compared
+    // character by character: folding keeps one character for one, and no
+    // folded copy of the heading is made.
+    let at = canonical.char_indices().map(|(i, _)| i).find(|&i| {
+        let folded = canonical[i..].chars().map(crate::fold::fold_char);
+        folded.take(AFTER_ORGAN.len()).eq(AFTER_ORGAN.chars())
+    })?;
+    canonical[..at].strip_suffix('s').map(str::to_string)
 }
 
-/// Map a byte offset in `folded` to the same character position in `original`.
-fn byte_index_for(original: &str, folded: &str, at: usize) -> usize {
+/// [`organ_of_heading`] as first written: the heading folded, searched,
+/// and the place found mapped back by counting characters.
+#[cfg(test)]
+fn organ_of_heading_by_fold(section: &Section) -> Option<String> {
+    let folded = crate::fold::fold(&section.canonical);
+    let at = folded.find(" forslag till")?;
     let chars = folded[..at].chars().count();
-    original.char_indices().nth(chars).map_or(original.len(), |(i, _)| i)
+    let at =
+        section.canonical.char_indices().nth(chars).map_or(section.canonical.len(), |(i, _)| i);
+    section.canonical.get(..at)?.strip_suffix('s').map(str::to_string)
 }
 
 fn read_basis(item: Item, body: &[Line<'_>], notes: &mut Vec<ParseNote>) -> BasisDocument {
@@ -518,6 +530,25 @@ fn read_recipient(item: Item) -> Recipient {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The organ is read from the heading as through a folded copy.
+        #[test]
+        fn the_organ_reads_as_through_the_fold(
+            canonical in "(Kommunstyrelsen|Nämnden|s|S| |förslag|FÖRSLAG|forslag|Förslag|till|TILL|tíll|beslut|ö|é|x){0,7}"
+        ) {
+            let section = Section {
+                kind: SectionKind::Proposal,
+                heading: String::new(),
+                canonical,
+                match_kind: crate::model::MatchKind::Exact,
+                span: Span::default(),
+                heading_span: Span::default(),
+                text: String::new(),
+            };
+            proptest::prop_assert_eq!(organ_of_heading(&section), organ_of_heading_by_fold(&section));
+        }
+    }
 
     fn lines(s: &str) -> Vec<Line<'_>> {
         super::super::split_lines(s)
