@@ -11,10 +11,12 @@
 //! could change.
 
 use crate::model::Decision;
-use crate::pipeline::{ParseOptions, parse_decision_with, restore_decision};
+use crate::normalize::normalize_text;
+use crate::parse::parse_document_flagged;
+use crate::pipeline::{ParseOptions, restore_decision};
 use crate::restore::{Lexicon, OcrQuality, estimate_ocr_quality};
 use crate::validate::{
-    Diagnostic, Lang, OCR_MIN_WORDS, Profile, Rule, validate_in, validate_unless,
+    Diagnostic, Lang, OCR_MIN_WORDS, Profile, Rule, validate_filled, validate_unless,
 };
 
 /// Checks documents against a profile the way `beslut check` does: the
@@ -40,11 +42,9 @@ pub struct Checker {
     /// already ruled that finding out, validation need not draw it again.
     ocr_ruled_out: Profile,
     /// The profile's headings; every string restored but the running text,
-    /// which no finding quotes, and which holds only what tells whether it
-    /// is blank ([`ParseOptions::section_text`]).
+    /// which no finding quotes, and which the Checker's parse leaves empty
+    /// ([`parse_document_flagged`]).
     restoring: ParseOptions,
-    /// The same, restoring nothing.
-    plain: ParseOptions,
     lang: Lang,
 }
 
@@ -68,15 +68,11 @@ impl Checker {
     pub fn new(profile: Profile, lang: Lang) -> Checker {
         // The profile's heading synonyms are the parser's to recognize: then
         // the section's content is read too, not just its presence counted.
-        // Validation asks of a section's text only whether it is blank, and
-        // of the proposal's points only whether there are any: the parser
-        // writes no more of their text than settles that.
         let restoring = ParseOptions::default()
             .with_headings(profile.extra_headings().iter().cloned())
             .with_section_text_for_presence();
-        let plain = restoring.clone().without_restoring();
         let ocr_ruled_out = profile.clone().with_severity(Rule::LowOcrQuality, None);
-        Checker { profile, ocr_ruled_out, restoring, plain, lang }
+        Checker { profile, ocr_ruled_out, restoring, lang }
     }
 
     /// The profile it checks against.
@@ -98,17 +94,26 @@ impl Checker {
     /// assert_eq!(beslut::status(&checked.diagnostics), beslut::Status::Invalid);
     /// ```
     pub fn check(&self, text: &str) -> Checked {
-        let mut decision = parse_decision_with(text, &self.plain);
-        let diagnostics = self.check_unrestored(&decision).unwrap_or_else(|| {
+        let (mut decision, filled) = self.parse(text);
+        let diagnostics = self.check_unrestored(&decision, &filled).unwrap_or_else(|| {
             restore_decision(&mut decision, &self.restoring);
-            validate_in(&decision, &self.profile, self.lang)
+            validate_filled(&decision, Some(&filled), &self.profile, self.lang)
         });
         Checked { source: decision.source, diagnostics }
     }
 
+    /// [`parse_decision_with`](crate::parse_decision_with) without
+    /// restoring, and whether each section holds text in place of the
+    /// texts: validation asks of a section's text only whether it is blank,
+    /// and of the proposal's points only whether there are any.
+    fn parse(&self, text: &str) -> (Decision, Vec<bool>) {
+        parse_document_flagged(normalize_text(text), &self.restoring.extra_headings)
+    }
+
     /// The findings of `decision`, parsed without restoring, when restoring
-    /// it would not change them; `None` when it would.
-    fn check_unrestored(&self, decision: &Decision) -> Option<Vec<Diagnostic>> {
+    /// it would not change them; `None` when it would. `filled`: whether
+    /// each section holds text ([`Checker::parse`]).
+    fn check_unrestored(&self, decision: &Decision, filled: &[bool]) -> Option<Vec<Diagnostic>> {
         // Restoring can make a known recipient unknown, not just reword it:
         // it reads more than lost diacritics back (`é` as `ö`), so a name
         // that matches a known one as written may not once restored.
@@ -123,7 +128,7 @@ impl Checker {
         let ocr_rule_on = self.profile.severity(Rule::LowOcrQuality).is_some();
         let ocr_may_exceed =
             || ocr_rule_on && ocr_may_exceed(&decision.source, self.profile.ocr_threshold());
-        validate_unless(decision, &self.ocr_ruled_out, self.lang, ocr_may_exceed)
+        validate_unless(decision, Some(filled), &self.ocr_ruled_out, self.lang, ocr_may_exceed)
     }
 }
 
@@ -160,6 +165,8 @@ fn wilson_upper_bound(q: OcrQuality) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::parse_decision_with;
+    use crate::validate::validate_in;
 
     fn bound(words: usize, unrecognized: usize) -> f64 {
         wilson_upper_bound(OcrQuality { words, unrecognized })
@@ -198,8 +205,11 @@ mod tests {
                         let quoting = all.iter().any(|d| d.code.quotes_restored_text());
                         let expected = (!quoting).then_some(all);
                         seen[usize::from(expected.is_some())] += 1;
-                        assert_eq!(validate_unless(&decision, &profile, lang, || false), expected);
-                        assert_eq!(validate_unless(&decision, &profile, lang, || true), None);
+                        assert_eq!(
+                            validate_unless(&decision, None, &profile, lang, || false),
+                            expected
+                        );
+                        assert_eq!(validate_unless(&decision, None, &profile, lang, || true), None);
                     }
                 }
             }
@@ -207,17 +217,28 @@ mod tests {
         assert!(seen[0] > 0 && seen[1] > 0, "both ways taken: {seen:?}");
     }
 
-    /// Section texts that hold one character are not worth restoring: the
-    /// Checker's parses keep presence only and never take the restoring
-    /// path for them (which would keep every token of the document to do it).
+    /// The Checker's parse writes no section text, only whether each
+    /// section holds some, and its restoring never takes the path for
+    /// section texts (which would keep every token of the document to do it).
     #[test]
-    fn the_checkers_parses_keep_presence_and_restore_no_section_text() {
+    fn the_checkers_parses_flag_section_text_and_restore_none() {
         let checker = Checker::new(Profile::standard(), Lang::En);
-        for options in [&checker.plain, &checker.restoring] {
-            assert!(matches!(options.section_text, crate::parse::SectionText::Presence));
-            assert!(!options.restore_section_text);
-        }
-        assert!(checker.restoring.restore && !checker.plain.restore);
+        assert!(matches!(checker.restoring.section_text, crate::parse::SectionText::Presence));
+        assert!(checker.restoring.restore && !checker.restoring.restore_section_text);
+        let text = "Bakgrund\n\nText.\n\nBedömning\n\nSida 2 av 3\n\nBilagor\n\ne Karta\n";
+        let (decision, filled) = checker.parse(text);
+        assert_eq!(filled, [true, false, true]);
+        assert!(decision.sections.iter().all(|s| s.text.is_empty()));
+        // Validation reads the flags, not the empty texts: the one section
+        // with nothing but a page number under it is the empty one, as
+        // over the whole parse.
+        let empty = |diagnostics: &[Diagnostic]| -> Vec<String> {
+            let empty = diagnostics.iter().filter(|d| d.code == Rule::EmptySection);
+            empty.map(|d| d.message.clone()).collect()
+        };
+        let whole = validate_in(&crate::parse_decision(text), &checker.profile, Lang::En);
+        assert_eq!(empty(&whole), ["section \"Bedömning\" has no text"]);
+        assert_eq!(empty(&checker.check(text).diagnostics), empty(&whole));
     }
 
     /// The comparison in the integration tests proves nothing unless clean
@@ -228,12 +249,12 @@ mod tests {
         // the OCR finding out) and no finding.
         let text = include_str!("../fixtures/parse/enkoping-ks-2026-social-hallbarhet.ocr.txt");
         let checker = Checker::new(Profile::standard(), Lang::En);
-        let plain = parse_decision_with(text, &checker.plain);
-        assert_eq!(checker.check_unrestored(&plain), Some(Vec::new()));
+        let (plain, filled) = checker.parse(text);
+        assert_eq!(checker.check_unrestored(&plain, &filled), Some(Vec::new()));
         // With known recipients to compare, the same document is restored.
         let profile = Profile::standard().with_known_recipients(["Kommunstyrelsen"]);
         let checker = Checker::new(profile, Lang::En);
         assert!(!plain.distribution.is_empty());
-        assert!(checker.check_unrestored(&plain).is_none());
+        assert!(checker.check_unrestored(&plain, &filled).is_none());
     }
 }

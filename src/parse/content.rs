@@ -48,12 +48,12 @@ pub(crate) fn read(
         }
         SectionKind::DecisionBasis => {
             for item in list_items(body, first_pipe) {
-                decision.decision_basis.push(read_basis(&item, body, &mut decision.notes));
+                decision.decision_basis.push(read_basis(item, body, &mut decision.notes));
             }
         }
         SectionKind::ResponsibleOfficials => {
             for item in list_items(body, first_pipe) {
-                decision.responsible_officials.push(read_official(&item, &mut decision.notes));
+                decision.responsible_officials.push(read_official(item, &mut decision.notes));
             }
         }
         SectionKind::Distribution => {
@@ -100,6 +100,13 @@ fn is_lead_in(text: &str) -> bool {
 /// anywhere. Lines before it are cleaned without a search for pipes of
 /// their own (most lists have none).
 pub(crate) fn list_items(body: &[Line<'_>], first_pipe: Option<usize>) -> Vec<Item> {
+    read_items(body, first_pipe, true)
+}
+
+/// [`list_items`]; `texts` false: every item's text is left empty, for a
+/// caller that reads only the items' markers and spans (the proposal's
+/// points under [`SectionText::Presence`]). No string is made for them.
+fn read_items(body: &[Line<'_>], first_pipe: Option<usize>, texts: bool) -> Vec<Item> {
     // Asked only of a line that could continue an item, after it: most
     // lists never ask, and those that do ask once.
     let mut has_markers: Option<bool> = None;
@@ -131,10 +138,12 @@ pub(crate) fn list_items(body: &[Line<'_>], first_pipe: Option<usize>) -> Vec<It
             None => trimmed,
         };
         let pipes = first_pipe.is_some_and(|first| first < line.start + line.text.len());
-        let content = clean_line_with(content, pipes);
+        let content = if texts { clean_line_with(content, pipes) } else { Cow::Borrowed("") };
         if continues {
             if let Some(item) = items.last_mut() {
-                join_wrapped(&mut item.text, &content);
+                if texts {
+                    join_wrapped(&mut item.text, &content);
+                }
                 item.span = item.span.cover(span);
                 item.lines.end = n + 1;
             }
@@ -157,12 +166,18 @@ const DECISION_VERBS: [&str; 6] =
     ["beslutar", "beslöt", "beslutade", "föreslås", "föreslår", "besluta"];
 
 /// A decision phrase found in a line.
-struct Phrase {
+struct Phrase<'l> {
     maker: Option<String>,
     phrase: String,
-    /// Text after the phrase (a first clause on the same line), without a colon.
-    tail: String,
+    /// Text after the phrase (a first clause on the same line), without a
+    /// colon: a slice of the line, made a string only where it is kept.
+    tail: &'l str,
 }
+
+/// How many of a line's first words [`decision_phrase`] can read: the verb
+/// among the first six, up to four words after it to `besluta` or `att`,
+/// then `besluta` and `att` (the twelfth is read only to be compared).
+const PHRASE_WORDS: usize = 12;
 
 /// ```text
 /// phrase-line = maker decision-phrase ":"? tail?
@@ -171,8 +186,12 @@ struct Phrase {
 ///                 | "föreslås" "besluta" "att"?
 ///                 | "föreslår" word{0,3} "att"? "besluta"? "att"?   ; "föreslår kommunfullmäktige besluta att"
 /// ```
-fn decision_phrase(line: &str) -> Option<Phrase> {
-    let words: Vec<(usize, &str)> = word_offsets(line);
+fn decision_phrase(line: &str) -> Option<Phrase<'_>> {
+    // The first words only, in place: no list of every word of every line
+    // the proposal is searched through.
+    let mut first = [(0, ""); PHRASE_WORDS];
+    let found = first.iter_mut().zip(words(line)).map(|(slot, w)| *slot = w).count();
+    let words = first.get(..found).unwrap_or(&[]);
     // The verb is the first verb-like word and must be among the first six:
     // the words after those are never looked at for it.
     let verb_at = words.iter().take(6).position(|(_, w)| {
@@ -214,7 +233,7 @@ fn decision_phrase(line: &str) -> Option<Phrase> {
     Some(Phrase {
         maker: shaped_maker.then_some(maker),
         phrase: line[phrase_start..phrase_end].to_string(),
-        tail: line[phrase_end..].trim_start_matches(':').trim().to_string(),
+        tail: line[phrase_end..].trim_start_matches(':').trim(),
     })
 }
 
@@ -226,27 +245,26 @@ fn may_open_verb(word: &str) -> bool {
     word.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'b' | b'f'))
 }
 
-fn word_offsets(line: &str) -> Vec<(usize, &str)> {
-    // Room for words of five letters and a space: rarely regrown.
-    let mut out = Vec::with_capacity(line.len() / 6 + 1);
-    let mut start = None;
+/// The words of `line` (split at white space) with their byte offsets, in order.
+fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut i = 0;
-    while i < line.len() {
-        let (white, len) = char_at(line, i);
-        match (white, start) {
-            (true, Some(s)) => {
-                out.push((s, &line[s..i]));
-                start = None;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < line.len() {
+            let (white, len) = char_at(line, i);
+            match (white, start) {
+                (true, Some(s)) => {
+                    let word = (s, &line[s..i]);
+                    i += len;
+                    return Some(word);
+                }
+                (false, None) => start = Some(i),
+                _ => {}
             }
-            (false, None) => start = Some(i),
-            _ => {}
+            i += len;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push((s, &line[s..]));
-    }
-    out
+        start.map(|s| (s, &line[s..]))
+    })
 }
 
 /// Whether the character at byte `i` of `line` (a char boundary) is white
@@ -315,7 +333,7 @@ fn read_proposal(
     first_pipe: Option<usize>,
     text: SectionText,
 ) -> Proposal {
-    let point_text = |t: String| if text == SectionText::Whole { t } else { String::new() };
+    let whole = text == SectionText::Whole;
     let body_span = body
         .iter()
         .filter(|l| !l.is_blank())
@@ -345,14 +363,14 @@ fn read_proposal(
                 - phrase.tail.len();
             proposal.points.push(Point {
                 number: None,
-                text: point_text(phrase.tail),
+                text: if whole { phrase.tail.to_string() } else { String::new() },
                 span: Span::new(tail_start, line.trimmed_span().end),
             });
         }
     } else {
         proposal.decision_maker = organ_of_heading(section);
     }
-    let items = list_items(&body[after..], first_pipe);
+    let items = read_items(&body[after..], first_pipe, whole);
     let marked = items.iter().any(|i| i.marker.is_some());
     for item in items {
         if marked && item.marker.is_none() {
@@ -362,43 +380,60 @@ fn read_proposal(
             Some(ItemMarker::Number(n)) => Some(n),
             _ => None,
         };
-        proposal.points.push(Point { number, text: point_text(item.text), span: item.span });
+        proposal.points.push(Point { number, text: item.text, span: item.span });
     }
     proposal
 }
 
 /// `Kommunstyrelsens förslag till beslut` → `Kommunstyrelsen`.
 fn organ_of_heading(section: &Section) -> Option<String> {
+    const AFTER_ORGAN: &str = " forslag till";
+    let canonical = section.canonical.as_str();
+    // Where the heading reads ` forslag till` once folded, compared
+    // character by character: folding keeps one character for one, and no
+    // folded copy of the heading is made.
+    let at = canonical.char_indices().map(|(i, _)| i).find(|&i| {
+        let folded = canonical[i..].chars().map(crate::fold::fold_char);
+        folded.take(AFTER_ORGAN.len()).eq(AFTER_ORGAN.chars())
+    })?;
+    canonical[..at].strip_suffix('s').map(str::to_string)
+}
+
+/// [`organ_of_heading`] as first written: the heading folded, searched,
+/// and the place found mapped back by counting characters.
+#[cfg(test)]
+fn organ_of_heading_by_fold(section: &Section) -> Option<String> {
     let folded = crate::fold::fold(&section.canonical);
     let at = folded.find(" forslag till")?;
-    let organ = section.canonical.get(..byte_index_for(&section.canonical, &folded, at))?;
-    organ.strip_suffix('s').map(str::to_string)
-}
-
-/// Map a byte offset in `folded` to the same character position in `original`.
-fn byte_index_for(original: &str, folded: &str, at: usize) -> usize {
     let chars = folded[..at].chars().count();
-    original.char_indices().nth(chars).map_or(original.len(), |(i, _)| i)
+    let at =
+        section.canonical.char_indices().nth(chars).map_or(section.canonical.len(), |(i, _)| i);
+    section.canonical.get(..at)?.strip_suffix('s').map(str::to_string)
 }
 
-fn read_basis(item: &Item, body: &[Line<'_>], notes: &mut Vec<ParseNote>) -> BasisDocument {
+fn read_basis(item: Item, body: &[Line<'_>], notes: &mut Vec<ParseNote>) -> BasisDocument {
+    let span = item.span;
     let Some((range, parts)) = find_last_date(&item.text) else {
-        return BasisDocument { title: tidy(&item.text), date: None, span: item.span };
+        return BasisDocument { title: tidy_owned(item.text), date: None, span };
     };
-    // Most dates end their item (`Tjänsteskrivelse, 2026-02-19`): the title
-    // is then one slice, tidied into its own string with no joined copy first.
-    let (before, after) = (&item.text[..range.start], &item.text[range.end..]);
-    let title =
-        if after.is_empty() { Cow::Borrowed(before) } else { Cow::Owned([before, after].concat()) };
     let date = if parts.exists() {
         Some(parts.iso())
     } else {
-        let found = item.text[range].to_string();
-        let span = locate(item, body, &found).unwrap_or(item.span);
+        let found = item.text[range.clone()].to_string();
+        let span = locate(&item, body, &found).unwrap_or(span);
         notes.push(ParseNote { kind: NoteKind::InvalidDate, found, span });
         None
     };
-    BasisDocument { title: tidy(&title), date, span: item.span }
+    // Most dates end their item (`Tjänsteskrivelse, 2026-02-19`): the title
+    // is then the text before it, tidied in the item's own string.
+    let mut text = item.text;
+    let title = if range.end == text.len() {
+        text.truncate(range.start);
+        tidy_owned(text)
+    } else {
+        tidy_owned([&text[..range.start], &text[range.end..]].concat())
+    };
+    BasisDocument { title, date, span }
 }
 
 /// Where `needle` stands in the source, searching the item's lines from the end.
@@ -411,21 +446,45 @@ fn locate(item: &Item, body: &[Line<'_>], needle: &str) -> Option<Span> {
 }
 
 /// Trim the separators a removed date leaves behind (`Tjänsteskrivelse, ` → `Tjänsteskrivelse`).
+#[cfg(test)]
 fn tidy(s: &str) -> String {
+    tidy_owned(s.to_string())
+}
+
+/// [`tidy`], cutting `s` down in place: the string is the item's own, and
+/// no copy of it is made.
+fn tidy_owned(s: String) -> String {
+    let kept = tidied(&s).len();
+    // Only white space goes from the start: what is kept opens where the
+    // text does.
+    let from = s.len() - s.trim_start().len();
+    cut(s, from..from + kept)
+}
+
+/// The part of `s` [`tidy`] keeps.
+fn tidied(s: &str) -> &str {
     let mut s = trim(s).trim_end_matches([',', ';', '-', '–', ' ']);
     // `trim_end_matches(" daterad")`, without the string searcher it sets
     // up on every call: a suffix compare.
     while let Some(before) = s.strip_suffix(" daterad") {
         s = before;
     }
-    trim(s).to_string()
+    trim(s)
 }
 
-fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
-    let (name, role) = match item.text.split_once(',') {
-        Some((name, role)) => (name.trim(), Some(role.trim().trim_end_matches('.').to_string())),
-        None => (item.text.trim(), None),
+/// `s` cut down to the bytes `keep` (char boundaries), in its own buffer.
+fn cut(mut s: String, keep: std::ops::Range<usize>) -> String {
+    s.truncate(keep.end);
+    s.drain(..keep.start.min(keep.end));
+    s
+}
+
+fn read_official(item: Item, notes: &mut Vec<ParseNote>) -> Official {
+    let (part, role) = match item.text.split_once(',') {
+        Some((name, role)) => (name, Some(role.trim().trim_end_matches('.').to_string())),
+        None => (item.text.as_str(), None),
     };
+    let name = part.trim();
     if !name.starts_with(|c: char| c.is_alphabetic()) {
         notes.push(ParseNote {
             kind: NoteKind::UnreadableItem,
@@ -433,7 +492,10 @@ fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
             span: item.span,
         });
     }
-    Official { name: name.to_string(), role: role.filter(|r| !r.is_empty()), span: item.span }
+    // The name opens the item: it is the item's own string, cut down.
+    let from = part.len() - part.trim_start().len();
+    let keep = from..from + name.len();
+    Official { name: cut(item.text, keep), role: role.filter(|r| !r.is_empty()), span: item.span }
 }
 
 /// ```text
@@ -441,7 +503,7 @@ fn read_official(item: &Item, notes: &mut Vec<ParseNote>) -> Official {
 /// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
 /// ```
 fn read_recipient(item: Item) -> Recipient {
-    let Item { text: mut whole, span, .. } = item;
+    let Item { text: whole, span, .. } = item;
     // Where the trimmed text starts in the item's string.
     let from = whole.len() - trim_start(&whole).len();
     let text = trim(&whole).trim_end_matches(['.', ';']);
@@ -462,14 +524,31 @@ fn read_recipient(item: Item) -> Recipient {
         None => (text.len(), None),
     };
     // The item's own string, cut down to the recipient: no copy of it is made.
-    whole.truncate(from + keep);
-    whole.drain(..from);
-    Recipient { recipient: whole, purpose, span }
+    Recipient { recipient: cut(whole, from..from + keep), purpose, span }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The organ is read from the heading as through a folded copy.
+        #[test]
+        fn the_organ_reads_as_through_the_fold(
+            canonical in "(Kommunstyrelsen|Nämnden|s|S| |förslag|FÖRSLAG|forslag|Förslag|till|TILL|tíll|beslut|ö|é|x){0,7}"
+        ) {
+            let section = Section {
+                kind: SectionKind::Proposal,
+                heading: String::new(),
+                canonical,
+                match_kind: crate::model::MatchKind::Exact,
+                span: Span::default(),
+                heading_span: Span::default(),
+                text: String::new(),
+            };
+            proptest::prop_assert_eq!(organ_of_heading(&section), organ_of_heading_by_fold(&section));
+        }
+    }
 
     fn lines(s: &str) -> Vec<Line<'_>> {
         super::super::split_lines(s)
@@ -497,6 +576,10 @@ mod tests {
             let body = lines(&src);
             let first_pipe = src.find('|');
             proptest::prop_assert_eq!(list_items(&body, first_pipe), list_items(&body, Some(0)));
+            // Without texts, the same items: markers, spans and lines.
+            let mut items = list_items(&body, first_pipe);
+            items.iter_mut().for_each(|i| i.text.clear());
+            proptest::prop_assert_eq!(read_items(&body, first_pipe, false), items);
         }
     }
 
@@ -534,6 +617,11 @@ mod tests {
             read(&mut decision, &section, &lines(src), Some(0), SectionText::Whole);
             assert_eq!(decision == Decision::default(), !reads(kind), "{kind:?}");
         }
+    }
+
+    /// Every word of `line`, as [`words`] reads them.
+    fn word_offsets(line: &str) -> Vec<(usize, &str)> {
+        words(line).collect()
     }
 
     /// [`word_offsets`] as first written, every character decoded.
@@ -637,9 +725,19 @@ mod tests {
 
     #[test]
     fn decision_phrases() {
+        // The farthest words a phrase reaches: the verb sixth, three words
+        // naming who decides, `besluta att` ending at the eleventh.
+        let p = decision_phrase("A b c d e föreslår x y z besluta att anta planen nu").unwrap();
+        assert_eq!(
+            (p.maker.as_deref(), p.phrase.as_str()),
+            (Some("A b c d e"), "föreslår x y z besluta att")
+        );
+        assert_eq!(p.tail, "anta planen nu");
+        let p = decision_phrase("A b c d e föreslår x y z besluta").unwrap();
+        assert_eq!((p.phrase.as_str(), p.tail), ("föreslår x y z besluta", ""));
         let p = decision_phrase("Kommunstyrelsen beslutar att:").unwrap();
         assert_eq!(
-            (p.maker.as_deref(), p.phrase.as_str(), p.tail.as_str()),
+            (p.maker.as_deref(), p.phrase.as_str(), p.tail),
             (Some("Kommunstyrelsen"), "beslutar att", "")
         );
         let p =
@@ -700,16 +798,30 @@ mod tests {
         let item =
             |t: &str| Item { marker: None, text: t.into(), span: Span::default(), lines: 0..0 };
         let mut notes = vec![];
-        let o = read_official(&item("Åsa Olsson, kansli- och utredningschef"), &mut notes);
+        let o = read_official(item("Åsa Olsson, kansli- och utredningschef"), &mut notes);
         assert_eq!(
             (o.name.as_str(), o.role.as_deref()),
             ("Åsa Olsson", Some("kansli- och utredningschef"))
         );
-        let o = read_official(&item("Daniel Jansson"), &mut notes);
-        assert_eq!(o.role, None);
+        let o = read_official(item(" Daniel Jansson "), &mut notes);
+        assert_eq!((o.name.as_str(), o.role), ("Daniel Jansson", None));
+        let o = read_official(item("\u{a0}Åsa Ek ,"), &mut notes);
+        assert_eq!((o.name.as_str(), o.role), ("Åsa Ek", None));
         assert!(notes.is_empty());
-        read_official(&item(", chef"), &mut notes);
+        let o = read_official(item(", chef"), &mut notes);
+        assert_eq!((o.name.as_str(), o.role.as_deref()), ("", Some("chef")));
         assert_eq!(notes.len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Tidying the item's own string in place keeps what tidying a
+        /// copy keeps.
+        #[test]
+        fn tidying_in_place_keeps_what_a_copy_keeps(
+            s in "( |\u{a0}|\u{2003}|,|;|-|–|daterad|Karta|ö|x)*"
+        ) {
+            proptest::prop_assert_eq!(tidy_owned(s.clone()), tidied(&s));
+        }
     }
 
     #[test]
@@ -717,8 +829,10 @@ mod tests {
         let src = "e Tjänsteskrivelse, 2026-02-19\ne Karta, 2026-02-30\ne Bilaga utan datum\n";
         let mut notes = vec![];
         let body = lines(src);
-        let docs: Vec<_> =
-            list_items(&body, Some(0)).iter().map(|i| read_basis(i, &body, &mut notes)).collect();
+        let docs: Vec<_> = list_items(&body, Some(0))
+            .into_iter()
+            .map(|i| read_basis(i, &body, &mut notes))
+            .collect();
         assert_eq!(docs[0].title, "Tjänsteskrivelse");
         assert_eq!(docs[0].date.as_deref(), Some("2026-02-19"));
         assert_eq!(docs[1].date, None);

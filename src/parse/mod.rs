@@ -124,6 +124,34 @@ pub(crate) fn parse_document_with(
     extra: &[(SectionKind, String)],
     section_text: SectionText,
 ) -> Decision {
+    parse_document(source, extra, section_text, None)
+}
+
+/// [`parse_document_with`] for a caller that asks of a section's text only
+/// whether it is blank, as validation does (the [`Checker`](crate::Checker)):
+/// every section's text is left empty, and whether each holds text is
+/// returned beside the decision, one flag a section in order. A string of
+/// one character ([`SectionText::Presence`]) would say as much at the cost
+/// of a heap block for every section; the proposal's points get no text.
+pub(crate) fn parse_document_flagged(
+    source: String,
+    extra: &[(SectionKind, String)],
+) -> (Decision, Vec<bool>) {
+    let mut filled = Vec::new();
+    let decision = parse_document(source, extra, SectionText::Presence, Some(&mut filled));
+    (decision, filled)
+}
+
+/// [`parse_document_with`]; with `filled`, every section's text is left
+/// empty and whether it holds any is pushed there instead
+/// ([`parse_document_flagged`]); `section_text` is then
+/// [`SectionText::Presence`].
+fn parse_document(
+    source: String,
+    extra: &[(SectionKind, String)],
+    section_text: SectionText,
+    mut filled: Option<&mut Vec<bool>>,
+) -> Decision {
     let mut decision = Decision { schema_version: SCHEMA_VERSION, ..Decision::default() };
     {
         let lines = split_lines(&source);
@@ -134,18 +162,24 @@ pub(crate) fn parse_document_with(
         decision.title = pre.title;
         decision.title_span = pre.title_span;
         decision.preamble_span = pre.span;
-        let ends: Vec<usize> =
-            headings.iter().skip(1).map(|next| next.line).chain([lines.len()]).collect();
         // One section a heading: sized once instead of grown.
         decision.sections.reserve_exact(headings.len());
-        for (h, end) in headings.iter_mut().zip(ends) {
+        if let Some(filled) = filled.as_deref_mut() {
+            filled.reserve_exact(headings.len());
+        }
+        for k in 0..headings.len() {
+            // A section ends where the next heading stands: read from the
+            // list, not from a list of ends made first.
+            let end = headings.get(k + 1).map_or(lines.len(), |next| next.line);
+            let Some(h) = headings.get_mut(k) else { break };
             // One search of the body for a `|`, for its text and its content;
             // none for a body that is neither written whole nor read.
             let reads = content::reads(h.m.kind);
             let first_pipe = (reads || section_text == SectionText::Whole)
                 .then(|| first_pipe_in_body(&source, &lines, h, end))
                 .flatten();
-            let section = build_section(&lines, h, end, first_pipe, section_text);
+            let section =
+                build_section(&lines, h, end, first_pipe, section_text, filled.as_deref_mut());
             if reads {
                 let body = body_lines(&lines, h, end);
                 content::read(&mut decision, &section, &body, first_pipe, section_text);
@@ -178,12 +212,15 @@ fn after_colon<'s>(head: Line<'s>, h: &Accepted) -> Option<Line<'s>> {
 
 /// Takes the heading's canonical form out of `h`: each is used once.
 /// `first_pipe`: where the first `|` of the body stands ([`first_pipe_in_body`]).
+/// `filled`: where to say whether the text is there, written as no text
+/// ([`parse_document_flagged`]).
 fn build_section(
     lines: &[Line<'_>],
     h: &mut Accepted,
     end: usize,
     first_pipe: Option<usize>,
     section_text: SectionText,
+    filled: Option<&mut Vec<bool>>,
 ) -> Section {
     let head = lines[h.line];
     let heading_span = Span::new(head.start + h.m.text.start, head.start + h.m.text.end);
@@ -202,7 +239,13 @@ fn build_section(
             SectionText::Whole => {
                 text::body_text(head_rest, body, is_list_kind(h.m.kind), first_pipe)
             }
-            SectionText::Presence => text::presence_text(head_rest, body),
+            SectionText::Presence => match filled {
+                Some(filled) => {
+                    filled.push(text::first_kept(head_rest, body).is_some());
+                    String::new()
+                }
+                None => text::presence_text(head_rest, body),
+            },
         },
     }
 }
@@ -627,7 +670,7 @@ mod tests {
     }
 
     /// A section's text written for presence only is blank exactly when its
-    /// whole text is, in every section of every fixture and of generated
+    /// whole text is (and flagged as there exactly when it is not), in every section of every fixture and of generated
     /// documents (bullets, pipes and page numbers among their damage); the
     /// proposal's points are all there, without text; the rest of the model
     /// is the same.
@@ -645,8 +688,17 @@ mod tests {
         for text in fixture_texts().into_iter().chain(generated).chain([pipes.to_string()]) {
             let source = crate::normalize::normalize_text(&text);
             let mut whole = parse_document_with(source.clone(), &[], SectionText::Whole);
+            let (mut flagged, filled) = parse_document_flagged(source.clone(), &[]);
             let mut presence = parse_document_with(source, &[], SectionText::Presence);
             assert_eq!(whole.sections.len(), presence.sections.len());
+            // Flagged: no text, and a flag for each section that the
+            // presence text is there; the rest as parsed for presence.
+            assert_eq!(filled.len(), presence.sections.len());
+            for ((f, s), p) in filled.iter().zip(&mut flagged.sections).zip(&presence.sections) {
+                assert_eq!((*f, s.text.as_str()), (!p.text.is_empty(), ""));
+                s.text.clone_from(&p.text);
+            }
+            assert_eq!(flagged, presence);
             // The points are all there, without their text.
             let proposals = |d: &mut Decision| [d.proposal.take(), d.decision.take()];
             for (w, p) in proposals(&mut whole).iter().zip(&mut proposals(&mut presence)) {

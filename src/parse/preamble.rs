@@ -15,6 +15,7 @@ use super::text::{is_page_furniture, join_wrapped};
 use crate::fold::{fold, fold_char, fold_ocr};
 use crate::model::{Header, NoteKind, ParseNote};
 use crate::span::Span;
+use std::ops::Range;
 
 pub(crate) struct Preamble {
     pub header: Header,
@@ -62,9 +63,10 @@ enum Role {
 pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble {
     let mut header = Header::default();
     let mut roles = vec![Role::Unread; lines.len()];
-    // The title's lines, and where it starts in the first of them (after
-    // `§ 208` when OCR glued the title to the number).
-    let mut found_title: Option<(Vec<usize>, usize)> = None;
+    // The title's lines (they follow one another: a range, not a list),
+    // and where it starts in the first of them (after `§ 208` when OCR
+    // glued the title to the number).
+    let mut found_title: Option<(Range<usize>, usize)> = None;
     // One buffer for every line's fold, room for any opening made at once.
     let mut folded = String::with_capacity(4 * FOLDED_OPENING);
     let mut i = 0;
@@ -107,15 +109,18 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
             let title_on_line = read_paragraph_sign_line(&mut header, rest);
             // The item's title follows `§ 83 Dnr ...`, on the same line
             // (`§ 208Försäljning`, glued by OCR) or on the lines after it.
-            let mut block: Vec<usize> =
-                (i + 1..lines.len()).take_while(|&j| !lines[j].is_blank()).collect();
+            let end = lines
+                .get(i + 1..)
+                .and_then(|after| after.iter().position(Line::is_blank))
+                .map_or(lines.len(), |n| i + 1 + n);
+            let mut block = i + 1..end;
             let mut offset = 0;
             if let Some(title) = title_on_line {
                 // `title` is a subslice of `line.text`; its offset is the distance between them.
                 offset = title.as_ptr() as usize - line.text.as_ptr() as usize;
-                block.insert(0, i);
+                block.start = i;
             }
-            for &j in &block {
+            for j in block.clone() {
                 if j != i {
                     roles[j] = Role::Title;
                 }
@@ -145,34 +150,35 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
         i += 1;
     }
     let (title_lines, offset) = found_title.unwrap_or_else(|| (pick_title(lines, &roles), 0));
-    for &j in &title_lines {
+    for j in title_lines.clone() {
         // A `§` line carrying the title is header and title at once.
         if roles[j] == Role::Unread {
             roles[j] = Role::Title;
         }
     }
-    let title = (!title_lines.is_empty()).then(|| {
-        let mut t = String::new();
-        for (n, &j) in title_lines.iter().enumerate() {
+    let title_text = lines.get(title_lines.clone()).unwrap_or(&[]);
+    let title = (!title_text.is_empty()).then(|| {
+        // Joined lines are never longer than the lines and a space each:
+        // sized once instead of grown line by line.
+        let room = title_text.iter().map(|l| l.text.len() + 1).sum();
+        let mut t = String::with_capacity(room);
+        for (n, l) in title_text.iter().enumerate() {
             let from = if n == 0 { offset } else { 0 };
-            join_wrapped(&mut t, lines[j].text[from..].trim());
+            join_wrapped(&mut t, l.text[from..].trim());
         }
         t
     });
-    // Sized at once: collecting a filter starts small and grows.
-    let mut non_blank: Vec<usize> = Vec::with_capacity(lines.len());
-    non_blank.extend((0..lines.len()).filter(|&j| !lines[j].is_blank()));
-    // Header lines may stand on both sides of the title; the header span then encloses it.
-    let mut header_lines: Vec<usize> = Vec::with_capacity(non_blank.len());
-    header_lines.extend(non_blank.iter().copied().filter(|&j| roles[j] != Role::Title));
-    header.span = cover(lines, &header_lines);
-    let title_span = cover(lines, &title_lines).map(|s| {
-        let first = lines[title_lines[0]];
+    // Header lines may stand on both sides of the title; the header span
+    // then encloses it. Spans need only the first and last line of each
+    // kind: found, not collected.
+    header.span = cover(lines, |j, l| !l.is_blank() && roles[j] != Role::Title);
+    let title_span = cover(lines, |j, _| title_lines.contains(&j)).map(|s| {
+        let first = lines[title_lines.start];
         let start = (first.start + offset).max(s.start);
         let lead = first.text[offset..].len() - first.text[offset..].trim_start().len();
         Span::new(start + if offset > 0 { lead } else { 0 }, s.end)
     });
-    Preamble { header, title, title_span, span: cover(lines, &non_blank) }
+    Preamble { header, title, title_span, span: cover(lines, |_, l| !l.is_blank()) }
 }
 
 /// How many characters of a line [`fold_opening`] folds: more than the
@@ -235,45 +241,49 @@ fn diary_label_value<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
     Some(text[byte_offset_of_chars(text, label)..].trim())
 }
 
-/// The smallest span covering the trimmed text of the given lines.
-fn cover(lines: &[Line<'_>], which: &[usize]) -> Option<Span> {
-    let first = lines[*which.first()?].trimmed_span();
-    let last = lines[*which.last()?].trimmed_span();
-    Some(first.cover(last))
+/// The smallest span covering the trimmed text of the lines `which` takes
+/// (given a line's number and the line).
+fn cover(lines: &[Line<'_>], which: impl Fn(usize, &Line<'_>) -> bool) -> Option<Span> {
+    let mut taken = lines.iter().enumerate().filter(|(j, l)| which(*j, l));
+    let (_, first) = taken.next()?;
+    let last = taken.next_back().map_or(first, |(_, l)| l);
+    Some(first.trimmed_span().cover(last.trimmed_span()))
 }
 
 /// The title: the last block of lines no header rule took; failing that, the
 /// unread lines at the end of the last block.
-fn pick_title(lines: &[Line<'_>], roles: &[Role]) -> Vec<usize> {
-    // The blocks as ranges of line numbers (a block's lines follow one
-    // another), not a vector of lines each.
-    let mut blocks: Vec<std::ops::Range<usize>> = Vec::with_capacity(lines.len() / 2 + 1);
-    let mut start = None;
-    for (j, line) in lines.iter().enumerate() {
-        if line.is_blank() {
-            if let Some(from) = start.take() {
-                blocks.push(from..j);
-            }
-        } else if start.is_none() {
-            start = Some(j);
-        }
+fn pick_title(lines: &[Line<'_>], roles: &[Role]) -> Range<usize> {
+    let unread = |j: usize| roles.get(j) == Some(&Role::Unread);
+    let all_unread = |b: &Range<usize>| b.clone().all(unread);
+    if let Some(block) = blocks_from_the_end(lines).find(all_unread) {
+        return block;
     }
-    if let Some(from) = start {
-        blocks.push(from..lines.len());
-    }
-    let unread = |j: usize| roles[j] == Role::Unread;
-    let all_unread = |b: &&std::ops::Range<usize>| {
-        roles.get(b.start..b.end).is_some_and(|r| r.iter().all(|&r| r == Role::Unread))
-    };
-    if let Some(block) = blocks.iter().rev().find(all_unread) {
-        return block.clone().collect();
-    }
-    let Some(last) = blocks.last() else { return Vec::new() };
+    let Some(last) = blocks_from_the_end(lines).next() else { return 0..0 };
     let mut from = last.end;
     while from > last.start && unread(from - 1) {
         from -= 1;
     }
-    (from..last.end).collect()
+    from..last.end
+}
+
+/// The blocks of `lines` (runs of lines that are not blank), last first, as
+/// ranges of line numbers: read from the end, where the title usually
+/// stands, with no list of them made.
+fn blocks_from_the_end<'l>(lines: &'l [Line<'_>]) -> impl Iterator<Item = Range<usize>> + 'l {
+    let blank = |j: usize| lines.get(j).is_none_or(Line::is_blank);
+    let mut end = lines.len();
+    std::iter::from_fn(move || {
+        while end > 0 && blank(end - 1) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && !blank(start - 1) {
+            start -= 1;
+        }
+        let block = start..end;
+        end = start;
+        (!block.is_empty()).then_some(block)
+    })
 }
 
 /// `Handläggare: Jonas Nyström` → `Some("Jonas Nyström")`; `Handläggare` → `Some("")`.
@@ -536,7 +546,8 @@ mod tests {
                 .chain(std::iter::repeat(Role::Unread))
                 .take(lines.len())
                 .collect();
-            proptest::prop_assert_eq!(pick_title(&lines, &roles), pick_title_as_written(&lines, &roles));
+            let picked: Vec<usize> = pick_title(&lines, &roles).collect();
+            proptest::prop_assert_eq!(picked, pick_title_as_written(&lines, &roles));
         }
 
         #[test]

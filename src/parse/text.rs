@@ -166,9 +166,36 @@ fn reads_as_page_number(s: &str) -> bool {
             && t.chars().any(|c| c.is_ascii_digit())
     };
     match strip_prefix_ignore_ascii_case(s, "sida ") {
-        Some(rest) => numbers_only(&rest.to_ascii_lowercase().replace(" av ", " ")),
+        Some(rest) => numbers_only_but_av(rest),
         None => numbers_only(s) && (s.contains('(') || s.starts_with('-')),
     }
+}
+
+/// Whether `rest` (after `Sida `) holds digits, and nothing but them,
+/// `(`, `)`, spaces, `-`, `/` and the word `av` (any case) between spaces:
+/// what `rest`, lower-cased and with every ` av ` made a space, holds, read
+/// without making either copy.
+fn numbers_only_but_av(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    let mut digit = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ` av ` as `str::replace` finds it, from the left and not
+        // overlapping: its letters are passed over, its spaces are allowed.
+        if let Some([b' ', a, v, b' ']) = bytes.get(i..i + 4)
+            && a.eq_ignore_ascii_case(&b'a')
+            && v.eq_ignore_ascii_case(&b'v')
+        {
+            i += 4;
+            continue;
+        }
+        if !(b.is_ascii_digit() || matches!(b, b'(' | b')' | b' ' | b'-' | b'/')) {
+            return false;
+        }
+        digit |= b.is_ascii_digit();
+        i += 1;
+    }
+    digit
 }
 
 /// `s` after `prefix` (ASCII), whatever the case of its letters.
@@ -280,8 +307,14 @@ pub(crate) fn body_text(
 /// blank, and so is this. One character is all it takes: no copy of the
 /// body, and the smallest allocation there is.
 pub(crate) fn presence_text(head: Option<Line<'_>>, lines: &[Line<'_>]) -> String {
+    first_kept(head, lines).map(String::from).unwrap_or_default()
+}
+
+/// [`presence_text`]'s character, if there is one: whether [`body_text`]
+/// of the same lines holds text, with no string made to say it.
+pub(crate) fn first_kept(head: Option<Line<'_>>, lines: &[Line<'_>]) -> Option<char> {
     let first = head.iter().chain(lines).find(|l| kept(l.trimmed));
-    first.and_then(|l| l.trimmed.chars().next()).map(String::from).unwrap_or_default()
+    first.and_then(|l| l.trimmed.chars().next())
 }
 
 /// Whether [`body_text`] writes anything for a trimmed line: it drops blank
@@ -354,6 +387,20 @@ impl Body {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A page number's rest reads as it did lower-cased and with its
+        /// ` av `s replaced.
+        #[test]
+        fn page_number_rests_read_as_through_copies(
+            rest in "( |av|AV|Av|aV|a|v|2|13|\\(|\\)|-|/|x|ö){0,8}"
+        ) {
+            let t = rest.to_ascii_lowercase().replace(" av ", " ");
+            let by_copies = t.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '/'))
+                && t.chars().any(|c| c.is_ascii_digit());
+            proptest::prop_assert_eq!(numbers_only_but_av(&rest), by_copies, "{:?}", rest);
+        }
+    }
 
     #[test]
     fn hyphenation_is_undone_but_suspended_compounds_kept() {

@@ -4,7 +4,7 @@
 use super::diagnostic::{Data, Diagnostic};
 use super::rule::Rule;
 use super::{Ctx, blank, match_key};
-use crate::model::{NoteKind, SectionKind};
+use crate::model::{BasisDocument, Decision, NoteKind, Official, Recipient, SectionKind};
 use crate::span::Span;
 
 /// `proposal-without-points`: *Förslag till beslut* that names no decision
@@ -148,12 +148,7 @@ fn overlaps(a: Span, b: Span) -> bool {
 /// date could not be read already has its `invalid-date`.
 pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let d = cx.decision;
-    for item in d.decision_basis.iter().filter(|b| b.date.is_none()) {
-        let noted =
-            d.notes.iter().any(|n| n.kind == NoteKind::InvalidDate && overlaps(n.span, item.span));
-        if noted {
-            continue;
-        }
+    for item in undated_basis(d) {
         let title = item_name(&item.title, item.span, &d.source);
         out.push(item_diag(
             cx,
@@ -172,6 +167,15 @@ pub(crate) fn basis_without_date(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             title,
         ));
     }
+}
+
+/// The basis documents `basis-without-date` finds.
+fn undated_basis(d: &Decision) -> impl Iterator<Item = &BasisDocument> {
+    d.decision_basis.iter().filter(|item| {
+        let noted =
+            d.notes.iter().any(|n| n.kind == NoteKind::InvalidDate && overlaps(n.span, item.span));
+        item.date.is_none() && !noted
+    })
 }
 
 /// A list item's name: the parsed part, else the item's text.
@@ -215,14 +219,7 @@ fn within(source: &str, span: Span, needle: &str) -> Span {
 /// `basis-after-decision`: a basis document dated after the document itself.
 pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let d = cx.decision;
-    let Some(own) = d.header.date.as_deref().filter(|s| valid_date(s)) else {
-        return;
-    };
-    for item in &d.decision_basis {
-        // ISO dates that exist compare correctly as strings.
-        let Some(date) = item.date.as_deref().filter(|s| valid_date(s) && *s > own) else {
-            continue;
-        };
+    for (item, date, own) in later_basis(d) {
         let title = item_name(&item.title, item.span, &d.source);
         let mut diag = cx
             .diag(
@@ -253,9 +250,22 @@ pub(crate) fn basis_after_decision(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The basis documents `basis-after-decision` finds, with their dates and
+/// the document's own.
+fn later_basis(d: &Decision) -> impl Iterator<Item = (&BasisDocument, &str, &str)> {
+    let own = d.header.date.as_deref().filter(|s| valid_date(s));
+    own.into_iter().flat_map(move |own| {
+        d.decision_basis.iter().filter_map(move |item| {
+            // ISO dates that exist compare correctly as strings.
+            let date = item.date.as_deref().filter(|s| valid_date(s) && *s > own)?;
+            Some((item, date, own))
+        })
+    })
+}
+
 /// `official-without-role`: an *Ansvariga tjänstepersoner* line with a name only.
 pub(crate) fn official_without_role(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for official in cx.decision.responsible_officials.iter().filter(|o| !has_text(&o.role)) {
+    for official in officials_without_role(cx.decision) {
         let name = item_name(&official.name, official.span, &cx.decision.source);
         out.push(item_diag(
             cx,
@@ -276,10 +286,15 @@ pub(crate) fn official_without_role(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The officials `official-without-role` finds.
+fn officials_without_role(d: &Decision) -> impl Iterator<Item = &Official> {
+    d.responsible_officials.iter().filter(|o| !has_text(&o.role))
+}
+
 /// `recipient-without-purpose`: a *Sändlista* line without *för kännedom*,
 /// *för åtgärd* or the like.
 pub(crate) fn recipient_without_purpose(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for r in cx.decision.distribution.iter().filter(|r| !has_text(&r.purpose)) {
+    for r in recipients_without_purpose(cx.decision) {
         let name = item_name(&r.recipient, r.span, &cx.decision.source);
         out.push(item_diag(
             cx,
@@ -300,16 +315,16 @@ pub(crate) fn recipient_without_purpose(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>)
     }
 }
 
+/// The recipients `recipient-without-purpose` finds.
+fn recipients_without_purpose(d: &Decision) -> impl Iterator<Item = &Recipient> {
+    d.distribution.iter().filter(|r| !has_text(&r.purpose))
+}
+
 /// `unknown-recipient`: a recipient not among the profile's known ones.
 /// Silent when the profile lists none. Compares without case or diacritics,
 /// since OCR loses those and they do not make another board.
 pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let known = cx.profile.known_recipients();
-    if known.is_empty() {
-        return;
-    }
-    let keys: Vec<String> = known.iter().map(|k| match_key(k)).collect();
-    for r in cx.decision.distribution.iter().filter(|r| !keys.contains(&match_key(&r.recipient))) {
+    for r in unknown_recipients(cx) {
         let name = item_name(&r.recipient, r.span, &cx.decision.source);
         out.push(item_diag(
             cx,
@@ -330,6 +345,32 @@ pub(crate) fn unknown_recipient(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
             name,
         ));
+    }
+}
+
+/// The recipients `unknown-recipient` finds: none when the profile knows none.
+fn unknown_recipients<'a>(cx: &Ctx<'a>) -> impl Iterator<Item = &'a Recipient> + use<'a> {
+    let known = cx.profile.known_recipients();
+    let keys: Vec<String> = known.iter().map(|k| match_key(k)).collect();
+    let distribution = if keys.is_empty() { &[][..] } else { &cx.decision.distribution[..] };
+    distribution.iter().filter(move |r| !keys.contains(&match_key(&r.recipient)))
+}
+
+/// Whether `rule`, one whose findings quote restored text
+/// ([`Rule::quotes_restored_text`]), finds anything: what its findings
+/// would be is not worked out. For a first pass that only asks whether the
+/// decision must be restored and validated again
+/// ([`validate_unless`](super::validate_unless)), where every message
+/// built would be thrown away.
+pub(crate) fn quoting_rule_finds(cx: &Ctx<'_>, rule: Rule) -> bool {
+    let d = cx.decision;
+    match rule {
+        Rule::BasisWithoutDate => undated_basis(d).next().is_some(),
+        Rule::BasisAfterDecision => later_basis(d).next().is_some(),
+        Rule::OfficialWithoutRole => officials_without_role(d).next().is_some(),
+        Rule::RecipientWithoutPurpose => recipients_without_purpose(d).next().is_some(),
+        Rule::UnknownRecipient => unknown_recipients(cx).next().is_some(),
+        _ => false,
     }
 }
 
@@ -378,6 +419,50 @@ pub(crate) fn unreadable_item(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A quoting rule finds something exactly when it pushes a finding,
+    /// over the fixtures and generated documents, with and without known
+    /// recipients: the first pass of a check asks the one for the other.
+    #[test]
+    fn a_quoting_rule_finds_exactly_when_it_has_findings() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts: Vec<String> = ["invalid", "parse"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        let sentences = crate::test_corpus::sentences();
+        let options = crate::test_corpus::Options::default();
+        texts.extend((0..150).map(|i| crate::test_corpus::document(5, i, &options, &sentences)));
+        let known = crate::Profile::standard().with_known_recipients(["Kommunstyrelsen"]);
+        let plain = crate::ParseOptions::default().without_restoring();
+        // Per rule: documents it finds something in, and not.
+        let mut seen = std::collections::BTreeMap::new();
+        for text in &texts {
+            let decision = crate::parse_decision_with(text, &plain);
+            for profile in [crate::Profile::standard(), known.clone()] {
+                let cx = Ctx::new(&decision, &profile, crate::Lang::En);
+                for (rule, check) in super::super::RULES {
+                    let mut out = Vec::new();
+                    check(&cx, &mut out);
+                    let finds = quoting_rule_finds(&cx, *rule);
+                    assert_eq!(finds, rule.quotes_restored_text() && !out.is_empty(), "{rule:?}");
+                    let counts = seen.entry(*rule).or_insert([0; 2]);
+                    counts[usize::from(finds)] += 1;
+                }
+            }
+        }
+        for rule in [
+            Rule::BasisWithoutDate,
+            Rule::BasisAfterDecision,
+            Rule::OfficialWithoutRole,
+            Rule::RecipientWithoutPurpose,
+            Rule::UnknownRecipient,
+        ] {
+            let counts = seen[&rule];
+            assert!(counts[0] > 0 && counts[1] > 0, "{rule:?} found and not: {counts:?}");
+        }
+    }
 
     #[test]
     fn dates_exist_by_the_gregorian_calendar() {

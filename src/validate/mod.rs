@@ -132,7 +132,20 @@ pub fn validate(decision: &Decision, profile: &Profile) -> Vec<Diagnostic> {
 /// assert_eq!(diagnostics[0].message, "dokumentet är tomt");
 /// ```
 pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Diagnostic> {
-    let cx = Ctx::new(decision, profile, lang);
+    validate_filled(decision, None, profile, lang)
+}
+
+/// [`validate_in`]; `filled`: whether each section holds text, in order,
+/// said in place of the texts by a parse that wrote none
+/// ([`parse_document_flagged`](crate::parse::parse_document_flagged));
+/// `None` reads the texts.
+pub(crate) fn validate_filled(
+    decision: &Decision,
+    filled: Option<&[bool]>,
+    profile: &Profile,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let cx = Ctx::new(decision, profile, lang).with_filled(filled);
     let mut out = Vec::new();
     if blank(&decision.source) {
         empty(&cx, &mut out);
@@ -150,16 +163,18 @@ pub fn validate_in(decision: &Decision, profile: &Profile, lang: Lang) -> Vec<Di
 /// For [`Checker`](crate::Checker), which then restores the decision and
 /// validates it again. Those few rules are cheap, and checked first they
 /// spare it the others' work on the first pass, and `restore()` (an OCR
-/// sample), all of which it would throw away. When they find nothing, the
-/// others' findings come in the order `validate_in` pushes them, so the
-/// sort gives the same list.
+/// sample), all of which it would throw away; they are only asked whether
+/// they find anything, so no message is built to be thrown away either.
+/// When they find nothing, the others' findings come in the order
+/// `validate_in` pushes them, so the sort gives the same list. `filled`: as for [`validate_filled`].
 pub(crate) fn validate_unless(
     decision: &Decision,
+    filled: Option<&[bool]>,
     profile: &Profile,
     lang: Lang,
     restore: impl FnOnce() -> bool,
 ) -> Option<Vec<Diagnostic>> {
-    let cx = Ctx::new(decision, profile, lang);
+    let cx = Ctx::new(decision, profile, lang).with_filled(filled);
     let mut out = Vec::new();
     if blank(&decision.source) {
         if restore() {
@@ -168,8 +183,14 @@ pub(crate) fn validate_unless(
         empty(&cx, &mut out);
         return Some(out);
     }
-    run(&cx, &mut out, Rule::quotes_restored_text);
-    if !out.is_empty() || restore() {
+    // Whether a quoting rule finds anything, not its findings: they would
+    // be thrown away, the decision restored and validated again.
+    let quoting = RULES.iter().any(|(rule, _)| {
+        rule.quotes_restored_text()
+            && cx.profile.severity(*rule).is_some()
+            && content::quoting_rule_finds(&cx, *rule)
+    });
+    if quoting || restore() {
         return None;
     }
     run(&cx, &mut out, |rule| !rule.quotes_restored_text());
@@ -235,6 +256,9 @@ pub(crate) struct Ctx<'a> {
     /// again (`missing-section` for each required kind and its neighbours
     /// in the order), and each search went over all the sections.
     first: [Option<usize>; SectionKind::ALL.len()],
+    /// Whether each section holds text, when the parse said so instead of
+    /// writing the text ([`validate_filled`]).
+    filled: Option<&'a [bool]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -247,7 +271,22 @@ impl<'a> Ctx<'a> {
                 *slot = Some(i);
             }
         }
-        Ctx { decision, profile, lang, kinds, first }
+        Ctx { decision, profile, lang, kinds, first, filled: None }
+    }
+
+    /// The context reading whether a section holds text from `filled`
+    /// ([`validate_filled`]).
+    fn with_filled(self, filled: Option<&'a [bool]>) -> Self {
+        Ctx { filled, ..self }
+    }
+
+    /// Whether section `i` (`section`) has no text: as the parse flagged
+    /// it, if it did, else by its text.
+    pub(crate) fn blank_section(&self, i: usize, section: &Section) -> bool {
+        match self.filled.and_then(|f| f.get(i)) {
+            Some(filled) => !filled,
+            None => blank(&section.text),
+        }
     }
 
     /// The first section of (effective) kind `kind`, and its index.

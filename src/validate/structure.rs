@@ -3,7 +3,7 @@
 
 use super::diagnostic::{Data, Diagnostic};
 use super::rule::Rule;
-use super::{Ctx, Lang, blank};
+use super::{Ctx, Lang};
 use crate::model::{Section, SectionKind};
 use crate::span::Span;
 
@@ -147,8 +147,8 @@ fn front_matter_end(cx: &Ctx<'_>) -> usize {
 
 /// `empty-section`: a heading with nothing under it.
 pub(crate) fn empty_section(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (section, kind) in cx.sections() {
-        if !blank(&section.text) {
+    for (i, (section, kind)) in cx.sections().enumerate() {
+        if !cx.blank_section(i, section) {
             continue;
         }
         let name = Ctx::section_name(section, kind);
