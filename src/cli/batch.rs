@@ -594,32 +594,44 @@ type CheckFn<'a> = dyn Fn(&str, &str) -> Checked + Sync + 'a;
 
 /// Everything that can happen to one path ends in its record.
 fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
-    let mut rec = DocRecord::new(entry.root, entry.path, entry.display);
-    let read = match entry.source {
+    let rec = DocRecord::new(entry.root, entry.path, entry.display);
+    let fetched = match entry.source {
         Source::Failed(msg) => return rec.finish(FileStatus::Unreadable, msg),
         Source::Special(kind) => return rec.finish(FileStatus::Skipped, kind.to_string()),
         Source::Stdin => read_limited(io::stdin().lock(), 0, max_size),
-        Source::File(path) => File::open(path).and_then(|f| {
-            // Looked at on the open file, so a size that changes between
-            // walking and reading cannot slip past.
-            let len = f.metadata()?.len();
-            if len > max_size { Ok(Fetched::TooLarge(len)) } else { read_limited(f, len, max_size) }
-        }),
+        Source::File(path) => {
+            return with_buffer(|buf| {
+                let fetched = fetch_file(&path, max_size, buf);
+                settle(rec, fetched, buf, max_size, check)
+            });
+        }
     };
-    match read {
-        Err(e) => rec.finish(FileStatus::Unreadable, e.to_string()),
+    settle(rec, fetched, &[], max_size, check)
+}
+
+/// The record of a file once it has been read (`buffer` holds what
+/// [`Fetched::InBuffer`] counts).
+fn settle(
+    mut rec: DocRecord,
+    fetched: io::Result<Fetched>,
+    buffer: &[u8],
+    max_size: u64,
+    check: &CheckFn<'_>,
+) -> DocRecord {
+    let bytes = match &fetched {
+        Err(e) => return rec.finish(FileStatus::Unreadable, e.to_string()),
         Ok(Fetched::TooLarge(len)) => {
-            rec.bytes = len;
-            rec.finish(
+            rec.bytes = *len;
+            return rec.finish(
                 FileStatus::Skipped,
                 format!("larger than --max-size ({len} > {max_size} bytes)"),
-            )
+            );
         }
-        Ok(Fetched::Bytes(bytes)) => {
-            rec.bytes = bytes.len() as u64;
-            check_bytes(rec, &bytes, check)
-        }
-    }
+        Ok(Fetched::Bytes(bytes)) => bytes.as_slice(),
+        Ok(Fetched::InBuffer(n)) => buffer.get(..*n).unwrap_or_default(),
+    };
+    rec.bytes = bytes.len() as u64;
+    check_bytes(rec, bytes, check)
 }
 
 impl DocRecord {
@@ -650,7 +662,77 @@ impl DocRecord {
 
 enum Fetched {
     Bytes(Vec<u8>),
+    /// The first bytes of the thread's read buffer (see [`with_buffer`]).
+    InBuffer(usize),
     TooLarge(u64),
+}
+
+thread_local! {
+    /// Each worker's read buffer, kept from file to file: a fresh buffer
+    /// per file cost an allocation, and its first touch a cache miss per
+    /// line, where a reused one is already in the core's cache. Its bytes
+    /// stay initialized, so a file is read into it without zeroing first.
+    static READ_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// A buffer larger than this (a rare large file) is not kept for the next
+/// file: each worker would hold its largest file's size for the whole run.
+const KEEP_BUFFER: usize = 1 << 20;
+
+/// Run `f` with this thread's read buffer. Taken out, not borrowed: a
+/// panic or a nested call costs a fresh buffer, never a refused borrow.
+fn with_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let mut buf = READ_BUFFER.take();
+    let result = f(&mut buf);
+    if buf.len() <= KEEP_BUFFER {
+        READ_BUFFER.set(buf);
+    }
+    result
+}
+
+/// Read the file at `path` into `buf`, refusing it unread when it is
+/// larger than `max_size`.
+///
+/// A regular file is read with one `read` asking for a byte more than its
+/// size: when it gives exactly the size, that is the end of the file, and
+/// the `read` that would return 0 to say so (a system call per file, as
+/// `read_to_end` makes it) is left out. A file that grew since it was
+/// looked at gives that byte and is read on to the end as before; one that
+/// gives less is read on until a `read` returns 0. Anything else (a device
+/// or FIFO named as an argument) is read as a stream.
+fn fetch_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> io::Result<Fetched> {
+    let mut f = File::open(path)?;
+    // Looked at on the open file, so a size that changes between walking
+    // and reading cannot slip past.
+    let meta = f.metadata()?;
+    let len = meta.len();
+    if len > max_size {
+        return Ok(Fetched::TooLarge(len));
+    }
+    if !meta.is_file() {
+        return read_limited(f, len, max_size);
+    }
+    let want = usize::try_from(len).map_or(usize::MAX, |n| n.saturating_add(1));
+    if buf.len() < want {
+        buf.resize(want, 0);
+    }
+    let mut filled = 0;
+    while let Some(room) = buf.get_mut(filled..want).filter(|room| !room.is_empty()) {
+        match f.read(room) {
+            Ok(0) => return Ok(Fetched::InBuffer(filled)),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+        // Every read asks up to `want`, a byte past the size: reaching the
+        // size exactly is a read that stopped short, at the end.
+        if filled as u64 == len {
+            return Ok(Fetched::InBuffer(filled));
+        }
+    }
+    // It grew: what was read, then the rest, up to the limit.
+    let head = buf.get(..filled).unwrap_or_default();
+    read_limited(head.chain(f), len, max_size)
 }
 
 /// Read at most `max_size` bytes (and one more, to tell it went past).
@@ -881,6 +963,65 @@ mod tests {
             rendered: None,
         };
         assert_eq!(check_bytes(entry("b.txt"), b"x", &fine).status, FileStatus::Valid);
+    }
+
+    /// The text each check was given, in order.
+    fn texts_checked(entries: Vec<Entry>, max_size: u64) -> (Vec<DocRecord>, Vec<String>) {
+        let seen = std::sync::Mutex::new(Vec::new());
+        let check = |_: &str, text: &str| {
+            seen.lock().unwrap().push(text.to_string());
+            Checked { diagnostics: Vec::new(), tally: Vec::new(), omitted: 0, rendered: None }
+        };
+        let recs = entries.into_iter().map(|e| process(e, max_size, &check)).collect();
+        (recs, seen.into_inner().unwrap())
+    }
+
+    #[test]
+    fn the_read_buffer_is_reused_across_files_of_any_size_and_failures() {
+        let root = tempfile::tempdir().unwrap();
+        let big = "Beslut om bygglov. ".repeat(800);
+        let files = [("big.txt", big.as_str()), ("small.txt", "kort"), ("empty.txt", "")];
+        for (name, text) in files {
+            std::fs::write(root.path().join(name), text).unwrap();
+        }
+        // A directory opens but does not read: an unreadable file between good ones.
+        std::fs::create_dir(root.path().join("dir.txt")).unwrap();
+        let entry = |name: &str| file_entry(root.path().join(name));
+        let order = ["big.txt", "dir.txt", "small.txt", "big.txt", "empty.txt", "small.txt"];
+        let (recs, texts) = texts_checked(order.iter().map(|n| entry(n)).collect(), 1 << 20);
+        let statuses: Vec<FileStatus> = recs.iter().map(|r| r.status).collect();
+        use FileStatus::{Unreadable, Valid};
+        assert_eq!(statuses, [Valid, Unreadable, Valid, Valid, Valid, Valid]);
+        assert!(recs[1].reason.as_deref().unwrap().contains("directory"), "{:?}", recs[1].reason);
+        // No byte of a larger file read before is left in a smaller one's text.
+        assert_eq!(texts, [big.as_str(), "kort", big.as_str(), "", "kort"]);
+        let sizes: Vec<u64> = recs.iter().map(|r| r.bytes).collect();
+        assert_eq!(sizes, [big.len() as u64, 0, 4, big.len() as u64, 0, 4]);
+        // Over the limit: skipped unread, with its size.
+        let (recs, texts) = texts_checked(vec![entry("big.txt"), entry("small.txt")], 100);
+        assert_eq!((recs[0].status, recs[0].bytes), (FileStatus::Skipped, big.len() as u64));
+        assert_eq!(texts, ["kort"]);
+    }
+
+    /// A file that reads longer than its size says (as one that grew since
+    /// it was looked at does) is read to its end, or up to the limit.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_longer_than_its_stated_size_is_read_to_the_end() {
+        // /proc files say they are empty and are not.
+        let path = Path::new("/proc/self/cmdline");
+        let whole = std::fs::read(path).unwrap();
+        assert!(std::fs::metadata(path).unwrap().len() < whole.len() as u64);
+        let mut buf = Vec::new();
+        match fetch_file(path, 1 << 20, &mut buf).unwrap() {
+            Fetched::Bytes(bytes) => assert_eq!(bytes, whole),
+            _ => panic!("expected the bytes read on"),
+        }
+        let limit = whole.len() as u64 - 2;
+        match fetch_file(path, limit, &mut buf).unwrap() {
+            Fetched::TooLarge(n) => assert_eq!(n, limit + 1),
+            _ => panic!("expected too large"),
+        }
     }
 
     #[test]
