@@ -8,7 +8,7 @@
 
 use super::check::{self, Options};
 use super::report::{
-    self, DocRecord, FileStatus, Located, Report, RuleTally, RunInfo, RunOptions, Summary,
+    self, DocRecord, FileStatus, Located, Prepared, Report, RuleTally, RunInfo, RunOptions, Summary,
 };
 use super::{CheckArgs, CheckFormat, exit, render};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -101,10 +101,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         report.header(&run_info)?;
         let mut next = take_chunk(&mut walk, FIRST_CHUNK);
         // Checked and waiting to be written, in walk order.
-        let mut done: Vec<DocRecord> = Vec::new();
+        let mut done: Vec<Prepared> = Vec::new();
         while !next.is_empty() || !done.is_empty() {
             let chunk = std::mem::take(&mut next);
-            let mut records: Vec<DocRecord> = Vec::new();
+            let mut records: Vec<Prepared> = Vec::new();
             // The pool checks this chunk (and the walk gathers the next)
             // while this thread writes the chunk before: the workers do not
             // wait for the report between chunks. Memory holds two chunks.
@@ -116,6 +116,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                                 .into_par_iter()
                                 .map(|entry| {
                                     let rec = process(entry, args.max_size, &check);
+                                    let rec = Prepared::new(args.format, rec);
                                     // A hidden bar (output not a terminal) still
                                     // costs an update's locking per file.
                                     if drawn {
@@ -131,9 +132,9 @@ pub fn run(args: &CheckArgs) -> u8 {
                     next = following;
                 });
                 let mut write = || -> io::Result<()> {
-                    for rec in &done {
-                        summary.add(rec);
-                        report.document(rec)?;
+                    for prepared in &done {
+                        summary.add(&prepared.rec);
+                        report.document(prepared)?;
                     }
                     report.flush()
                 };
