@@ -8,7 +8,8 @@
 
 use super::check::{self, Options};
 use super::report::{
-    self, DocRecord, FileStatus, Located, Prepared, Report, RuleTally, RunInfo, RunOptions, Summary,
+    self, DocRecord, FileStatus, Located, Prepared, RelPath, Report, RuleTally, RunInfo,
+    RunOptions, Summary,
 };
 use super::{CheckArgs, CheckFormat, exit, render};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -21,6 +22,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// Paths handed to the pool at once: enough to keep every core busy past
@@ -337,19 +339,20 @@ fn resolve_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
         .collect()
 }
 
-/// One path to check.
+/// One path to check: its record, before anything is known about the
+/// file, and where to read it.
 #[derive(Debug)]
 struct Entry {
-    root: String,
-    path: String,
-    display: String,
+    rec: DocRecord,
     source: Source,
 }
 
 #[derive(Debug)]
 enum Source {
     Stdin,
-    File(PathBuf),
+    /// A file, at the path given, or when `None` at the record's `display`
+    /// (a walked path that is UTF-8: the record holds the walk's own text).
+    File(Option<PathBuf>),
     /// A FIFO, socket or device found in a directory: opening a FIFO
     /// would block the run forever, so these are never opened.
     Special(&'static str),
@@ -362,7 +365,8 @@ enum Source {
 /// sorted by name, files filtered by extension and shard.
 struct Walk {
     inputs: std::vec::IntoIter<Input>,
-    dir: Option<(PathBuf, walkdir::IntoIter)>,
+    /// The directory being walked, its text (every record's root) and the walk.
+    dir: Option<(PathBuf, Arc<str>, walkdir::IntoIter)>,
     ext: Vec<String>,
     shard: Option<Shard>,
     /// Things worth telling the user that are not a file's record.
@@ -387,15 +391,12 @@ impl Walk {
     /// The next entry before shard filtering.
     fn next_unfiltered(&mut self) -> Option<Entry> {
         loop {
-            let Some((root, iter)) = &mut self.dir else {
+            let Some((root, root_text, iter)) = &mut self.dir else {
                 match self.inputs.next()? {
                     Input::Stdin => {
-                        return Some(Entry {
-                            root: String::new(),
-                            path: "-".into(),
-                            display: "<stdin>".into(),
-                            source: Source::Stdin,
-                        });
+                        let (root, path) = (Arc::from(""), RelPath::Own("-".into()));
+                        let rec = DocRecord::new(root, path, "<stdin>".into());
+                        return Some(Entry { rec, source: Source::Stdin });
                     }
                     Input::File(p) => return Some(file_entry(p)),
                     Input::Dir(p) => {
@@ -411,7 +412,8 @@ impl Walk {
                         let iter = walkdir::WalkDir::new(&p)
                             .follow_links(true)
                             .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
-                        self.dir = Some((p, iter.into_iter()));
+                        let text = Arc::from(os_text(p.as_os_str()));
+                        self.dir = Some((p, text, iter.into_iter()));
                         continue;
                     }
                 }
@@ -430,12 +432,14 @@ impl Walk {
                         ));
                         continue;
                     }
-                    let source = if ft.is_file() {
-                        Source::File(e.path().to_path_buf())
-                    } else {
-                        Source::Special(special_kind(&ft))
+                    let source = |path| {
+                        if ft.is_file() {
+                            Source::File(path)
+                        } else {
+                            Source::Special(special_kind(&ft))
+                        }
                     };
-                    return Some(dir_entry(root, e.path(), source));
+                    return Some(dir_entry(root, root_text, e.into_path(), source));
                 }
                 Some(Err(err)) => {
                     let path = err.path().unwrap_or(root).to_path_buf();
@@ -453,7 +457,7 @@ impl Walk {
                         continue;
                     }
                     let msg = err.io_error().map_or_else(|| err.to_string(), |e| e.to_string());
-                    return Some(dir_entry(root, &path, Source::Failed(msg)));
+                    return Some(dir_entry(root, root_text, path, |_| Source::Failed(msg)));
                 }
             }
         }
@@ -466,7 +470,7 @@ impl Iterator for Walk {
     fn next(&mut self) -> Option<Entry> {
         loop {
             let entry = self.next_unfiltered()?;
-            if self.shard.is_none_or(|s| s.contains(&entry.path)) {
+            if self.shard.is_none_or(|s| s.contains(entry.rec.path())) {
                 return Some(entry);
             }
         }
@@ -548,35 +552,47 @@ fn os_text(name: &OsStr) -> Cow<'_, str> {
 
 /// A file named as an argument: relative to its own directory.
 fn file_entry(p: PathBuf) -> Entry {
-    let root = p.parent().map(|r| os_text(r.as_os_str()).into_owned()).unwrap_or_default();
+    let root = p.parent().map_or_else(|| Arc::from(""), |r| Arc::from(os_text(r.as_os_str())));
     let path = p.file_name().map_or_else(|| slash_path(&p), |n| os_text(n).into_owned());
-    Entry { root, path, display: os_text(p.as_os_str()).into_owned(), source: Source::File(p) }
+    let rec = DocRecord::new(root, RelPath::Own(path), os_text(p.as_os_str()).into_owned());
+    Entry { rec, source: Source::File(Some(p)) }
 }
 
-fn dir_entry(root: &Path, path: &Path, source: Source) -> Entry {
-    let root_text = os_text(root.as_os_str()).into_owned();
+/// The entry of `path`, found walking `root` (whose text is `root_text`);
+/// `source` is given the path to read, `None` when the record's `display`
+/// is that path.
+fn dir_entry(
+    root: &Path,
+    root_text: &Arc<str>,
+    path: PathBuf,
+    source: impl FnOnce(Option<PathBuf>) -> Source,
+) -> Entry {
     // Most entries take the textual way: a walked path is its root joined
-    // with names, so the relative path is the text after the root, and
-    // taking both paths apart into components was half the walk's cost.
-    if let Some(display) = path.to_str()
-        && let Some(relative) = joined_names(&root_text, display)
-    {
-        let (path, display) = (relative.to_string(), display.to_string());
-        return Entry { root: root_text, path, display, source };
-    }
-    Entry {
-        root: root_text,
-        path: slash_path(path.strip_prefix(root).unwrap_or(path)),
-        display: os_text(path.as_os_str()).into_owned(),
-        source,
-    }
+    // with names, so the relative path is the text after the root (taking
+    // both paths apart into components was half the walk's cost), and the
+    // path's own text is the record's display and relative path at once.
+    let path = match path.into_os_string().into_string() {
+        Ok(display) => match joined_names(root_text, &display) {
+            Some(at) => {
+                let rec = DocRecord::new(root_text.clone(), RelPath::Tail(at), display);
+                return Entry { rec, source: source(None) };
+            }
+            None => PathBuf::from(display),
+        },
+        Err(name) => PathBuf::from(name),
+    };
+    let relative = slash_path(path.strip_prefix(root).unwrap_or(&path));
+    let display = os_text(path.as_os_str()).into_owned();
+    let rec = DocRecord::new(root_text.clone(), RelPath::Own(relative), display);
+    Entry { rec, source: source(Some(path)) }
 }
 
-/// The names `path` adds to `root`, when `path` is `root` joined with
-/// names (as a walk makes it) and they are already what [`slash_path`] of
-/// the path relative to `root` gives: `/`-separated, no empty or `.` part.
-/// `None` for anything else, which takes the component way.
-fn joined_names<'p>(root: &str, path: &'p str) -> Option<&'p str> {
+/// Where the names `path` adds to `root` start, when `path` is `root`
+/// joined with names (as a walk makes it) and they are already what
+/// [`slash_path`] of the path relative to `root` gives: `/`-separated, no
+/// empty or `.` part. `None` for anything else, which takes the component
+/// way.
+fn joined_names(root: &str, path: &str) -> Option<usize> {
     // Elsewhere `\\` separates too, and components would turn it into `/`.
     if !cfg!(unix) {
         return None;
@@ -585,7 +601,7 @@ fn joined_names<'p>(root: &str, path: &'p str) -> Option<&'p str> {
     // `Path::join` puts one `/` between, unless the root ends with one.
     let names = if root.ends_with('/') { rest } else { rest.strip_prefix('/')? };
     let clean = !names.is_empty() && names.split('/').all(|n| !n.is_empty() && n != ".");
-    clean.then_some(names)
+    clean.then_some(path.len() - names.len())
 }
 
 // ---------------------------------------------------------------------------
@@ -595,14 +611,15 @@ type CheckFn<'a> = dyn Fn(&str, &str) -> Checked + Sync + 'a;
 
 /// Everything that can happen to one path ends in its record.
 fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
-    let rec = DocRecord::new(entry.root, entry.path, entry.display);
+    let rec = entry.rec;
     let fetched = match entry.source {
         Source::Failed(msg) => return rec.finish(FileStatus::Unreadable, msg),
         Source::Special(kind) => return rec.finish(FileStatus::Skipped, kind.to_string()),
         Source::Stdin => read_limited(io::stdin().lock(), 0, max_size),
         Source::File(path) => {
             return with_buffer(|buf| {
-                let fetched = fetch_file(&path, max_size, buf);
+                let path = path.as_deref().unwrap_or(Path::new(&rec.display));
+                let fetched = fetch_file(path, max_size, buf);
                 settle(rec, fetched, buf, max_size, check)
             });
         }
@@ -637,7 +654,7 @@ fn settle(
 
 impl DocRecord {
     /// A record for one file, before anything is known about it.
-    pub(crate) fn new(root: String, path: String, display: String) -> DocRecord {
+    pub(crate) fn new(root: Arc<str>, path: RelPath, display: String) -> DocRecord {
         DocRecord {
             root,
             path,
@@ -944,7 +961,7 @@ mod tests {
     use super::*;
 
     fn entry(path: &str) -> DocRecord {
-        DocRecord::new(String::new(), path.into(), path.into())
+        DocRecord::new("".into(), RelPath::Own(path.into()), path.into())
     }
 
     #[test]
@@ -1077,7 +1094,7 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|e| e == "txt"))
             .collect();
         let walk = Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
-        let walked: Vec<PathBuf> = walk.map(|e| PathBuf::from(e.display)).collect();
+        let walked: Vec<PathBuf> = walk.map(|e| PathBuf::from(e.rec.display)).collect();
         assert_eq!(walked.len(), 6 * 7);
         assert_eq!(walked, by_name);
     }
@@ -1142,6 +1159,11 @@ mod tests {
             assert_eq!(unescape(&text(name)), name, "{}", text(name));
         }
         assert_eq!(slash_path(Path::new(OsStr::from_bytes(b"d\xe5/f.txt"))), "d\\xE5/f.txt");
+        // Such a walked file is shown escaped and read at its own path.
+        let odd = PathBuf::from(OsStr::from_bytes(b"d/odd\xff.txt"));
+        let e = dir_entry(Path::new("d"), &Arc::from("d"), odd.clone(), Source::File);
+        assert_eq!((e.rec.path(), e.rec.display.as_str()), ("odd\\xFF.txt", "d/odd\\xFF.txt"));
+        assert!(matches!(e.source, Source::File(Some(at)) if at == odd));
     }
 
     /// The inverse of [`os_text`] for names that are not UTF-8.
@@ -1188,14 +1210,22 @@ mod tests {
             ("a", "a"),
         ] {
             let by_parts = slash_path(Path::new(path).strip_prefix(root).unwrap());
-            let e = dir_entry(Path::new(root), Path::new(path), Source::Special("x"));
+            let e = dir_entry(Path::new(root), &Arc::from(root), path.into(), Source::File);
             assert_eq!(
-                (e.root.as_str(), e.path.as_str(), e.display.as_str()),
+                (&*e.rec.root, e.rec.path(), e.rec.display.as_str()),
                 (root, by_parts.as_str(), path)
             );
+            // The file is read at its path, whichever way its record was made.
+            let read_at = match e.source {
+                Source::File(at) => at.unwrap_or_else(|| e.rec.display.clone().into()),
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(read_at, Path::new(path));
         }
         assert_eq!(joined_names("a", "ab/c.txt"), None);
+        assert_eq!(joined_names("a", "a/b/c.txt"), Some(2));
+        assert_eq!(joined_names("a/", "a/b/c.txt"), Some(2));
         let e = file_entry(PathBuf::from("dir/x.txt"));
-        assert_eq!((e.root.as_str(), e.path.as_str()), ("dir", "x.txt"));
+        assert_eq!((&*e.rec.root, e.rec.path()), ("dir", "x.txt"));
     }
 }

@@ -11,6 +11,7 @@ use beslut::{Diagnostic, Encoding, Rule, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// Version of the JSON Lines and CSV layout; bumped only when a field
 /// changes meaning or goes away.
@@ -76,10 +77,12 @@ pub struct Located {
 /// One file's record.
 #[derive(Debug)]
 pub struct DocRecord {
-    /// The argument the file was found under (its parent, for a file argument).
-    pub root: String,
-    /// The path relative to `root`, `/`-separated; what shards hash.
-    pub path: String,
+    /// The argument the file was found under (its parent, for a file
+    /// argument), one text shared by all its files.
+    pub root: Arc<str>,
+    /// The path relative to `root`, `/`-separated; what shards hash. Read
+    /// it with [`DocRecord::path`].
+    pub path: RelPath,
     /// The path as a person would open it (`root` joined with `path`).
     pub display: String,
     /// Bytes read (or the size that made it skipped).
@@ -97,6 +100,20 @@ pub struct DocRecord {
     pub omitted: usize,
     /// The diagnostics rendered against the source, for `--verbose`.
     pub rendered: Option<String>,
+}
+
+/// Where a record keeps its relative path.
+///
+/// A walked file's path is its root joined with names, and that is also
+/// the relative path: one string, the walk's own, holds both, where three
+/// copies per file (root, path, display) were made by the walker and freed
+/// by the writer, on another thread.
+#[derive(Debug)]
+pub enum RelPath {
+    /// `display` from this byte on.
+    Tail(usize),
+    /// A text of its own, where it is not the end of `display`.
+    Own(String),
 }
 
 /// One rule's diagnostics in one file, counted before `--max-repeats`
@@ -128,6 +145,14 @@ pub fn tally(diagnostics: &[Diagnostic]) -> Vec<RuleTally> {
 }
 
 impl DocRecord {
+    /// The path relative to `root`, `/`-separated.
+    pub fn path(&self) -> &str {
+        match &self.path {
+            RelPath::Tail(at) => self.display.get(*at..).unwrap_or_default(),
+            RelPath::Own(path) => path,
+        }
+    }
+
     fn count(&self, severity: Severity) -> usize {
         self.tally.iter().filter(|t| t.severity == severity).map(|t| t.count).sum()
     }
@@ -256,7 +281,7 @@ impl Prepared {
                 let label = d.label.as_deref().map_or(0, str::len);
                 200 + d.message.len() + label + d.help.as_deref().map_or(0, str::len)
             });
-            line.reserve(200 + rec.root.len() + rec.path.len() + strings.sum::<usize>());
+            line.reserve(200 + rec.root.len() + rec.display.len() + strings.sum::<usize>());
             super::jsonl::document(&mut line, &rec);
             line.push(b'\n');
         }
@@ -336,7 +361,7 @@ impl Report {
             Report::Csv(w) => {
                 let rules: Vec<&str> = rec.tally.iter().map(|t| t.rule.code()).collect();
                 let row = [
-                    rec.path.as_str(),
+                    rec.path(),
                     rec.status.as_str(),
                     rec.encoding.map_or("", Encoding::label),
                     rec.encoding_guessed.map_or("", |g| if g { "true" } else { "false" }),
@@ -344,7 +369,7 @@ impl Report {
                     &rec.count(Severity::Warning).to_string(),
                     &rules.join(" "),
                     rec.reason.as_deref().unwrap_or(""),
-                    rec.root.as_str(),
+                    &rec.root,
                 ];
                 w.write_record(row).map_err(csv_io)
             }
@@ -495,7 +520,7 @@ mod tests {
     }
 
     fn record() -> DocRecord {
-        let mut rec = DocRecord::new("arkiv".into(), "a/b.txt".into(), "arkiv/a/b.txt".into());
+        let mut rec = DocRecord::new("arkiv".into(), RelPath::Tail(6), "arkiv/a/b.txt".into());
         let long = "ett \"citat\" och en\tflik ".repeat(30);
         let d =
             Diagnostic::new(Rule::MissingSection, Severity::Error, long.clone(), Span::new(1, 2))
@@ -520,7 +545,7 @@ mod tests {
             let p = Prepared::new(format, record());
             assert!(p.line.is_empty() && p.rec.diagnostics.is_empty());
             assert_eq!((p.rec.bytes, p.rec.tally.len()), (12, 1));
-            assert_eq!(p.rec.display, "arkiv/a/b.txt");
+            assert_eq!((p.rec.display.as_str(), p.rec.path()), ("arkiv/a/b.txt", "a/b.txt"));
         }
     }
 
