@@ -30,6 +30,10 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 /// be written stay small.
 const CHUNK: usize = 1024;
 
+/// The report's write buffer: a JSON Lines record is over a kilobyte, and
+/// with std's 8 KiB the writer made a `write` call every few records.
+const OUT_BUFFER: usize = 1 << 16;
+
 /// Paths in the first chunk: nothing is checked until it is walked, so it
 /// is small; the walk of the next, full chunk runs beside its checking.
 const FIRST_CHUNK: usize = 64;
@@ -53,13 +57,13 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match File::create(path) {
-            Ok(f) => Box::new(BufWriter::new(f)),
+            Ok(f) => Box::new(BufWriter::with_capacity(OUT_BUFFER, f)),
             Err(e) => {
                 eprintln!("beslut: cannot write {}: {e}", path.display());
                 return exit::USAGE;
             }
         },
-        None => Box::new(BufWriter::new(io::stdout())),
+        None => Box::new(BufWriter::with_capacity(OUT_BUFFER, io::stdout())),
     };
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build() {
         Ok(pool) => pool,
@@ -101,21 +105,25 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let result = (|| -> io::Result<()> {
         report.header(&run_info)?;
-        let mut next = take_chunk(&mut walk, FIRST_CHUNK);
+        let mut next = take_chunk(&mut walk, FIRST_CHUNK, Vec::new());
         // Checked and waiting to be written, in walk order.
         let mut done: Vec<Prepared> = Vec::new();
+        // The two chunks' lists are made once and refilled: a chunk's
+        // records take a few hundred kilobytes, which the allocator got
+        // fresh from the system, and zeroed, for every chunk.
+        let mut spare: (Vec<Entry>, Vec<Prepared>) = (Vec::new(), Vec::new());
         while !next.is_empty() || !done.is_empty() {
-            let chunk = std::mem::take(&mut next);
-            let mut records: Vec<Prepared> = Vec::new();
+            let mut chunk = std::mem::take(&mut next);
+            let (walked, mut records) = std::mem::take(&mut spare);
             // The pool checks this chunk (and the walk gathers the next)
             // while this thread writes the chunk before: the workers do not
             // wait for the report between chunks. Memory holds two chunks.
             let written = pool.in_place_scope(|scope| {
                 scope.spawn(|_| {
-                    let (checked, following) = rayon::join(
+                    let ((), following) = rayon::join(
                         || {
                             chunk
-                                .into_par_iter()
+                                .par_drain(..)
                                 .map(|entry| {
                                     let rec = process(entry, args.max_size, &check);
                                     let rec = Prepared::new(args.format, rec);
@@ -126,11 +134,10 @@ pub fn run(args: &CheckArgs) -> u8 {
                                     }
                                     rec
                                 })
-                                .collect()
+                                .collect_into_vec(&mut records)
                         },
-                        || take_chunk(&mut walk, CHUNK),
+                        || take_chunk(&mut walk, CHUNK, walked),
                     );
-                    records = checked;
                     next = following;
                 });
                 let mut write = || -> io::Result<()> {
@@ -149,7 +156,8 @@ pub fn run(args: &CheckArgs) -> u8 {
                 let print = || notes.iter().for_each(|note| eprintln!("beslut: {note}"));
                 if drawn { pb.suspend(print) } else { print() }
             }
-            done = records;
+            done.clear();
+            spare = (chunk, std::mem::replace(&mut done, records));
         }
         pb.finish_and_clear();
         report.summary(&run_info, &summary, clock.elapsed().as_secs_f64())?;
@@ -496,8 +504,11 @@ fn wanted(ext: &[String], path: &Path) -> bool {
     ext.contains(&found.to_lowercase())
 }
 
-fn take_chunk(walk: &mut Walk, n: usize) -> Vec<Entry> {
-    walk.by_ref().take(n).collect()
+/// The next `n` entries, in `into` (emptied first, its room kept).
+fn take_chunk(walk: &mut Walk, n: usize, mut into: Vec<Entry>) -> Vec<Entry> {
+    into.clear();
+    into.extend(walk.by_ref().take(n));
+    into
 }
 
 #[cfg(unix)]
@@ -1097,6 +1108,28 @@ mod tests {
         let walked: Vec<PathBuf> = walk.map(|e| PathBuf::from(e.rec.display)).collect();
         assert_eq!(walked.len(), 6 * 7);
         assert_eq!(walked, by_name);
+    }
+
+    #[test]
+    fn chunks_refilled_in_place_follow_the_walk() {
+        let root = tempfile::tempdir().unwrap();
+        for name in ["e", "a", "d", "b", "c"] {
+            std::fs::write(root.path().join(format!("{name}.txt")), "x").unwrap();
+        }
+        let walk = || Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
+        let whole: Vec<String> = walk().map(|e| e.rec.path().to_string()).collect();
+        let mut w = walk();
+        let (mut chunks, mut spare) = (Vec::new(), Vec::new());
+        loop {
+            let chunk = take_chunk(&mut w, 2, spare);
+            if chunk.is_empty() {
+                break;
+            }
+            chunks.push(chunk.iter().map(|e| e.rec.path().to_string()).collect::<Vec<_>>());
+            spare = chunk;
+        }
+        assert_eq!(chunks, [vec!["a.txt", "b.txt"], vec!["c.txt", "d.txt"], vec!["e.txt"]]);
+        assert_eq!(chunks.concat(), whole);
     }
 
     #[test]
