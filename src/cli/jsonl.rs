@@ -484,6 +484,26 @@ mod tests {
         }
     }
 
+    /// Every ASCII character and a few others, at every place in a word
+    /// and in its tail, after what the buffer already holds.
+    #[test]
+    fn every_character_at_every_place_is_escaped_as_serde_json_escapes_it() {
+        let odd = ['\u{7f}', '\u{80}', '\u{9f}', 'å', '”', '\u{2028}', '𝄞'];
+        for c in (0..128u8).map(char::from).chain(odd) {
+            for (before, after) in (0..18).flat_map(|b| (0..10).map(move |a| (b, a))) {
+                let s = format!(
+                    "{}{c}{}",
+                    "ab".repeat(before).get(..before).unwrap(),
+                    "ö".repeat(after)
+                );
+                let mut out = b"x".to_vec();
+                string(&mut out, &s);
+                let want = format!("x{}", serde_json::to_string(&s).unwrap());
+                assert_eq!(String::from_utf8(out).unwrap(), want, "{s:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_number_is_written_as_std_writes_it(n: u64, before in 0..30usize) {
