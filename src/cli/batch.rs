@@ -115,30 +115,24 @@ pub fn run(args: &CheckArgs) -> u8 {
         while !next.is_empty() || !done.is_empty() {
             let mut chunk = std::mem::take(&mut next);
             let (walked, mut records) = std::mem::take(&mut spare);
-            // The pool checks this chunk (and the walk gathers the next)
-            // while this thread writes the chunk before: the workers do not
-            // wait for the report between chunks. Memory holds two chunks.
+            // The pool checks this chunk while this thread writes the chunk
+            // before and walks the next: the workers do not wait for the
+            // report or the walk between chunks. Memory holds two chunks.
             let written = pool.in_place_scope(|scope| {
                 scope.spawn(|_| {
-                    let ((), following) = rayon::join(
-                        || {
-                            chunk
-                                .par_drain(..)
-                                .map(|entry| {
-                                    let rec = process(entry, args.max_size, &check);
-                                    let rec = Prepared::new(args.format, rec);
-                                    // A hidden bar (output not a terminal) still
-                                    // costs an update's locking per file.
-                                    if drawn {
-                                        pb.inc(1);
-                                    }
-                                    rec
-                                })
-                                .collect_into_vec(&mut records)
-                        },
-                        || take_chunk(&mut walk, CHUNK, walked),
-                    );
-                    next = following;
+                    chunk
+                        .par_drain(..)
+                        .map(|entry| {
+                            let rec = process(entry, args.max_size, &check);
+                            let rec = Prepared::new(args.format, rec);
+                            // A hidden bar (output not a terminal) still
+                            // costs an update's locking per file.
+                            if drawn {
+                                pb.inc(1);
+                            }
+                            rec
+                        })
+                        .collect_into_vec(&mut records)
                 });
                 let mut write = || -> io::Result<()> {
                     for prepared in &done {
@@ -147,7 +141,17 @@ pub fn run(args: &CheckArgs) -> u8 {
                     }
                     report.flush()
                 };
-                if drawn { pb.suspend(write) } else { write() }
+                let written = if drawn { pb.suspend(write) } else { write() };
+                // Walked here, not in the pool (where it was the second half
+                // of a join): this thread waits for the workers anyway, so
+                // with `--jobs 1` the walk no longer takes turns with the
+                // checking, and the entries' texts are made by the thread
+                // that drops their records, which frees them without a
+                // cross-thread queue.
+                if written.is_ok() {
+                    next = take_chunk(&mut walk, CHUNK, walked);
+                }
+                written
             });
             written?;
             pb.set_message(format!("{} invalid", summary.count(FileStatus::Invalid)));
