@@ -8,7 +8,8 @@
 
 use super::check::{self, Options};
 use super::report::{
-    self, DocRecord, FileStatus, Located, Report, RuleTally, RunInfo, RunOptions, Summary,
+    self, DocRecord, FileStatus, Located, Prepared, RelPath, Report, RuleTally, RunInfo,
+    RunOptions, Summary,
 };
 use super::{CheckArgs, CheckFormat, exit, render};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -21,12 +22,17 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// Paths handed to the pool at once: enough to keep every core busy past
 /// the slowest document of a chunk, few enough that the records waiting to
 /// be written stay small.
 const CHUNK: usize = 1024;
+
+/// The report's write buffer: a JSON Lines record is over a kilobyte, and
+/// with std's 8 KiB the writer made a `write` call every few records.
+const OUT_BUFFER: usize = 1 << 16;
 
 /// Paths in the first chunk: nothing is checked until it is walked, so it
 /// is small; the walk of the next, full chunk runs beside its checking.
@@ -51,13 +57,13 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match File::create(path) {
-            Ok(f) => Box::new(BufWriter::new(f)),
+            Ok(f) => Box::new(BufWriter::with_capacity(OUT_BUFFER, f)),
             Err(e) => {
                 eprintln!("beslut: cannot write {}: {e}", path.display());
                 return exit::USAGE;
             }
         },
-        None => Box::new(BufWriter::new(io::stdout())),
+        None => Box::new(BufWriter::with_capacity(OUT_BUFFER, io::stdout())),
     };
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build() {
         Ok(pool) => pool,
@@ -99,45 +105,53 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let result = (|| -> io::Result<()> {
         report.header(&run_info)?;
-        let mut next = take_chunk(&mut walk, FIRST_CHUNK);
+        let mut next = take_chunk(&mut walk, FIRST_CHUNK, Vec::new());
         // Checked and waiting to be written, in walk order.
-        let mut done: Vec<DocRecord> = Vec::new();
+        let mut done: Vec<Prepared> = Vec::new();
+        // The two chunks' lists are made once and refilled: a chunk's
+        // records take a few hundred kilobytes, which the allocator got
+        // fresh from the system, and zeroed, for every chunk.
+        let mut spare: (Vec<Entry>, Vec<Prepared>) = (Vec::new(), Vec::new());
         while !next.is_empty() || !done.is_empty() {
-            let chunk = std::mem::take(&mut next);
-            let mut records: Vec<DocRecord> = Vec::new();
-            // The pool checks this chunk (and the walk gathers the next)
-            // while this thread writes the chunk before: the workers do not
-            // wait for the report between chunks. Memory holds two chunks.
+            let mut chunk = std::mem::take(&mut next);
+            let (walked, mut records) = std::mem::take(&mut spare);
+            // The pool checks this chunk while this thread writes the chunk
+            // before and walks the next: the workers do not wait for the
+            // report or the walk between chunks. Memory holds two chunks.
             let written = pool.in_place_scope(|scope| {
                 scope.spawn(|_| {
-                    let (checked, following) = rayon::join(
-                        || {
-                            chunk
-                                .into_par_iter()
-                                .map(|entry| {
-                                    let rec = process(entry, args.max_size, &check);
-                                    // A hidden bar (output not a terminal) still
-                                    // costs an update's locking per file.
-                                    if drawn {
-                                        pb.inc(1);
-                                    }
-                                    rec
-                                })
-                                .collect()
-                        },
-                        || take_chunk(&mut walk, CHUNK),
-                    );
-                    records = checked;
-                    next = following;
+                    chunk
+                        .par_drain(..)
+                        .map(|entry| {
+                            let rec = process(entry, args.max_size, &check);
+                            let rec = Prepared::new(args.format, rec);
+                            // A hidden bar (output not a terminal) still
+                            // costs an update's locking per file.
+                            if drawn {
+                                pb.inc(1);
+                            }
+                            rec
+                        })
+                        .collect_into_vec(&mut records)
                 });
                 let mut write = || -> io::Result<()> {
-                    for rec in &done {
-                        summary.add(rec);
-                        report.document(rec)?;
+                    for prepared in &done {
+                        summary.add(&prepared.rec);
+                        report.document(prepared)?;
                     }
                     report.flush()
                 };
-                if drawn { pb.suspend(write) } else { write() }
+                let written = if drawn { pb.suspend(write) } else { write() };
+                // Walked here, not in the pool (where it was the second half
+                // of a join): this thread waits for the workers anyway, so
+                // with `--jobs 1` the walk no longer takes turns with the
+                // checking, and the entries' texts are made by the thread
+                // that drops their records, which frees them without a
+                // cross-thread queue.
+                if written.is_ok() {
+                    next = take_chunk(&mut walk, CHUNK, walked);
+                }
+                written
             });
             written?;
             pb.set_message(format!("{} invalid", summary.count(FileStatus::Invalid)));
@@ -146,7 +160,8 @@ pub fn run(args: &CheckArgs) -> u8 {
                 let print = || notes.iter().for_each(|note| eprintln!("beslut: {note}"));
                 if drawn { pb.suspend(print) } else { print() }
             }
-            done = records;
+            done.clear();
+            spare = (chunk, std::mem::replace(&mut done, records));
         }
         pb.finish_and_clear();
         report.summary(&run_info, &summary, clock.elapsed().as_secs_f64())?;
@@ -336,19 +351,20 @@ fn resolve_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
         .collect()
 }
 
-/// One path to check.
+/// One path to check: its record, before anything is known about the
+/// file, and where to read it.
 #[derive(Debug)]
 struct Entry {
-    root: String,
-    path: String,
-    display: String,
+    rec: DocRecord,
     source: Source,
 }
 
 #[derive(Debug)]
 enum Source {
     Stdin,
-    File(PathBuf),
+    /// A file, at the path given, or when `None` at the record's `display`
+    /// (a walked path that is UTF-8: the record holds the walk's own text).
+    File(Option<PathBuf>),
     /// A FIFO, socket or device found in a directory: opening a FIFO
     /// would block the run forever, so these are never opened.
     Special(&'static str),
@@ -361,7 +377,8 @@ enum Source {
 /// sorted by name, files filtered by extension and shard.
 struct Walk {
     inputs: std::vec::IntoIter<Input>,
-    dir: Option<(PathBuf, walkdir::IntoIter)>,
+    /// The directory being walked, its text (every record's root) and the walk.
+    dir: Option<(PathBuf, Arc<str>, walkdir::IntoIter)>,
     ext: Vec<String>,
     shard: Option<Shard>,
     /// Things worth telling the user that are not a file's record.
@@ -386,15 +403,12 @@ impl Walk {
     /// The next entry before shard filtering.
     fn next_unfiltered(&mut self) -> Option<Entry> {
         loop {
-            let Some((root, iter)) = &mut self.dir else {
+            let Some((root, root_text, iter)) = &mut self.dir else {
                 match self.inputs.next()? {
                     Input::Stdin => {
-                        return Some(Entry {
-                            root: String::new(),
-                            path: "-".into(),
-                            display: "<stdin>".into(),
-                            source: Source::Stdin,
-                        });
+                        let (root, path) = (Arc::from(""), RelPath::Own("-".into()));
+                        let rec = DocRecord::new(root, path, "<stdin>".into());
+                        return Some(Entry { rec, source: Source::Stdin });
                     }
                     Input::File(p) => return Some(file_entry(p)),
                     Input::Dir(p) => {
@@ -410,7 +424,8 @@ impl Walk {
                         let iter = walkdir::WalkDir::new(&p)
                             .follow_links(true)
                             .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
-                        self.dir = Some((p, iter.into_iter()));
+                        let text = Arc::from(os_text(p.as_os_str()));
+                        self.dir = Some((p, text, iter.into_iter()));
                         continue;
                     }
                 }
@@ -429,12 +444,14 @@ impl Walk {
                         ));
                         continue;
                     }
-                    let source = if ft.is_file() {
-                        Source::File(e.path().to_path_buf())
-                    } else {
-                        Source::Special(special_kind(&ft))
+                    let source = |path| {
+                        if ft.is_file() {
+                            Source::File(path)
+                        } else {
+                            Source::Special(special_kind(&ft))
+                        }
                     };
-                    return Some(dir_entry(root, e.path(), source));
+                    return Some(dir_entry(root, root_text, e.into_path(), source));
                 }
                 Some(Err(err)) => {
                     let path = err.path().unwrap_or(root).to_path_buf();
@@ -452,7 +469,7 @@ impl Walk {
                         continue;
                     }
                     let msg = err.io_error().map_or_else(|| err.to_string(), |e| e.to_string());
-                    return Some(dir_entry(root, &path, Source::Failed(msg)));
+                    return Some(dir_entry(root, root_text, path, |_| Source::Failed(msg)));
                 }
             }
         }
@@ -465,7 +482,7 @@ impl Iterator for Walk {
     fn next(&mut self) -> Option<Entry> {
         loop {
             let entry = self.next_unfiltered()?;
-            if self.shard.is_none_or(|s| s.contains(&entry.path)) {
+            if self.shard.is_none_or(|s| s.contains(entry.rec.path())) {
                 return Some(entry);
             }
         }
@@ -491,8 +508,11 @@ fn wanted(ext: &[String], path: &Path) -> bool {
     ext.contains(&found.to_lowercase())
 }
 
-fn take_chunk(walk: &mut Walk, n: usize) -> Vec<Entry> {
-    walk.by_ref().take(n).collect()
+/// The next `n` entries, in `into` (emptied first, its room kept).
+fn take_chunk(walk: &mut Walk, n: usize, mut into: Vec<Entry>) -> Vec<Entry> {
+    into.clear();
+    into.extend(walk.by_ref().take(n));
+    into
 }
 
 #[cfg(unix)]
@@ -547,35 +567,47 @@ fn os_text(name: &OsStr) -> Cow<'_, str> {
 
 /// A file named as an argument: relative to its own directory.
 fn file_entry(p: PathBuf) -> Entry {
-    let root = p.parent().map(|r| os_text(r.as_os_str()).into_owned()).unwrap_or_default();
+    let root = p.parent().map_or_else(|| Arc::from(""), |r| Arc::from(os_text(r.as_os_str())));
     let path = p.file_name().map_or_else(|| slash_path(&p), |n| os_text(n).into_owned());
-    Entry { root, path, display: os_text(p.as_os_str()).into_owned(), source: Source::File(p) }
+    let rec = DocRecord::new(root, RelPath::Own(path), os_text(p.as_os_str()).into_owned());
+    Entry { rec, source: Source::File(Some(p)) }
 }
 
-fn dir_entry(root: &Path, path: &Path, source: Source) -> Entry {
-    let root_text = os_text(root.as_os_str()).into_owned();
+/// The entry of `path`, found walking `root` (whose text is `root_text`);
+/// `source` is given the path to read, `None` when the record's `display`
+/// is that path.
+fn dir_entry(
+    root: &Path,
+    root_text: &Arc<str>,
+    path: PathBuf,
+    source: impl FnOnce(Option<PathBuf>) -> Source,
+) -> Entry {
     // Most entries take the textual way: a walked path is its root joined
-    // with names, so the relative path is the text after the root, and
-    // taking both paths apart into components was half the walk's cost.
-    if let Some(display) = path.to_str()
-        && let Some(relative) = joined_names(&root_text, display)
-    {
-        let (path, display) = (relative.to_string(), display.to_string());
-        return Entry { root: root_text, path, display, source };
-    }
-    Entry {
-        root: root_text,
-        path: slash_path(path.strip_prefix(root).unwrap_or(path)),
-        display: os_text(path.as_os_str()).into_owned(),
-        source,
-    }
+    // with names, so the relative path is the text after the root (taking
+    // both paths apart into components was half the walk's cost), and the
+    // path's own text is the record's display and relative path at once.
+    let path = match path.into_os_string().into_string() {
+        Ok(display) => match joined_names(root_text, &display) {
+            Some(at) => {
+                let rec = DocRecord::new(root_text.clone(), RelPath::Tail(at), display);
+                return Entry { rec, source: source(None) };
+            }
+            None => PathBuf::from(display),
+        },
+        Err(name) => PathBuf::from(name),
+    };
+    let relative = slash_path(path.strip_prefix(root).unwrap_or(&path));
+    let display = os_text(path.as_os_str()).into_owned();
+    let rec = DocRecord::new(root_text.clone(), RelPath::Own(relative), display);
+    Entry { rec, source: source(Some(path)) }
 }
 
-/// The names `path` adds to `root`, when `path` is `root` joined with
-/// names (as a walk makes it) and they are already what [`slash_path`] of
-/// the path relative to `root` gives: `/`-separated, no empty or `.` part.
-/// `None` for anything else, which takes the component way.
-fn joined_names<'p>(root: &str, path: &'p str) -> Option<&'p str> {
+/// Where the names `path` adds to `root` start, when `path` is `root`
+/// joined with names (as a walk makes it) and they are already what
+/// [`slash_path`] of the path relative to `root` gives: `/`-separated, no
+/// empty or `.` part. `None` for anything else, which takes the component
+/// way.
+fn joined_names(root: &str, path: &str) -> Option<usize> {
     // Elsewhere `\\` separates too, and components would turn it into `/`.
     if !cfg!(unix) {
         return None;
@@ -584,7 +616,7 @@ fn joined_names<'p>(root: &str, path: &'p str) -> Option<&'p str> {
     // `Path::join` puts one `/` between, unless the root ends with one.
     let names = if root.ends_with('/') { rest } else { rest.strip_prefix('/')? };
     let clean = !names.is_empty() && names.split('/').all(|n| !n.is_empty() && n != ".");
-    clean.then_some(names)
+    clean.then_some(path.len() - names.len())
 }
 
 // ---------------------------------------------------------------------------
@@ -594,37 +626,50 @@ type CheckFn<'a> = dyn Fn(&str, &str) -> Checked + Sync + 'a;
 
 /// Everything that can happen to one path ends in its record.
 fn process(entry: Entry, max_size: u64, check: &CheckFn<'_>) -> DocRecord {
-    let mut rec = DocRecord::new(entry.root, entry.path, entry.display);
-    let read = match entry.source {
+    let rec = entry.rec;
+    let fetched = match entry.source {
         Source::Failed(msg) => return rec.finish(FileStatus::Unreadable, msg),
         Source::Special(kind) => return rec.finish(FileStatus::Skipped, kind.to_string()),
         Source::Stdin => read_limited(io::stdin().lock(), 0, max_size),
-        Source::File(path) => File::open(path).and_then(|f| {
-            // Looked at on the open file, so a size that changes between
-            // walking and reading cannot slip past.
-            let len = f.metadata()?.len();
-            if len > max_size { Ok(Fetched::TooLarge(len)) } else { read_limited(f, len, max_size) }
-        }),
+        Source::File(path) => {
+            return with_buffer(|buf| {
+                let path = path.as_deref().unwrap_or(Path::new(&rec.display));
+                let fetched = fetch_file(path, max_size, buf);
+                settle(rec, fetched, buf, max_size, check)
+            });
+        }
     };
-    match read {
-        Err(e) => rec.finish(FileStatus::Unreadable, e.to_string()),
+    settle(rec, fetched, &[], max_size, check)
+}
+
+/// The record of a file once it has been read (`buffer` holds what
+/// [`Fetched::InBuffer`] counts).
+fn settle(
+    mut rec: DocRecord,
+    fetched: io::Result<Fetched>,
+    buffer: &[u8],
+    max_size: u64,
+    check: &CheckFn<'_>,
+) -> DocRecord {
+    let bytes = match &fetched {
+        Err(e) => return rec.finish(FileStatus::Unreadable, e.to_string()),
         Ok(Fetched::TooLarge(len)) => {
-            rec.bytes = len;
-            rec.finish(
+            rec.bytes = *len;
+            return rec.finish(
                 FileStatus::Skipped,
                 format!("larger than --max-size ({len} > {max_size} bytes)"),
-            )
+            );
         }
-        Ok(Fetched::Bytes(bytes)) => {
-            rec.bytes = bytes.len() as u64;
-            check_bytes(rec, &bytes, check)
-        }
-    }
+        Ok(Fetched::Bytes(bytes)) => bytes.as_slice(),
+        Ok(Fetched::InBuffer(n)) => buffer.get(..*n).unwrap_or_default(),
+    };
+    rec.bytes = bytes.len() as u64;
+    check_bytes(rec, bytes, check)
 }
 
 impl DocRecord {
     /// A record for one file, before anything is known about it.
-    pub(crate) fn new(root: String, path: String, display: String) -> DocRecord {
+    pub(crate) fn new(root: Arc<str>, path: RelPath, display: String) -> DocRecord {
         DocRecord {
             root,
             path,
@@ -650,7 +695,77 @@ impl DocRecord {
 
 enum Fetched {
     Bytes(Vec<u8>),
+    /// The first bytes of the thread's read buffer (see [`with_buffer`]).
+    InBuffer(usize),
     TooLarge(u64),
+}
+
+thread_local! {
+    /// Each worker's read buffer, kept from file to file: a fresh buffer
+    /// per file cost an allocation, and its first touch a cache miss per
+    /// line, where a reused one is already in the core's cache. Its bytes
+    /// stay initialized, so a file is read into it without zeroing first.
+    static READ_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// A buffer larger than this (a rare large file) is not kept for the next
+/// file: each worker would hold its largest file's size for the whole run.
+const KEEP_BUFFER: usize = 1 << 20;
+
+/// Run `f` with this thread's read buffer. Taken out, not borrowed: a
+/// panic or a nested call costs a fresh buffer, never a refused borrow.
+fn with_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let mut buf = READ_BUFFER.take();
+    let result = f(&mut buf);
+    if buf.len() <= KEEP_BUFFER {
+        READ_BUFFER.set(buf);
+    }
+    result
+}
+
+/// Read the file at `path` into `buf`, refusing it unread when it is
+/// larger than `max_size`.
+///
+/// A regular file is read with one `read` asking for a byte more than its
+/// size: when it gives exactly the size, that is the end of the file, and
+/// the `read` that would return 0 to say so (a system call per file, as
+/// `read_to_end` makes it) is left out. A file that grew since it was
+/// looked at gives that byte and is read on to the end as before; one that
+/// gives less is read on until a `read` returns 0. Anything else (a device
+/// or FIFO named as an argument) is read as a stream.
+fn fetch_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> io::Result<Fetched> {
+    let mut f = File::open(path)?;
+    // Looked at on the open file, so a size that changes between walking
+    // and reading cannot slip past.
+    let meta = f.metadata()?;
+    let len = meta.len();
+    if len > max_size {
+        return Ok(Fetched::TooLarge(len));
+    }
+    if !meta.is_file() {
+        return read_limited(f, len, max_size);
+    }
+    let want = usize::try_from(len).map_or(usize::MAX, |n| n.saturating_add(1));
+    if buf.len() < want {
+        buf.resize(want, 0);
+    }
+    let mut filled = 0;
+    while let Some(room) = buf.get_mut(filled..want).filter(|room| !room.is_empty()) {
+        match f.read(room) {
+            Ok(0) => return Ok(Fetched::InBuffer(filled)),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+        // Every read asks up to `want`, a byte past the size: reaching the
+        // size exactly is a read that stopped short, at the end.
+        if filled as u64 == len {
+            return Ok(Fetched::InBuffer(filled));
+        }
+    }
+    // It grew: what was read, then the rest, up to the limit.
+    let head = buf.get(..filled).unwrap_or_default();
+    read_limited(head.chain(f), len, max_size)
 }
 
 /// Read at most `max_size` bytes (and one more, to tell it went past).
@@ -861,7 +976,7 @@ mod tests {
     use super::*;
 
     fn entry(path: &str) -> DocRecord {
-        DocRecord::new(String::new(), path.into(), path.into())
+        DocRecord::new("".into(), RelPath::Own(path.into()), path.into())
     }
 
     #[test]
@@ -881,6 +996,65 @@ mod tests {
             rendered: None,
         };
         assert_eq!(check_bytes(entry("b.txt"), b"x", &fine).status, FileStatus::Valid);
+    }
+
+    /// The text each check was given, in order.
+    fn texts_checked(entries: Vec<Entry>, max_size: u64) -> (Vec<DocRecord>, Vec<String>) {
+        let seen = std::sync::Mutex::new(Vec::new());
+        let check = |_: &str, text: &str| {
+            seen.lock().unwrap().push(text.to_string());
+            Checked { diagnostics: Vec::new(), tally: Vec::new(), omitted: 0, rendered: None }
+        };
+        let recs = entries.into_iter().map(|e| process(e, max_size, &check)).collect();
+        (recs, seen.into_inner().unwrap())
+    }
+
+    #[test]
+    fn the_read_buffer_is_reused_across_files_of_any_size_and_failures() {
+        let root = tempfile::tempdir().unwrap();
+        let big = "Beslut om bygglov. ".repeat(800);
+        let files = [("big.txt", big.as_str()), ("small.txt", "kort"), ("empty.txt", "")];
+        for (name, text) in files {
+            std::fs::write(root.path().join(name), text).unwrap();
+        }
+        // A directory opens but does not read: an unreadable file between good ones.
+        std::fs::create_dir(root.path().join("dir.txt")).unwrap();
+        let entry = |name: &str| file_entry(root.path().join(name));
+        let order = ["big.txt", "dir.txt", "small.txt", "big.txt", "empty.txt", "small.txt"];
+        let (recs, texts) = texts_checked(order.iter().map(|n| entry(n)).collect(), 1 << 20);
+        let statuses: Vec<FileStatus> = recs.iter().map(|r| r.status).collect();
+        use FileStatus::{Unreadable, Valid};
+        assert_eq!(statuses, [Valid, Unreadable, Valid, Valid, Valid, Valid]);
+        assert!(recs[1].reason.as_deref().unwrap().contains("directory"), "{:?}", recs[1].reason);
+        // No byte of a larger file read before is left in a smaller one's text.
+        assert_eq!(texts, [big.as_str(), "kort", big.as_str(), "", "kort"]);
+        let sizes: Vec<u64> = recs.iter().map(|r| r.bytes).collect();
+        assert_eq!(sizes, [big.len() as u64, 0, 4, big.len() as u64, 0, 4]);
+        // Over the limit: skipped unread, with its size.
+        let (recs, texts) = texts_checked(vec![entry("big.txt"), entry("small.txt")], 100);
+        assert_eq!((recs[0].status, recs[0].bytes), (FileStatus::Skipped, big.len() as u64));
+        assert_eq!(texts, ["kort"]);
+    }
+
+    /// A file that reads longer than its size says (as one that grew since
+    /// it was looked at does) is read to its end, or up to the limit.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_longer_than_its_stated_size_is_read_to_the_end() {
+        // /proc files say they are empty and are not.
+        let path = Path::new("/proc/self/cmdline");
+        let whole = std::fs::read(path).unwrap();
+        assert!(std::fs::metadata(path).unwrap().len() < whole.len() as u64);
+        let mut buf = Vec::new();
+        match fetch_file(path, 1 << 20, &mut buf).unwrap() {
+            Fetched::Bytes(bytes) => assert_eq!(bytes, whole),
+            _ => panic!("expected the bytes read on"),
+        }
+        let limit = whole.len() as u64 - 2;
+        match fetch_file(path, limit, &mut buf).unwrap() {
+            Fetched::TooLarge(n) => assert_eq!(n, limit + 1),
+            _ => panic!("expected too large"),
+        }
     }
 
     #[test]
@@ -935,9 +1109,31 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|e| e == "txt"))
             .collect();
         let walk = Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
-        let walked: Vec<PathBuf> = walk.map(|e| PathBuf::from(e.display)).collect();
+        let walked: Vec<PathBuf> = walk.map(|e| PathBuf::from(e.rec.display)).collect();
         assert_eq!(walked.len(), 6 * 7);
         assert_eq!(walked, by_name);
+    }
+
+    #[test]
+    fn chunks_refilled_in_place_follow_the_walk() {
+        let root = tempfile::tempdir().unwrap();
+        for name in ["e", "a", "d", "b", "c"] {
+            std::fs::write(root.path().join(format!("{name}.txt")), "x").unwrap();
+        }
+        let walk = || Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
+        let whole: Vec<String> = walk().map(|e| e.rec.path().to_string()).collect();
+        let mut w = walk();
+        let (mut chunks, mut spare) = (Vec::new(), Vec::new());
+        loop {
+            let chunk = take_chunk(&mut w, 2, spare);
+            if chunk.is_empty() {
+                break;
+            }
+            chunks.push(chunk.iter().map(|e| e.rec.path().to_string()).collect::<Vec<_>>());
+            spare = chunk;
+        }
+        assert_eq!(chunks, [vec!["a.txt", "b.txt"], vec!["c.txt", "d.txt"], vec!["e.txt"]]);
+        assert_eq!(chunks.concat(), whole);
     }
 
     #[test]
@@ -1000,6 +1196,11 @@ mod tests {
             assert_eq!(unescape(&text(name)), name, "{}", text(name));
         }
         assert_eq!(slash_path(Path::new(OsStr::from_bytes(b"d\xe5/f.txt"))), "d\\xE5/f.txt");
+        // Such a walked file is shown escaped and read at its own path.
+        let odd = PathBuf::from(OsStr::from_bytes(b"d/odd\xff.txt"));
+        let e = dir_entry(Path::new("d"), &Arc::from("d"), odd.clone(), Source::File);
+        assert_eq!((e.rec.path(), e.rec.display.as_str()), ("odd\\xFF.txt", "d/odd\\xFF.txt"));
+        assert!(matches!(e.source, Source::File(Some(at)) if at == odd));
     }
 
     /// The inverse of [`os_text`] for names that are not UTF-8.
@@ -1046,14 +1247,22 @@ mod tests {
             ("a", "a"),
         ] {
             let by_parts = slash_path(Path::new(path).strip_prefix(root).unwrap());
-            let e = dir_entry(Path::new(root), Path::new(path), Source::Special("x"));
+            let e = dir_entry(Path::new(root), &Arc::from(root), path.into(), Source::File);
             assert_eq!(
-                (e.root.as_str(), e.path.as_str(), e.display.as_str()),
+                (&*e.rec.root, e.rec.path(), e.rec.display.as_str()),
                 (root, by_parts.as_str(), path)
             );
+            // The file is read at its path, whichever way its record was made.
+            let read_at = match e.source {
+                Source::File(at) => at.unwrap_or_else(|| e.rec.display.clone().into()),
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(read_at, Path::new(path));
         }
         assert_eq!(joined_names("a", "ab/c.txt"), None);
+        assert_eq!(joined_names("a", "a/b/c.txt"), Some(2));
+        assert_eq!(joined_names("a/", "a/b/c.txt"), Some(2));
         let e = file_entry(PathBuf::from("dir/x.txt"));
-        assert_eq!((e.root.as_str(), e.path.as_str()), ("dir", "x.txt"));
+        assert_eq!((&*e.rec.root, e.rec.path()), ("dir", "x.txt"));
     }
 }

@@ -18,7 +18,7 @@ pub fn document(out: &mut Vec<u8>, rec: &DocRecord) {
     // record does not compile until it is placed here.
     let DocRecord {
         root,
-        path,
+        path: _, // read as `rec.path()`
         display: _,
         bytes,
         encoding,
@@ -33,7 +33,7 @@ pub fn document(out: &mut Vec<u8>, rec: &DocRecord) {
     out.extend_from_slice(br#"{"record":"document","root":"#);
     string(out, root);
     out.extend_from_slice(br#","path":"#);
-    string(out, path);
+    string(out, rec.path());
     out.extend_from_slice(br#","bytes":"#);
     number(out, *bytes);
     out.extend_from_slice(br#","encoding":"#);
@@ -333,7 +333,7 @@ fn escape(out: &mut Vec<u8>, b: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::report::FileStatus;
+    use crate::cli::report::{FileStatus, RelPath};
     use beslut::{Rule, SectionKind, Severity};
     use serde::Serialize;
 
@@ -356,7 +356,7 @@ mod tests {
         serde_json::to_string(&Doc {
             record: "document",
             root: &rec.root,
-            path: &rec.path,
+            path: rec.path(),
             bytes: rec.bytes,
             encoding: rec.encoding.map(Encoding::label),
             encoding_guessed: rec.encoding_guessed,
@@ -375,7 +375,8 @@ mod tests {
     }
 
     fn record(diagnostics: Vec<Located>) -> DocRecord {
-        let mut rec = DocRecord::new("ar\"k\\iv".into(), "a/\u{1}ö.txt".into(), String::new());
+        let mut rec =
+            DocRecord::new("ar\"k\\iv".into(), RelPath::Own("a/\u{1}ö.txt".into()), String::new());
         rec.bytes = 18_446_744_073_709_551_615;
         rec.diagnostics = diagnostics;
         rec.omitted = 7;
@@ -479,6 +480,26 @@ mod tests {
                 let mut want = [b' '; 8];
                 want[..n].copy_from_slice(rest);
                 assert_eq!(tail_word(bytes, rest).to_le_bytes(), want, "{len} {n}");
+            }
+        }
+    }
+
+    /// Every ASCII character and a few others, at every place in a word
+    /// and in its tail, after what the buffer already holds.
+    #[test]
+    fn every_character_at_every_place_is_escaped_as_serde_json_escapes_it() {
+        let odd = ['\u{7f}', '\u{80}', '\u{9f}', 'å', '”', '\u{2028}', '𝄞'];
+        for c in (0..128u8).map(char::from).chain(odd) {
+            for (before, after) in (0..18).flat_map(|b| (0..10).map(move |a| (b, a))) {
+                let s = format!(
+                    "{}{c}{}",
+                    "ab".repeat(before).get(..before).unwrap(),
+                    "ö".repeat(after)
+                );
+                let mut out = b"x".to_vec();
+                string(&mut out, &s);
+                let want = format!("x{}", serde_json::to_string(&s).unwrap());
+                assert_eq!(String::from_utf8(out).unwrap(), want, "{s:?}");
             }
         }
     }

@@ -11,6 +11,7 @@ use beslut::{Diagnostic, Encoding, Rule, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// Version of the JSON Lines and CSV layout; bumped only when a field
 /// changes meaning or goes away.
@@ -76,10 +77,12 @@ pub struct Located {
 /// One file's record.
 #[derive(Debug)]
 pub struct DocRecord {
-    /// The argument the file was found under (its parent, for a file argument).
-    pub root: String,
-    /// The path relative to `root`, `/`-separated; what shards hash.
-    pub path: String,
+    /// The argument the file was found under (its parent, for a file
+    /// argument), one text shared by all its files.
+    pub root: Arc<str>,
+    /// The path relative to `root`, `/`-separated; what shards hash. Read
+    /// it with [`DocRecord::path`].
+    pub path: RelPath,
     /// The path as a person would open it (`root` joined with `path`).
     pub display: String,
     /// Bytes read (or the size that made it skipped).
@@ -97,6 +100,20 @@ pub struct DocRecord {
     pub omitted: usize,
     /// The diagnostics rendered against the source, for `--verbose`.
     pub rendered: Option<String>,
+}
+
+/// Where a record keeps its relative path.
+///
+/// A walked file's path is its root joined with names, and that is also
+/// the relative path: one string, the walk's own, holds both, where three
+/// copies per file (root, path, display) were made by the walker and freed
+/// by the writer, on another thread.
+#[derive(Debug)]
+pub enum RelPath {
+    /// `display` from this byte on.
+    Tail(usize),
+    /// A text of its own, where it is not the end of `display`.
+    Own(String),
 }
 
 /// One rule's diagnostics in one file, counted before `--max-repeats`
@@ -128,6 +145,14 @@ pub fn tally(diagnostics: &[Diagnostic]) -> Vec<RuleTally> {
 }
 
 impl DocRecord {
+    /// The path relative to `root`, `/`-separated.
+    pub fn path(&self) -> &str {
+        match &self.path {
+            RelPath::Tail(at) => self.display.get(*at..).unwrap_or_default(),
+            RelPath::Own(path) => path,
+        }
+    }
+
     fn count(&self, severity: Severity) -> usize {
         self.tally.iter().filter(|t| t.severity == severity).map(|t| t.count).sum()
     }
@@ -229,13 +254,46 @@ impl Serialize for StatusCounts<'_> {
     }
 }
 
+/// A file's record as a worker hands it to the writer: what the chosen
+/// format shows of its diagnostics already written out (`line`, for JSON
+/// Lines), and the diagnostics dropped.
+///
+/// Done where the record was made, the writing finds the diagnostics'
+/// strings still in that core's cache, and their memory is freed by the
+/// thread that allocated it, which for the allocator is a push on a local
+/// list; freed by the writer, each of a record's dozen blocks went back
+/// through a cross-thread queue. The writer is left copying bytes out.
+pub struct Prepared {
+    /// The record, without its diagnostics (no format needs them after this).
+    pub rec: DocRecord,
+    /// The JSON Lines record with its line end; empty for other formats.
+    line: Vec<u8>,
+}
+
+impl Prepared {
+    pub fn new(format: CheckFormat, mut rec: DocRecord) -> Prepared {
+        let mut line = Vec::new();
+        if format == CheckFormat::Jsonl {
+            // Enough for the record's fixed text and its strings, so it is
+            // written without growing the buffer.
+            let strings = rec.diagnostics.iter().map(|l| {
+                let d = &l.diagnostic;
+                let label = d.label.as_deref().map_or(0, str::len);
+                200 + d.message.len() + label + d.help.as_deref().map_or(0, str::len)
+            });
+            line.reserve(200 + rec.root.len() + rec.display.len() + strings.sum::<usize>());
+            super::jsonl::document(&mut line, &rec);
+            line.push(b'\n');
+        }
+        rec.diagnostics = Vec::new();
+        Prepared { rec, line }
+    }
+}
+
 /// A report being written.
 pub enum Report {
-    /// `line`: the record being written, kept between records so its
-    /// allocation is made once.
     Jsonl {
         out: Box<dyn Write>,
-        line: Vec<u8>,
     },
     Csv(Box<csv::Writer<Box<dyn Write>>>),
     /// `spaced`: the last thing written ends in a blank line.
@@ -261,7 +319,7 @@ const CSV_HEADER: [&str; 9] = [
 impl Report {
     pub fn new(format: CheckFormat, mut out: Box<dyn Write>, verbose: bool) -> Report {
         match format {
-            CheckFormat::Jsonl => Report::Jsonl { out, line: Vec::new() },
+            CheckFormat::Jsonl => Report::Jsonl { out },
             CheckFormat::Csv => {
                 // Written before the csv writer takes `out`; errors surface
                 // at the first flush like every other write.
@@ -296,18 +354,14 @@ impl Report {
         }
     }
 
-    pub fn document(&mut self, rec: &DocRecord) -> io::Result<()> {
+    pub fn document(&mut self, prepared: &Prepared) -> io::Result<()> {
+        let rec = &prepared.rec;
         match self {
-            Report::Jsonl { out, line } => {
-                line.clear();
-                super::jsonl::document(line, rec);
-                line.push(b'\n');
-                out.write_all(line)
-            }
+            Report::Jsonl { out } => out.write_all(&prepared.line),
             Report::Csv(w) => {
                 let rules: Vec<&str> = rec.tally.iter().map(|t| t.rule.code()).collect();
                 let row = [
-                    rec.path.as_str(),
+                    rec.path(),
                     rec.status.as_str(),
                     rec.encoding.map_or("", Encoding::label),
                     rec.encoding_guessed.map_or("", |g| if g { "true" } else { "false" }),
@@ -315,7 +369,7 @@ impl Report {
                     &rec.count(Severity::Warning).to_string(),
                     &rules.join(" "),
                     rec.reason.as_deref().unwrap_or(""),
-                    rec.root.as_str(),
+                    &rec.root,
                 ];
                 w.write_record(row).map_err(csv_io)
             }
@@ -462,6 +516,36 @@ mod tests {
     fn every_rule_has_its_own_slot_in_the_summary() {
         for (i, rule) in Rule::ALL.into_iter().enumerate() {
             assert_eq!(rule as usize, i, "{rule:?}");
+        }
+    }
+
+    fn record() -> DocRecord {
+        let mut rec = DocRecord::new("arkiv".into(), RelPath::Tail(6), "arkiv/a/b.txt".into());
+        let long = "ett \"citat\" och en\tflik ".repeat(30);
+        let d =
+            Diagnostic::new(Rule::MissingSection, Severity::Error, long.clone(), Span::new(1, 2))
+                .with_label(long.clone())
+                .with_help(long);
+        rec.diagnostics = vec![Located { diagnostic: d, line: 3, column: 4 }; 3];
+        rec.tally = tally(&[rec.diagnostics[0].diagnostic.clone()]);
+        rec.bytes = 12;
+        rec
+    }
+
+    #[test]
+    fn a_prepared_record_holds_its_jsonl_line_and_no_diagnostics() {
+        let mut want = Vec::new();
+        super::super::jsonl::document(&mut want, &record());
+        want.push(b'\n');
+        let p = Prepared::new(CheckFormat::Jsonl, record());
+        assert_eq!(String::from_utf8(p.line).unwrap(), String::from_utf8(want).unwrap());
+        assert!(p.rec.diagnostics.is_empty());
+        // What the summary and the other formats read is kept.
+        for format in [CheckFormat::Csv, CheckFormat::Human] {
+            let p = Prepared::new(format, record());
+            assert!(p.line.is_empty() && p.rec.diagnostics.is_empty());
+            assert_eq!((p.rec.bytes, p.rec.tally.len()), (12, 1));
+            assert_eq!((p.rec.display.as_str(), p.rec.path()), ("arkiv/a/b.txt", "a/b.txt"));
         }
     }
 
