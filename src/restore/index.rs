@@ -34,10 +34,6 @@ struct Entry {
     /// rather than in a list of their own, which the loop over every token
     /// indexed again).
     count: u32,
-    /// A byte the owner of the index keeps for the word (see
-    /// [`WordIndex::tag_of`]). It lies in the padding after `count`, so it
-    /// costs the entry no size.
-    tag: u8,
 }
 
 /// The hash every table here keys on.
@@ -235,23 +231,6 @@ impl WordIndex {
         }
     }
 
-    /// The tag of `s` (with hash `h`), if the index has the word: where a
-    /// caller keeps a byte per word, the entry the lookup has just read
-    /// holds it (a table of its own cost a cache miss per word of a big
-    /// index, such as the lexicon's memo).
-    #[inline]
-    pub(crate) fn tag_of(&self, s: &[u8], h: u64) -> Option<u8> {
-        let slot = *self.slots.get(self.find(s, h))?;
-        Some(self.words.get(slot.checked_sub(1)? as usize)?.tag)
-    }
-
-    /// Give the word with id `id` the tag `tag` (0 until then).
-    pub(crate) fn set_tag(&mut self, id: u32, tag: u8) {
-        if let Some(e) = self.words.get_mut(id as usize) {
-            e.tag = tag;
-        }
-    }
-
     /// The id of `s`, adding it when new.
     #[cfg(test)]
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
@@ -331,7 +310,7 @@ impl WordIndex {
             }
             None => self.arena.extend_from_slice(s),
         }
-        self.words.push(Entry { hash: h, start, end: self.arena.len(), count: 1, tag: 0 });
+        self.words.push(Entry { hash: h, start, end: self.arena.len(), count: 1 });
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = id + 1;
         }
@@ -358,6 +337,149 @@ impl WordIndex {
     }
 }
 
+/// Longest word, in bytes, a [`MemoIndex`] keeps: [`super::word::Word::read`]
+/// takes no word of more than 48 chars (of at most four bytes each), so a
+/// longer one is judged as quickly as it is looked up. It keeps the memo's
+/// offsets within 32 bits and its lengths within 8.
+pub(crate) const MEMO_WORD: usize = 192;
+
+/// The words of the lexicon's memo, each with an id (in the order added)
+/// and a tag byte its owner keeps for it. A [`WordIndex`] keeps a slot
+/// (the id) and an entry (hash, place, tag) per word: two cache misses per
+/// lookup in a table as large as the memo, which every distinct word of
+/// every document is looked up in. Here the slot holds all a lookup of a
+/// word of up to 8 bytes (most words) asks, in 16 bytes (four to a cache
+/// line, none across two): one cache line per lookup; a longer word's bytes
+/// are compared too, as in a [`WordIndex`].
+#[derive(Debug)]
+pub(crate) struct MemoIndex {
+    /// All words, one after another.
+    arena: Vec<u8>,
+    /// Per id, where the word starts in the arena: read only for words
+    /// longer than 8 bytes, whose hash and length do not settle a probe.
+    starts: Vec<u32>,
+    /// Open addressing, length a power of two, at most half full.
+    slots: Vec<MemoSlot>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct MemoSlot {
+    /// The word's [`hash`].
+    hash: u64,
+    /// Its id + 1; 0 for an empty slot.
+    id: u32,
+    /// Its length in bytes (at most [`MEMO_WORD`]).
+    len: u8,
+    tag: u8,
+}
+
+impl Default for MemoIndex {
+    fn default() -> Self {
+        MemoIndex { arena: Vec::new(), starts: Vec::new(), slots: vec![MemoSlot::default(); 16] }
+    }
+}
+
+impl MemoIndex {
+    /// The slot of `s` (with hash `h`): where it is, or the empty slot it would take.
+    #[inline(always)]
+    fn find(&self, s: &[u8], h: u64) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (h as usize) & mask;
+        loop {
+            let Some(e) = self.slots.get(i) else { return i };
+            if e.id == 0 {
+                return i;
+            }
+            // As `holds`, reading where the word starts only when its bytes
+            // are compared.
+            if e.hash == h
+                && usize::from(e.len) == s.len()
+                && (s.len() <= 8 || self.bytes(e).is_some_and(|w| same(w, s)))
+            {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The bytes of the word in slot `e`.
+    fn bytes(&self, e: &MemoSlot) -> Option<&[u8]> {
+        let start = *self.starts.get(e.id.checked_sub(1)? as usize)? as usize;
+        self.arena.get(start..start + usize::from(e.len))
+    }
+
+    /// The slot holding `s` (with hash `h`), if the memo has it.
+    #[inline(always)]
+    fn slot(&self, s: &[u8], h: u64) -> Option<&MemoSlot> {
+        if s.len() > MEMO_WORD {
+            return None;
+        }
+        self.slots.get(self.find(s, h)).filter(|e| e.id != 0)
+    }
+
+    /// The id of `s` (with hash `h`), if the memo has it.
+    #[inline(always)]
+    pub(crate) fn get_bytes(&self, s: &[u8], h: u64) -> Option<u32> {
+        Some(self.slot(s, h)?.id - 1)
+    }
+
+    /// The tag of `s` (with hash `h`), if the memo has it.
+    #[inline(always)]
+    pub(crate) fn tag_of(&self, s: &[u8], h: u64) -> Option<u8> {
+        Some(self.slot(s, h)?.tag)
+    }
+
+    /// Add `s` (with hash `h`) tagged `tag`, and give its id (the number of
+    /// words added before it); `None` when the memo has it already or it is
+    /// longer than [`MEMO_WORD`].
+    pub(crate) fn insert(&mut self, s: &[u8], h: u64, tag: u8) -> Option<u32> {
+        if s.len() > MEMO_WORD {
+            return None;
+        }
+        let i = self.find(s, h);
+        let slot = self.slots.get_mut(i)?;
+        if slot.id != 0 {
+            return None;
+        }
+        // Never past 32 bits: the memo holds at most 2^17 words of at most
+        // MEMO_WORD bytes.
+        let start = u32::try_from(self.arena.len()).ok()?;
+        let id = u32::try_from(self.starts.len()).ok()?;
+        self.arena.extend_from_slice(s);
+        self.starts.push(start);
+        *slot = MemoSlot { hash: h, id: id + 1, len: s.len() as u8, tag };
+        if self.starts.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        Some(id)
+    }
+
+    fn grow(&mut self) {
+        let len = self.slots.len() * 2;
+        let mask = len - 1;
+        let mut slots = vec![MemoSlot::default(); len];
+        for e in self.slots.iter().filter(|e| e.id != 0) {
+            let mut i = (e.hash as usize) & mask;
+            while slots.get(i).is_some_and(|s| s.id != 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = *e;
+            }
+        }
+        self.slots = slots;
+    }
+
+    /// Each word held, as (id, bytes, hash, tag), in no order.
+    #[cfg(test)]
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (u32, &[u8], u64, u8)> + '_ {
+        self.slots
+            .iter()
+            .filter(|e| e.id != 0)
+            .map(|e| (e.id - 1, self.bytes(e).unwrap_or(&[]), e.hash, e.tag))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,27 +500,6 @@ mod tests {
         }
         assert_eq!(idx.get("ord500"), None);
         assert_eq!(WordIndex::default().get("x"), None);
-    }
-
-    #[test]
-    fn the_tag_costs_an_entry_no_size() {
-        // It lies in the padding the entry had after the count.
-        assert_eq!(std::mem::size_of::<Entry>(), std::mem::size_of::<(u64, usize, usize, u32)>());
-    }
-
-    #[test]
-    fn a_word_keeps_its_tag_across_growth_and_others_have_none() {
-        let mut idx = WordIndex::with_capacity(2);
-        let words: Vec<String> = (0..300).map(|i| format!("tagg{i}")).collect();
-        for (i, w) in words.iter().enumerate() {
-            let id = idx.intern(w);
-            assert_eq!(idx.tag_of(w.as_bytes(), hash(w)), Some(0), "untagged until told");
-            idx.set_tag(id, (i % 5) as u8);
-        }
-        for (i, w) in words.iter().enumerate() {
-            assert_eq!(idx.tag_of(w.as_bytes(), hash(w)), Some((i % 5) as u8), "{w}");
-        }
-        assert_eq!(idx.tag_of(b"tagg300", hash("tagg300")), None);
     }
 
     #[test]

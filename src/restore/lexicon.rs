@@ -16,7 +16,7 @@
 //! So a key whose best form has a diacritic past its 20th slot is not stored;
 //! compound splitting covers such words.
 
-use super::index::WordIndex;
+use super::index::MemoIndex;
 use super::word::{Judged, Verdict};
 use crate::fold::fold_char;
 use fst::raw::{CompiledAddr, Node};
@@ -249,11 +249,11 @@ pub(crate) struct Memo(RwLock<MemoMap>);
 /// The words judged so far, keyed by [`super::index::hash`] like a document's own
 /// words: a document looks each of its words up with the hash it already has.
 /// Each word's tag in `words` is 1 when it is [`Judged::recognized`]: an OCR
-/// sample asks nothing else, and reading it from the entry the lookup has
+/// sample asks nothing else, and reading it from the slot the lookup has
 /// just read saves a cache miss per word on `judged` (of 128 bytes each).
 #[derive(Default)]
 pub(crate) struct MemoMap {
-    words: WordIndex,
+    words: MemoIndex,
     /// Per word id of `words`.
     judged: Vec<Judged>,
 }
@@ -263,24 +263,21 @@ impl MemoMap {
     // a good part of a lookup.
     #[inline(always)]
     fn get(&self, s: &str, h: u64) -> Option<&Judged> {
-        self.judged.get(self.words.get_hashed(s, h)? as usize)
+        self.judged.get(self.words.get_bytes(s.as_bytes(), h)? as usize)
     }
 
     fn has_room(&self) -> bool {
         self.judged.len() < MEMO_CAP
     }
 
-    /// Keep `j` for `s` unless the memo is full or has it already; its
-    /// place when kept.
+    /// Keep `j` for `s` unless the memo is full, has it already or keeps
+    /// no word so long; its place when kept.
     fn insert(&mut self, s: &str, h: u64, j: Judged) -> Option<u32> {
         if !self.has_room() {
             return None;
         }
-        let id = self.words.intern_hashed(s, h);
-        if id as usize != self.judged.len() {
-            return None;
-        }
-        self.words.set_tag(id, u8::from(j.recognized()));
+        // Ids count the words added, as places count the judgements.
+        let id = self.words.insert(s.as_bytes(), h, u8::from(j.recognized()))?;
         self.judged.push(j);
         Some(id)
     }
@@ -872,9 +869,11 @@ mod tests {
         }
         // Every word the memo keeps is tagged as its judgement says.
         let map = new.memo.read();
-        for (id, j) in map.judged.iter().enumerate() {
-            let (w, h) = map.words.bytes_and_hash(id as u32);
-            prop_assert_eq!(map.words.tag_of(w, h), Some(u8::from(j.recognized())));
+        prop_assert_eq!(map.words.entries().count(), map.judged.len());
+        for (id, w, h, tag) in map.words.entries() {
+            let j = &map.judged[id as usize];
+            prop_assert_eq!(tag, u8::from(j.recognized()));
+            prop_assert_eq!(map.words.tag_of(w, h), Some(tag));
         }
         Ok(())
     }
