@@ -19,7 +19,7 @@
 
 use super::error::PResult;
 use super::scan::{space0, space1};
-use super::text::{trim_end, trim_start};
+use super::text::{is_white_byte, trim_end, trim_start};
 use crate::fold::{fold_char, ocr_readings};
 use crate::model::{MatchKind, SectionKind};
 use crate::span::find_byte;
@@ -284,6 +284,13 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     let numbered = unled.starts_with(|c: char| c.is_ascii_digit());
     let after_numbering = numbered.then(|| numbering(unled)).flatten().unwrap_or(unled);
     let start = line.len() - after_numbering.len();
+    // A list item (a bullet, OCR's `¢` or `e` for one, a dash) or a `§`
+    // line is nearly every candidate that is no prose: no heading of the
+    // table opens with anything but a letter, so the first character rules
+    // out most of them before the line is read.
+    if extra.is_empty() && !may_open_heading(after_numbering) {
+        return None;
+    }
     // The head ends at the first colon. Without extra headings, a byte no
     // heading of the table has rules the line out where it stands, and the
     // pass that finds the colon takes the head's shape on the way.
@@ -346,6 +353,37 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     }
     let match_kind = if prepared.letter_spaced { MatchKind::Ocr } else { m.quality };
     Some(HeadingMatch { kind, canonical, match_kind, text: start..end, rest })
+}
+
+/// Whether a head that opens `text` may be one of the table's: a prepared
+/// candidate opens with the head's first character unless that is white
+/// space, and without a letter there the table has no entry for it (the
+/// index holds its plain and rest forms under the folded first letter,
+/// `a` to `z`; an organ's name opens with a letter). White space is left
+/// to the full reading.
+fn may_open_heading(text: &str) -> bool {
+    match text.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphabetic() || is_white_byte(b),
+        Some(_) => text.chars().next().is_none_or(may_open_heading_char),
+    }
+}
+
+/// [`may_open_heading`] of a character beyond ASCII: a letter (or one that
+/// folds to one), or white space. The blocks where bullets and their OCR
+/// readings stand (Latin-1's `¢`, the general punctuation's `•`) are
+/// answered without the Unicode tables, which cost a hundred instructions
+/// a lookup; a test holds the shortcut to them for every character.
+fn may_open_heading_char(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{ff}' => {
+            matches!(c, 'ª' | 'µ' | 'º' | '\u{85}' | '\u{a0}') || (c >= 'À' && c != '×' && c != '÷')
+        }
+        '\u{2000}'..='\u{206f}' => {
+            matches!(c, '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}')
+        }
+        _ => c.is_alphabetic() || c.is_whitespace() || bucket(fold_char(c)) < 26,
+    }
 }
 
 /// The first form of the table that a prepared candidate of `tokens`
@@ -892,17 +930,20 @@ fn match_body<'t>(
 /// the same, [`MatchKind::Folded`] otherwise. This is the path [`ocr_word`]
 /// tries first at each letter (its OCR readings come after), and single
 /// spaces between the words are what the word match takes between them.
-fn same_or_folded(text: &str, words: &str) -> Option<MatchKind> {
+fn same_or_folded(mut text: &str, mut words: &str) -> Option<MatchKind> {
     let mut quality = MatchKind::Exact;
-    let mut read = text.chars();
-    for k in words.chars() {
+    loop {
+        // Both sides ASCII, as most letters are: no character decoded.
+        let same = same_ascii_prefix(words, text);
+        let (mut read, mut canon) = (text.get(same..)?.chars(), words.get(same..)?.chars());
+        // The words read to their end: the text must end there too.
+        let Some(k) = canon.next() else { return read.as_str().is_empty().then_some(quality) };
         let c = read.next()?;
+        (text, words) = (read.as_str(), canon.as_str());
         if c.is_ascii() && k.is_ascii() {
-            // For two ASCII characters the fold is the lower case.
-            if !c.eq_ignore_ascii_case(&k) {
-                return None;
-            }
-            continue;
+            // For two ASCII characters the fold is the lower case: the byte
+            // loop stopped at them, so they differ.
+            return None;
         }
         // The same letter as `ocr_word` reads it; `ö` for `o` (or the
         // other way round) without the case tables, whose answer is known.
@@ -916,7 +957,15 @@ fn same_or_folded(text: &str, words: &str) -> Option<MatchKind> {
         }
         quality = MatchKind::Folded;
     }
-    read.next().is_none().then_some(quality)
+}
+
+/// How many bytes `a` and `b` open with that are ASCII on both sides and
+/// the same in any case: a byte loop. They end at character boundaries.
+fn same_ascii_prefix(a: &str, b: &str) -> usize {
+    a.bytes()
+        .zip(b.bytes())
+        .take_while(|(k, c)| k.is_ascii() && c.is_ascii() && k.eq_ignore_ascii_case(c))
+        .count()
 }
 
 /// Whether the canonical `words` open with the word `förslag`.
@@ -1051,11 +1100,7 @@ pub(crate) fn ocr_word<'i>(
     ) -> Option<(&'c str, &'i str, MatchKind)> {
         loop {
             // Both sides ASCII, as most letters are: a byte loop.
-            let same = canon
-                .bytes()
-                .zip(input.bytes())
-                .take_while(|(k, c)| k.is_ascii() && c.is_ascii() && k.eq_ignore_ascii_case(c))
-                .count();
+            let same = same_ascii_prefix(canon, input);
             // The bytes before `same` are ASCII on both sides: char boundaries.
             canon = canon.get(same..)?;
             input = input.get(same..)?;
@@ -1952,6 +1997,51 @@ mod tests {
             }
         }
         assert!(checked > 10_000 && headings > checked / 4, "{checked} {headings}");
+    }
+
+    /// The opening filter lets through every character a heading of the
+    /// table may open with: every character that opens a line that is one,
+    /// as it stands or after one of each character of a wide range.
+    #[test]
+    fn the_opening_filter_rules_out_only_lines_no_heading_opens() {
+        let mut heads: Vec<String> = DEFS.iter().map(|d| d.words.to_string()).collect();
+        heads.extend(DEFS.iter().map(|d| format!("Kommunstyrelsens {}", d.words.to_lowercase())));
+        heads.push("B e s l u t".into());
+        // Latin and its neighbours whole, a sample of the rest of the plane.
+        let chars = ('\0'..='\u{2ff}').chain(('\u{300}'..='\u{3000}').step_by(7)).chain([
+            '\u{212a}',
+            '\u{212b}',
+            '\u{2160}',
+            '\u{24d0}',
+            '\u{1d400}',
+        ]);
+        let mut recognized = 0;
+        for c in chars {
+            for head in &heads {
+                let replaced = format!("{c}{}", head.chars().skip(1).collect::<String>());
+                for line in [replaced, format!("{c}{head}")] {
+                    if as_it_was::recognize_with_as_it_was(&line, &[]).is_some() {
+                        recognized += 1;
+                        assert!(may_open_heading(&line), "{line:?}");
+                    }
+                }
+            }
+        }
+        assert!(recognized > 1000, "{recognized}");
+        assert!(!may_open_heading("• Socialnämnden, för kännedom"));
+        assert!(!may_open_heading("¢ Tekniska nämnden"));
+        assert!(!may_open_heading("§ 83 Dnr KS 2018/4"));
+        assert!(may_open_heading("Ärendet"));
+    }
+
+    /// The shortcuts of [`may_open_heading_char`], against the Unicode
+    /// tables, for every character.
+    #[test]
+    fn opening_characters_are_letters_and_white_space() {
+        for c in '\u{80}'..=char::MAX {
+            let want = c.is_alphabetic() || c.is_whitespace() || bucket(fold_char(c)) < 26;
+            assert_eq!(may_open_heading_char(c), want, "{c:?}");
+        }
     }
 
     /// Every character, against the test it stands for.
