@@ -1987,8 +1987,18 @@ mod tests {
         for d in DEFS {
             let n = d.words.chars().count() as u16;
             for what in 0..9u8 {
-                for at in 0..=n {
-                    for with in 0..33 {
+                // Each edit in each place it can differ: a letter replaced or
+                // added with each reading, one removed, words put before or
+                // after, the whole line's case, folding or spacing changed.
+                let (places, withs) = match what {
+                    0 | 2 => (n, 33),
+                    1 => (n, 1),
+                    3 | 4 => (0, 22),
+                    7 => (0, 2),
+                    _ => (0, 1),
+                };
+                for at in 0..=places {
+                    for with in 0..withs {
                         let line = damaged(d.words, &[(what, at, with)]);
                         headings += usize::from(answers_as_it_did(&line, &extras));
                         checked += 1;
@@ -1996,7 +2006,7 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 10_000 && headings > checked / 4, "{checked} {headings}");
+        assert!(checked > 50_000 && headings > 5_000, "{checked} {headings}");
     }
 
     /// The opening filter lets through every character a heading of the
@@ -2008,7 +2018,7 @@ mod tests {
         heads.extend(DEFS.iter().map(|d| format!("Kommunstyrelsens {}", d.words.to_lowercase())));
         heads.push("B e s l u t".into());
         // Latin and its neighbours whole, a sample of the rest of the plane.
-        let chars = ('\0'..='\u{2ff}').chain(('\u{300}'..='\u{3000}').step_by(7)).chain([
+        let chars = ('\0'..='\u{2ff}').chain(('\u{300}'..='\u{3000}').step_by(29)).chain([
             '\u{212a}',
             '\u{212b}',
             '\u{2160}',
