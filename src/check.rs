@@ -199,7 +199,21 @@ mod tests {
             for entry in std::fs::read_dir(root.join(dir)).unwrap() {
                 let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
                 let decision = parse_decision_with(&text, &ParseOptions::default());
-                for profile in [Profile::standard(), Profile::basic()] {
+                // Each quoting rule also switched off in turn, and all of them:
+                // a rule that is off must not send a document to be restored.
+                let quoting = [
+                    Rule::BasisWithoutDate,
+                    Rule::BasisAfterDecision,
+                    Rule::OfficialWithoutRole,
+                    Rule::RecipientWithoutPurpose,
+                    Rule::UnknownRecipient,
+                ];
+                let mut profiles = vec![Profile::standard(), Profile::basic()];
+                profiles.extend(quoting.map(|r| Profile::standard().with_severity(r, None)));
+                profiles.push(
+                    quoting.iter().fold(Profile::standard(), |p, &r| p.with_severity(r, None)),
+                );
+                for profile in profiles {
                     for lang in [Lang::En, Lang::Sv] {
                         let all = validate_in(&decision, &profile, lang);
                         let quoting = all.iter().any(|d| d.code.quotes_restored_text());

@@ -175,9 +175,9 @@ struct Phrase<'l> {
 }
 
 /// How many of a line's first words [`decision_phrase`] can read: the verb
-/// among the first six, up to four words after it to `besluta` or `att`,
-/// then `besluta` and `att` (the twelfth is read only to be compared).
-const PHRASE_WORDS: usize = 12;
+/// among the first six, up to three words after it, then `besluta` (the
+/// tenth word at the latest) and `att` (the eleventh).
+const PHRASE_WORDS: usize = 11;
 
 /// ```text
 /// phrase-line = maker decision-phrase ":"? tail?

@@ -402,6 +402,19 @@ mod tests {
         }
     }
 
+    /// The cases the proptest above can draw but may miss in one run: ` av `
+    /// in any case, and ` av av ` (the second `av` then has no space before
+    /// it left, as `str::replace` reads it: no page number).
+    #[test]
+    fn page_number_rests_with_av_in_any_case_and_doubled() {
+        for rest in ["2 av 3", "2 AV 3", "2 Av 3", "2 aV 3", "2 av 3 av 4", " 2 (3)"] {
+            assert!(numbers_only_but_av(rest), "{rest:?}");
+        }
+        for rest in ["2 av av 3", "2 ava 3", "2 a v 3", "av", " av "] {
+            assert!(!numbers_only_but_av(rest), "{rest:?}");
+        }
+    }
+
     #[test]
     fn hyphenation_is_undone_but_suspended_compounds_kept() {
         let mut s = String::from("kommunled-");
