@@ -170,8 +170,12 @@ pub fn run(args: &CheckArgs) -> u8 {
     pb.finish_and_clear();
     match result {
         Ok(()) => summary.exit_code(),
-        // Whoever reads the report has stopped (`| head`): not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => summary.exit_code(),
+        // Whoever reads the report has stopped (`| head`): not an error,
+        // and no verdict either. The summary counts only the records that
+        // went out before the write failed, which depends on buffer sizes
+        // and timing, so its code would say nothing about the documents:
+        // exit 0 quietly, as ripgrep does and `write_stdout` does here.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
         Err(e) => {
             eprintln!("beslut: cannot write the report: {e}");
             exit::USAGE
