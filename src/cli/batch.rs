@@ -170,8 +170,12 @@ pub fn run(args: &CheckArgs) -> u8 {
     pb.finish_and_clear();
     match result {
         Ok(()) => summary.exit_code(),
-        // Whoever reads the report has stopped (`| head`): not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => summary.exit_code(),
+        // Whoever reads the report has stopped (`| head`): not an error,
+        // and no verdict either. The summary counts only the records that
+        // went out before the write failed, which depends on buffer sizes
+        // and timing, so its code would say nothing about the documents:
+        // exit 0 quietly, as ripgrep does and `write_stdout` does here.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
         Err(e) => {
             eprintln!("beslut: cannot write the report: {e}");
             exit::USAGE
@@ -734,7 +738,7 @@ fn with_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
 /// gives less is read on until a `read` returns 0. Anything else (a device
 /// or FIFO named as an argument) is read as a stream.
 fn fetch_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> io::Result<Fetched> {
-    let mut f = File::open(path)?;
+    let f = File::open(path)?;
     // Looked at on the open file, so a size that changes between walking
     // and reading cannot slip past.
     let meta = f.metadata()?;
@@ -745,6 +749,17 @@ fn fetch_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> io::Result<Fetch
     if !meta.is_file() {
         return read_limited(f, len, max_size);
     }
+    read_stated(f, len, max_size, buf)
+}
+
+/// Read a regular file `f`, whose size is said to be `len` (no more than
+/// `max_size`), into `buf`, whatever `buf` held before (see [`fetch_file`]).
+fn read_stated(
+    mut f: impl Read,
+    len: u64,
+    max_size: u64,
+    buf: &mut Vec<u8>,
+) -> io::Result<Fetched> {
     let want = usize::try_from(len).map_or(usize::MAX, |n| n.saturating_add(1));
     if buf.len() < want {
         buf.resize(want, 0);
@@ -1055,6 +1070,107 @@ mod tests {
             Fetched::TooLarge(n) => assert_eq!(n, limit + 1),
             _ => panic!("expected too large"),
         }
+    }
+
+    /// A reader of `bytes` that gives at most `step` of them per `read`.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.bytes.len().min(out.len()).min(self.step);
+            out[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    /// The bytes a fetch gave, or the size it refused.
+    fn fetched_bytes(fetched: Fetched, buf: &[u8]) -> Result<Vec<u8>, u64> {
+        match fetched {
+            Fetched::Bytes(bytes) => Ok(bytes),
+            Fetched::InBuffer(n) => Ok(buf[..n].to_vec()),
+            Fetched::TooLarge(n) => Err(n),
+        }
+    }
+
+    /// A file's text is what reading it gives, not what its size says: a
+    /// file that grew is read on (not cut at its stated size), and one
+    /// that is shorter (sysfs files say 4096) gets none of the bytes the
+    /// reused buffer held from the file before.
+    #[test]
+    fn a_file_is_what_it_reads_whatever_size_it_states() {
+        let text: Vec<u8> = (0..=255u8).cycle().take(300).collect();
+        let max = 1000;
+        // (stated size, bytes the reader has)
+        let cases = [(100, 100), (100, 150), (100, 60), (100, 0), (0, 50), (0, 0), (299, 300)];
+        for step in [1, 7, 4096] {
+            for (stated, actual) in cases {
+                // A regular file's read that stops at its size is taken
+                // for its end; one that grew shows it in one read.
+                if actual > stated && step < actual {
+                    continue;
+                }
+                let mut buf = vec![b'#'; 4096];
+                let reader = Trickle { bytes: &text[..actual], step };
+                let fetched = read_stated(reader, stated as u64, max, &mut buf).unwrap();
+                let got = fetched_bytes(fetched, &buf);
+                assert_eq!(got, Ok(text[..actual].to_vec()), "{stated} {actual} {step}");
+            }
+            // Past the limit, however it got there: refused with the limit and one.
+            for (stated, actual) in [(100, 1200), (0, 1200), (1000, 1001), (1000, 1200)] {
+                if step < actual {
+                    continue;
+                }
+                let mut buf = vec![b'#'; 4096];
+                let reader = Trickle { bytes: &text.repeat(4)[..actual], step };
+                let fetched = read_stated(reader, stated as u64, max, &mut buf).unwrap();
+                assert_eq!(fetched_bytes(fetched, &buf), Err(max + 1), "{stated} {actual}");
+            }
+        }
+        let mut buf = vec![b'#'; 4096];
+        let fetched = read_stated(Trickle { bytes: &text, step: 7 }, 10, 100, &mut buf).unwrap();
+        assert_eq!(fetched_bytes(fetched, &buf), Err(101));
+    }
+
+    /// A sysfs file says it holds 4096 bytes and reads a few: read after a
+    /// larger file by the same worker, it must not carry that file's bytes.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_short_sysfs_file_after_a_larger_one_reads_as_itself() {
+        let sysfs = Path::new("/sys/devices/system/cpu/online");
+        let Ok(whole) = std::fs::read_to_string(sysfs) else {
+            eprintln!("skipped: no {}", sysfs.display());
+            return;
+        };
+        let root = tempfile::tempdir().unwrap();
+        let big = root.path().join("big.txt");
+        let big_text = "Beslut om bygglov.\n".repeat(10_000 / 19 + 1);
+        std::fs::write(&big, &big_text).unwrap();
+        let entries = vec![file_entry(big), file_entry(sysfs.into())];
+        let (recs, texts) = texts_checked(entries, 1 << 20);
+        assert_eq!(recs[1].status, FileStatus::Valid, "{:?}", recs[1].reason);
+        assert_eq!(texts, [big_text, whole]);
+    }
+
+    /// Each worker keeps its buffer for the next file, but not a large
+    /// file's: it would hold that much for the rest of the run.
+    #[test]
+    fn a_worker_keeps_no_buffer_larger_than_keep_buffer() {
+        let root = tempfile::tempdir().unwrap();
+        let (small, big) = (root.path().join("small.txt"), root.path().join("big.txt"));
+        std::fs::write(&small, "Beslut\n".repeat(100)).unwrap();
+        std::fs::write(&big, "Beslut\n".repeat((2 << 20) / 7 + 1)).unwrap();
+        let (recs, _) = texts_checked(vec![file_entry(small)], 4 << 20);
+        assert_eq!(recs[0].bytes, 700);
+        let kept = with_buffer(|buf| buf.capacity());
+        assert!(kept >= 700, "the small file's buffer is kept: {kept}");
+        let (recs, _) = texts_checked(vec![file_entry(big)], 4 << 20);
+        assert!(recs[0].bytes >= 2 << 20 && recs[0].status == FileStatus::Valid);
+        let kept = with_buffer(|buf| buf.capacity());
+        assert!(kept <= KEEP_BUFFER, "a 2 MiB file's buffer was kept: {kept}");
     }
 
     #[test]
