@@ -2,7 +2,6 @@
 //! Each phase lives in its own module and knows nothing of the next.
 
 use crate::model::{Decision, SectionKind};
-use crate::parse::SectionText;
 use crate::restore::{CopyWords, Lexicon, Restorer};
 use crate::{normalize, parse};
 use std::sync::Arc;
@@ -49,27 +48,6 @@ pub struct ParseOptions {
     pub restore_section_text: bool,
     /// The lexicon to restore with; `None` is [`Lexicon::builtin`].
     pub lexicon: Option<Arc<Lexicon>>,
-    /// How much of each section's running text the parser writes. By
-    /// default ([`SectionText::Whole`]) all of it. [`SectionText::Presence`]
-    /// ([`ParseOptions::with_section_text_for_presence`]) is for a caller
-    /// that asks of it only whether it is blank, as validation does
-    /// (`empty-section`; no other rule reads [`Section::text`](crate::Section::text)):
-    /// [`Section::text`](crate::Section::text) then holds the first
-    /// character of the first line of the body the whole text keeps
-    /// (neither blank nor a page number), as the OCR wrote it, or nothing
-    /// when there is no such line. The whole text writes a line it keeps
-    /// with no white space at its start, so this is blank exactly when the
-    /// whole text is, at the cost of one character instead of a copy of
-    /// nearly the whole document. The proposal's and the decision's points
-    /// ([`Point::text`](crate::Point::text)) are all there, with no text:
-    /// validation asks only whether there are any (`proposal-without-points`),
-    /// no finding quotes one, and [`restore_decision`] restores every other
-    /// string as it would with them ([`Restorer::for_strings`] plans each
-    /// string's words as restoring the whole document does).
-    /// Crate-private: such a model is wrong for
-    /// anyone who reads the text, so only the [`Checker`](crate::Checker),
-    /// which hands out its findings and never its model, sets it.
-    pub(crate) section_text: SectionText,
 }
 
 impl Default for ParseOptions {
@@ -79,7 +57,6 @@ impl Default for ParseOptions {
             restore: true,
             restore_section_text: true,
             lexicon: None,
-            section_text: SectionText::Whole,
         }
     }
 }
@@ -139,17 +116,6 @@ impl ParseOptions {
         self.restore_section_text = false;
         self
     }
-
-    /// Options whose sections' running text only tells whether it is blank,
-    /// and whose points have no text ([`ParseOptions::section_text`]); no
-    /// section text restored, as it holds too little of the text to
-    /// restore it by its words.
-    pub(crate) fn with_section_text_for_presence(self) -> Self {
-        ParseOptions {
-            section_text: SectionText::Presence,
-            ..self.without_restoring_section_text()
-        }
-    }
 }
 
 /// [`parse_decision`] with options.
@@ -160,8 +126,7 @@ impl ParseOptions {
 /// ```
 pub fn parse_decision_with(text: &str, options: &ParseOptions) -> Decision {
     let normalized = normalize::normalize_text(text);
-    let mut decision =
-        parse::parse_document_with(normalized, &options.extra_headings, options.section_text);
+    let mut decision = parse::parse_document_with(normalized, &options.extra_headings);
     if options.restore {
         restore_decision(&mut decision, options);
     }

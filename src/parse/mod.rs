@@ -104,8 +104,8 @@ pub(crate) enum SectionText {
     /// The whole body ([`text::body_text`]).
     #[default]
     Whole,
-    /// Only what settles whether the whole body would be blank
-    /// ([`text::presence_text`]), and no text for the proposal's points,
+    /// No text, only a flag for whether the whole body would hold any
+    /// ([`parse_document_flagged`]), and no text for the proposal's points,
     /// for a caller that asks only whether a section is blank and whether
     /// a proposal has points.
     Presence,
@@ -117,41 +117,36 @@ struct Accepted {
     m: HeadingMatch,
 }
 
-/// Parse normalized `source`, also taking `extra` heading synonyms, writing
-/// `section_text` of each section's running text.
-pub(crate) fn parse_document_with(
-    source: String,
-    extra: &[(SectionKind, String)],
-    section_text: SectionText,
-) -> Decision {
-    parse_document(source, extra, section_text, None)
+/// Parse normalized `source`, also taking `extra` heading synonyms, with
+/// each section's whole running text.
+pub(crate) fn parse_document_with(source: String, extra: &[(SectionKind, String)]) -> Decision {
+    parse_document(source, extra, None)
 }
 
 /// [`parse_document_with`] for a caller that asks of a section's text only
 /// whether it is blank, as validation does (the [`Checker`](crate::Checker)):
 /// every section's text is left empty, and whether each holds text is
-/// returned beside the decision, one flag a section in order. A string of
-/// one character ([`SectionText::Presence`]) would say as much at the cost
-/// of a heap block for every section; the proposal's points get no text.
+/// returned beside the decision, one flag a section in order
+/// ([`SectionText::Presence`]): no copy of nearly the whole document, nor
+/// any heap block a section; the proposal's points get no text.
 pub(crate) fn parse_document_flagged(
     source: String,
     extra: &[(SectionKind, String)],
 ) -> (Decision, Vec<bool>) {
     let mut filled = Vec::new();
-    let decision = parse_document(source, extra, SectionText::Presence, Some(&mut filled));
+    let decision = parse_document(source, extra, Some(&mut filled));
     (decision, filled)
 }
 
 /// [`parse_document_with`]; with `filled`, every section's text is left
 /// empty and whether it holds any is pushed there instead
-/// ([`parse_document_flagged`]); `section_text` is then
-/// [`SectionText::Presence`].
+/// ([`parse_document_flagged`]).
 fn parse_document(
     source: String,
     extra: &[(SectionKind, String)],
-    section_text: SectionText,
     mut filled: Option<&mut Vec<bool>>,
 ) -> Decision {
+    let section_text = if filled.is_some() { SectionText::Presence } else { SectionText::Whole };
     let mut decision = Decision { schema_version: SCHEMA_VERSION, ..Decision::default() };
     {
         let lines = split_lines(&source);
@@ -178,8 +173,7 @@ fn parse_document(
             let first_pipe = (reads || section_text == SectionText::Whole)
                 .then(|| first_pipe_in_body(&source, &lines, h, end))
                 .flatten();
-            let section =
-                build_section(&lines, h, end, first_pipe, section_text, filled.as_deref_mut());
+            let section = build_section(&lines, h, end, first_pipe, filled.as_deref_mut());
             if reads {
                 let body = body_lines(&lines, h, end);
                 content::read(&mut decision, &section, &body, first_pipe, section_text);
@@ -213,13 +207,12 @@ fn after_colon<'s>(head: Line<'s>, h: &Accepted) -> Option<Line<'s>> {
 /// Takes the heading's canonical form out of `h`: each is used once.
 /// `first_pipe`: where the first `|` of the body stands ([`first_pipe_in_body`]).
 /// `filled`: where to say whether the text is there, written as no text
-/// ([`parse_document_flagged`]).
+/// ([`parse_document_flagged`]); without it, the whole text is written.
 fn build_section(
     lines: &[Line<'_>],
     h: &mut Accepted,
     end: usize,
     first_pipe: Option<usize>,
-    section_text: SectionText,
     filled: Option<&mut Vec<bool>>,
 ) -> Section {
     let head = lines[h.line];
@@ -235,17 +228,12 @@ fn build_section(
         match_kind: h.m.match_kind,
         span,
         heading_span,
-        text: match section_text {
-            SectionText::Whole => {
-                text::body_text(head_rest, body, is_list_kind(h.m.kind), first_pipe)
+        text: match filled {
+            None => text::body_text(head_rest, body, is_list_kind(h.m.kind), first_pipe),
+            Some(filled) => {
+                filled.push(text::first_kept(head_rest, body).is_some());
+                String::new()
             }
-            SectionText::Presence => match filled {
-                Some(filled) => {
-                    filled.push(text::first_kept(head_rest, body).is_some());
-                    String::new()
-                }
-                None => text::presence_text(head_rest, body),
-            },
         },
     }
 }
@@ -482,7 +470,7 @@ mod tests {
     use super::*;
 
     fn kinds(src: &str) -> Vec<(SectionKind, String)> {
-        let d = parse_document_with(src.to_string(), &[], SectionText::Whole);
+        let d = parse_document_with(src.to_string(), &[]);
         d.sections.iter().map(|s| (s.kind, s.heading.clone())).collect()
     }
 
@@ -602,7 +590,6 @@ mod tests {
         let d = parse_document_with(
             "Beslutsunderlag\n\nKarta, 2026-02-30\n\nText 2025-13-01 och 2024-02-29.\n".into(),
             &[],
-            SectionText::Whole,
         );
         let found: Vec<_> = d.notes.iter().map(|n| n.found.as_str()).collect();
         assert_eq!(found, ["2026-02-30", "2025-13-01"]);
@@ -669,13 +656,13 @@ mod tests {
         paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
     }
 
-    /// A section's text written for presence only is blank exactly when its
-    /// whole text is (and flagged as there exactly when it is not), in every section of every fixture and of generated
-    /// documents (bullets, pipes and page numbers among their damage); the
-    /// proposal's points are all there, without text; the rest of the model
-    /// is the same.
+    /// The flagged parse says a section holds text exactly when its whole
+    /// text is not blank, in every section of every fixture and of generated
+    /// documents (bullets, pipes and page numbers among their damage); it
+    /// writes no section text, the proposal's points are all there without
+    /// text, and the rest of the model is the same.
     #[test]
-    fn presence_text_is_blank_exactly_when_the_whole_text_is() {
+    fn flags_say_a_section_holds_text_exactly_when_its_whole_text_is_not_blank() {
         let sentences = corpus::sentences();
         let options = corpus::Options::default();
         let generated = (0..300).map(|i| corpus::document(11, i, &options, &sentences));
@@ -687,38 +674,29 @@ mod tests {
         let mut seen = [0; 2];
         for text in fixture_texts().into_iter().chain(generated).chain([pipes.to_string()]) {
             let source = crate::normalize::normalize_text(&text);
-            let mut whole = parse_document_with(source.clone(), &[], SectionText::Whole);
-            let (mut flagged, filled) = parse_document_flagged(source.clone(), &[]);
-            let mut presence = parse_document_with(source, &[], SectionText::Presence);
-            assert_eq!(whole.sections.len(), presence.sections.len());
-            // Flagged: no text, and a flag for each section that the
-            // presence text is there; the rest as parsed for presence.
-            assert_eq!(filled.len(), presence.sections.len());
-            for ((f, s), p) in filled.iter().zip(&mut flagged.sections).zip(&presence.sections) {
-                assert_eq!((*f, s.text.as_str()), (!p.text.is_empty(), ""));
-                s.text.clone_from(&p.text);
-            }
-            assert_eq!(flagged, presence);
+            let mut whole = parse_document_with(source.clone(), &[]);
+            let (mut flagged, filled) = parse_document_flagged(source, &[]);
+            assert_eq!(filled.len(), whole.sections.len());
             // The points are all there, without their text.
             let proposals = |d: &mut Decision| [d.proposal.take(), d.decision.take()];
-            for (w, p) in proposals(&mut whole).iter().zip(&mut proposals(&mut presence)) {
-                assert_eq!(p.is_some(), w.is_some());
-                let (Some(w), Some(p)) = (w, p) else { continue };
-                assert_eq!(p.points.len(), w.points.len());
-                for (w, p) in w.points.iter().zip(&mut p.points) {
-                    assert_eq!(p.text, "");
-                    p.text.clone_from(&w.text);
+            for (w, f) in proposals(&mut whole).iter().zip(&mut proposals(&mut flagged)) {
+                assert_eq!(f.is_some(), w.is_some());
+                let (Some(w), Some(f)) = (w, f) else { continue };
+                assert_eq!(f.points.len(), w.points.len());
+                for (w, f) in w.points.iter().zip(&mut f.points) {
+                    assert_eq!(f.text, "");
+                    f.text.clone_from(&w.text);
                 }
-                assert_eq!(p, w);
+                assert_eq!(f, w);
             }
-            for (w, p) in whole.sections.iter().zip(&mut presence.sections) {
+            for ((w, f), &filled) in whole.sections.iter().zip(&mut flagged.sections).zip(&filled) {
                 let blank = crate::validate::blank(&w.text);
-                assert_eq!(crate::validate::blank(&p.text), blank, "{:?} / {:?}", p.text, w.text);
-                assert!(p.text.chars().count() <= 1, "{:?}", p.text);
+                assert_eq!(filled, !blank, "{:?}", w.text);
+                assert_eq!(f.text, "");
                 seen[usize::from(blank)] += 1;
-                p.text.clone_from(&w.text);
+                f.text.clone_from(&w.text);
             }
-            assert_eq!(presence, whole);
+            assert_eq!(flagged, whole);
         }
         assert!(seen[0] > 1000 && seen[1] > 0, "blank and not: {seen:?}");
     }
@@ -726,7 +704,7 @@ mod tests {
     #[test]
     fn empty_and_blank_input() {
         for src in ["", "\n\n", "   \n"] {
-            let d = parse_document_with(src.into(), &[], SectionText::Whole);
+            let d = parse_document_with(src.into(), &[]);
             assert!(d.sections.is_empty() && d.title.is_none() && d.header.span.is_none());
         }
     }

@@ -295,23 +295,15 @@ pub(crate) fn body_text(
     body.out
 }
 
-/// What settles whether [`body_text`] of the same lines is blank, for a
-/// caller that asks nothing more of a section's text (validation asks only
-/// that, in `empty-section`): the first character of the first line
-/// [`body_text`] keeps, as the OCR wrote it; empty when it keeps none.
+/// Whether [`body_text`] of the same lines holds text, with no string made
+/// to say it: the first character of the first line [`body_text`] keeps, as
+/// the OCR wrote it; `None` when it keeps none. Validation asks nothing more
+/// of a section's text (`empty-section`).
 ///
-/// Blank exactly when [`body_text`] is: that drops only blank lines and page
-/// numbers ([`kept`]) and writes nothing for them, and a line it keeps comes
-/// out with the characters of the trimmed line, a `|` read as `I` or a
-/// bullet as `•`, none of them white space; so it is either empty or not
-/// blank, and so is this. One character is all it takes: no copy of the
-/// body, and the smallest allocation there is.
-pub(crate) fn presence_text(head: Option<Line<'_>>, lines: &[Line<'_>]) -> String {
-    first_kept(head, lines).map(String::from).unwrap_or_default()
-}
-
-/// [`presence_text`]'s character, if there is one: whether [`body_text`]
-/// of the same lines holds text, with no string made to say it.
+/// `Some` exactly when [`body_text`] is not blank: that drops only blank
+/// lines and page numbers ([`kept`]) and writes nothing for them, and a line
+/// it keeps comes out with the characters of the trimmed line, a `|` read as
+/// `I` or a bullet as `•`, none of them white space.
 pub(crate) fn first_kept(head: Option<Line<'_>>, lines: &[Line<'_>]) -> Option<char> {
     let first = head.iter().chain(lines).find(|l| kept(l.trimmed));
     first.and_then(|l| l.trimmed.chars().next())
@@ -530,7 +522,7 @@ mod tests {
         read_body(after_colon, src, list, body_text)
     }
 
-    /// How a section's text is read ([`body_text`], or [`presence_text`]
+    /// How a section's text is read ([`body_text`], or [`first_kept`]'s character
     /// taking what it needs).
     type Read = fn(Option<Line<'_>>, &[Line<'_>], bool, Option<usize>) -> String;
 
@@ -603,18 +595,19 @@ mod tests {
         }
     }
 
-    /// [`presence_text`] as a [`Read`].
+    /// [`first_kept`]'s character as a [`Read`]: a string blank exactly
+    /// when the body is, to compare with [`body_text`]'s.
     fn presence_of(
         head: Option<Line<'_>>,
         lines: &[Line<'_>],
         _: bool,
         _: Option<usize>,
     ) -> String {
-        presence_text(head, lines)
+        first_kept(head, lines).map(String::from).unwrap_or_default()
     }
 
     #[test]
-    fn presence_text_is_the_first_character_of_the_first_kept_line() {
+    fn first_kept_is_the_first_character_of_the_first_kept_line() {
         let presence = |after_colon, src| read_body(after_colon, src, false, presence_of);
         assert_eq!(presence(None, ""), "");
         assert_eq!(presence(Some(" "), " \n\u{a0}\nSida 2 av 3\n- 3 -\n\n2 (4)\n"), "");
@@ -632,7 +625,7 @@ mod tests {
         /// white space, page numbers, bullets, pipes and words, after a
         /// heading or its colon, in list sections and others.
         #[test]
-        fn presence_text_is_blank_exactly_when_the_body_is(
+        fn first_kept_is_there_exactly_when_the_body_is_not_blank(
             after_colon in proptest::option::of("( |\u{a0}|2 \\(4\\)|- 3 -|Sida 2 av 3|e |\\||[a-z]){0,3}"),
             src in "((( |\t|\r|\u{a0}|\u{2003})|(Sida 2 av 3|sida 2 \\(4\\)|SIDA 3 av 9|2 \\(4\\)|2\\(4\\)|- 3 -|-3-|12)|(e |¢ |• |o |e|¢|•|1\\. )|(\\||\\| )|(Ord|ord|s|Si|-|x)){0,4}\n){0,6}",
             list: bool,

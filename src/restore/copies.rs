@@ -318,11 +318,7 @@ mod tests {
         let doc = "Arende\n\nBeskrivning av arendet: Kommunled-\n  ningsforvaltningen har \
                    | sitt arbete sett att\n\nSida 2 av 4\n\nfor kannedom ar 2026.\ne Miljo- och \
                    byggnadsnamnden\n¢ Tekniska namnden\n\nBeslutsunderlag\n\nTjansteskrivelse\n";
-        let d = crate::parse::parse_document_with(
-            crate::normalize::normalize_text(doc),
-            &[],
-            crate::parse::SectionText::Whole,
-        );
+        let d = crate::parse::parse_document_with(crate::normalize::normalize_text(doc), &[]);
         assert!(!d.sections.is_empty());
         for s in &d.sections {
             let (a, b) = both_ways(&d.source, &s.text, (s.heading_span.end, s.span.end));
