@@ -126,13 +126,15 @@ impl<'t> Iterator for Sample<'t> {
             let stretch = self.next;
             self.begun += 1;
             self.next = stretch_start(self.text.len(), self.begun);
-            self.end = 0;
+            // A stretch starts at most at the text's end: no sum overflows.
+            self.end = stretch + SAMPLE_STRETCH_BYTES;
             if self.tokens.lags(stretch) {
-                // No chunk starts before the next window: this one has no word to draw.
-                let Some(at) = chunk_start(self.text, stretch, self.next) else { continue };
-                self.tokens.seek(at);
+                match chunk_start(self.text, stretch, self.next) {
+                    Some(at) => self.tokens.seek(at),
+                    // No chunk starts before the next window: this one has no word to draw.
+                    None => self.end = 0,
+                }
             }
-            self.end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
         }
     }
 }
