@@ -126,13 +126,15 @@ impl<'t> Iterator for Sample<'t> {
             let stretch = self.next;
             self.begun += 1;
             self.next = stretch_start(self.text.len(), self.begun);
-            self.end = 0;
+            // A stretch starts at most at the text's end: no sum overflows.
+            self.end = stretch + SAMPLE_STRETCH_BYTES;
             if self.tokens.lags(stretch) {
-                // No chunk starts before the next window: this one has no word to draw.
-                let Some(at) = chunk_start(self.text, stretch, self.next) else { continue };
-                self.tokens.seek(at);
+                match chunk_start(self.text, stretch, self.next) {
+                    Some(at) => self.tokens.seek(at),
+                    // No chunk starts before the next window: this one has no word to draw.
+                    None => self.end = 0,
+                }
             }
-            self.end = stretch.saturating_add(SAMPLE_STRETCH_BYTES);
         }
     }
 }
@@ -162,14 +164,89 @@ fn stretch_start(len: usize, i: usize) -> usize {
 /// separated by whatever the scanner takes for a blank, which includes the
 /// no-break and other Unicode spaces OCR leaves between words. The search
 /// stops at `limit` so that a text without blanks is not read once per
-/// stretch.
+/// stretch; it finds nothing when `limit` falls inside a char.
+// Always inlined, the slow cases aside: it runs once per stretch, and the
+// call, with the char-boundary searches and `str` slicing around a search
+// of usually a few bytes, cost more than the search.
+#[inline(always)]
 fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Eight bytes at a time, from the one before the stretch, up to the
+    // first blank or byte beyond ASCII.
+    let window =
+        |i: usize| bytes.get(i..i.wrapping_add(8)).and_then(|w| <[u8; 8]>::try_from(w).ok());
+    let Some(first) = window(at.wrapping_sub(1)).map(u64::from_le_bytes) else {
+        return chunk_start_anywhere(text, at, limit);
+    };
+    let end = limit.min(bytes.len());
+    // Where the window starts, and its first blank or byte beyond ASCII
+    // (8: none); every char from `at` to that byte is no blank.
+    let (at, mut from, mut k) = match (first_blank_or_high(first), first as u8) {
+        // The byte before is a blank.
+        (0, b) if b.is_ascii() => return Some(at),
+        // `at` is inside an `é` or the like, which the loop below steps
+        // over: the chunk starts after it.
+        (0, 0xC3) => (at + 1, at - 1, 0),
+        // `at` is just after one.
+        (0, _) if bytes.get(at.wrapping_sub(2)) == Some(&0xC3) => (at, at - 2, 0),
+        // After another char beyond ASCII, or inside one.
+        (0, _) => return chunk_start_anywhere(text, at, limit),
+        (k, _) => (at, at - 1, k),
+    };
+    loop {
+        if k < 8 {
+            let i = from + k;
+            match bytes.get(i) {
+                // A blank, when the search reaches it.
+                Some(b) if b.is_ascii() => {
+                    return (i < end && text.is_char_boundary(end)).then_some(i + 1);
+                }
+                // Å, ä, ö, é and the other chars led by C3 (U+00C0 to
+                // U+00FF) are no blanks: most chars beyond ASCII in Swedish.
+                Some(0xC3) => from = i + 2,
+                // Another char beyond ASCII.
+                _ => return chunk_after(text, at, i, limit),
+            }
+        } else {
+            from += 8;
+        }
+        if from >= end {
+            return None;
+        }
+        let Some(w) = window(from) else {
+            return chunk_after(text, at, from, limit);
+        };
+        k = first_blank_or_high(u64::from_le_bytes(w));
+    }
+}
+
+/// Where the first ASCII blank (as [`is_ascii_blank`]) or byte beyond ASCII
+/// is among the eight bytes of `x`, from the first; 8 when none is.
+#[inline(always)]
+fn first_blank_or_high(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Each test below is exact for the bytes before the first one beyond
+    // ASCII (which is marked itself): only such a byte carries into the
+    // next, and carries and borrows go upwards only.
+    // A space byte is 0 in `t`, and 0 is the lowest byte that borrows in
+    // `t - ONES`.
+    let t = x ^ (b' ' as u64 * ONES);
+    let space = t.wrapping_sub(ONES) & !t & HIGH;
+    // Tab to carriage return, 9 to 13.
+    let control = x.wrapping_add(0x77 * ONES) & !x.wrapping_add(0x72 * ONES) & HIGH;
+    ((space | control | x & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// [`chunk_start`] for a stretch that starts at the text's ends or next to
+/// a char beyond ASCII.
+#[inline(never)]
+fn chunk_start_anywhere(text: &str, at: usize, limit: usize) -> Option<usize> {
     // A stretch may start inside a character: its chunk starts later anyway.
     let at = (at..=text.len()).find(|&i| text.is_char_boundary(i))?;
-    // Most texts are mostly ASCII: the char before is then one byte.
     let blank_before = match at.checked_sub(1).map(|i| text.as_bytes().get(i)) {
         None => true,
-        Some(Some(&b)) if b.is_ascii() => (b as char).is_whitespace(),
+        Some(Some(&b)) if b.is_ascii() => is_ascii_blank(b),
         Some(_) => {
             text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(char::is_whitespace)
         }
@@ -177,31 +254,62 @@ fn chunk_start(text: &str, at: usize, limit: usize) -> Option<usize> {
     if blank_before {
         return Some(at);
     }
-    let rest = text.get(at..limit.min(text.len()))?;
-    let bytes = rest.as_bytes();
-    let mut i = 0;
+    chunk_after(text, at, at, limit)
+}
+
+/// Where the first chunk after the one `at` (a char boundary) is inside
+/// starts, if before `limit`; no char from `at` to `from` is a blank.
+#[inline(never)]
+fn chunk_after(text: &str, at: usize, from: usize, limit: usize) -> Option<usize> {
+    let end = limit.min(text.len());
+    // As `text.get(at..end)`, without testing `at` again.
+    if at > end || !text.is_char_boundary(end) {
+        return None;
+    }
+    let rest = text.as_bytes().get(at..end)?;
+    let mut i = from.saturating_sub(at).min(rest.len());
     loop {
         // Eight bytes at a time to the next one that is no printable ASCII:
         // most of a Swedish word is, and a byte loop was most of this search.
-        i += match bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        i += match rest.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
             Some(word) => printable_ascii(word),
-            None => bytes.get(i..)?.iter().take_while(|&&b| b > b' ' && b < 0x80).count(),
+            None => rest.get(i..)?.iter().take_while(|&&b| b > b' ' && b < 0x80).count(),
         };
-        let &b = bytes.get(i)?;
+        let &b = rest.get(i)?;
         if b.is_ascii() {
-            if (b as char).is_whitespace() {
+            if is_ascii_blank(b) {
                 return Some(at + i + 1);
             }
             // A control that is no blank.
             i += 1;
             continue;
         }
-        let c = rest.get(i..)?.chars().next()?;
-        if c.is_whitespace() {
-            return Some(at + i + c.len_utf8());
+        // Å, ä, ö, é and the other chars led by C3 (U+00C0 to U+00FF) are
+        // no blanks: most chars beyond ASCII in Swedish text.
+        if b == 0xC3 {
+            i += 2;
+            continue;
         }
-        i += c.len_utf8();
+        // A char beyond ASCII starts at `i` and ends before `end`.
+        match char_beyond_ascii(text, at + i, end)? {
+            (true, n) => return Some(at + i + n),
+            (false, n) => i += n,
+        }
     }
+}
+
+/// Whether the char at `i` (ending before `end`) is a blank, and its width.
+#[inline(never)]
+fn char_beyond_ascii(text: &str, i: usize, end: usize) -> Option<(bool, usize)> {
+    let c = text.get(i..end)?.chars().next()?;
+    Some((c.is_whitespace(), c.len_utf8()))
+}
+
+/// [`char::is_whitespace`] of an ASCII byte: tab, line feed, vertical tab,
+/// form feed, carriage return and space.
+#[inline(always)]
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// How many of the eight bytes, from the first, are printable ASCII (from
@@ -351,6 +459,33 @@ mod tests {
     }
 
     #[test]
+    fn ascii_blanks_are_the_ascii_whitespace_chars() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_blank(b), (b as char).is_whitespace(), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn the_first_blank_or_high_byte_of_eight_is_found_wherever_it_stands() {
+        // Every byte, at every place, after and before bytes of all kinds.
+        let others = [b'a', b'!', 0, 0x08, 0x0e, 0x1f, 0x7f, b'\t', b' ', 0x80, 0xc3, 0xff];
+        for b in 0..=0xffu8 {
+            for at in 0..8 {
+                for before in others {
+                    for after in others {
+                        let mut w = [after; 8];
+                        w[..at].fill(before);
+                        w[at] = b;
+                        let want = w.iter().position(|&c| is_ascii_blank(c) || !c.is_ascii());
+                        let got = first_blank_or_high(u64::from_le_bytes(w));
+                        assert_eq!(got, want.unwrap_or(8), "{w:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn printable_ascii_stops_at_blanks_controls_and_high_bytes() {
         assert_eq!(printable_ascii(*b"abcdefgh"), 8);
         assert_eq!(printable_ascii(*b"!~\x7f(ab)."), 8);
@@ -436,6 +571,18 @@ mod tests {
             span in 0..200usize,
         ) {
             let text = v.concat();
+            let limit = at + span;
+            prop_assert_eq!(chunk_start(&text, at, limit), chunk_start_bytewise(&text, at, limit));
+        }
+
+        // Swedish letters, marks and blanks, with stretches and limits
+        // anywhere in the text: inside chars, at its ends, past them.
+        #[test]
+        fn chunks_start_where_the_bytewise_search_finds_them_in_swedish(
+            text in "[a-zåäöéÅÄÖ \n\t\u{b}\u{a0}\u{2003}\u{1},.€x]{0,60}",
+            at in 0..70usize,
+            span in 0..40usize,
+        ) {
             let limit = at + span;
             prop_assert_eq!(chunk_start(&text, at, limit), chunk_start_bytewise(&text, at, limit));
         }
