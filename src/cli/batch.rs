@@ -798,7 +798,10 @@ fn read_limited(reader: impl io::Read, expected: u64, max_size: u64) -> io::Resu
 /// Decode and check, each step behind a catch so a bug that panics on one
 /// document costs that document's record, not the run.
 fn check_bytes(mut rec: DocRecord, bytes: &[u8], check: &CheckFn<'_>) -> DocRecord {
-    let decoded = match catch_panic(|| beslut::decode(bytes)) {
+    // Borrowed: the text is checked straight from the worker's read buffer,
+    // not copied into a fresh allocation first (the checker makes its own
+    // normalized copy anyway).
+    let decoded = match catch_panic(|| beslut::decode_borrowed(bytes)) {
         Err(msg) => return rec.finish(FileStatus::InternalError, msg),
         Ok(Err(not_text)) => return rec.finish(FileStatus::NotText, not_text.to_string()),
         Ok(Ok(decoded)) => decoded,
