@@ -497,19 +497,43 @@ impl Iterator for Walk {
 /// first, so only a file of the same name costs a system call.
 fn is_report(report: Option<&Path>, path: &Path) -> bool {
     report.is_some_and(|report| {
-        report.file_name() == path.file_name()
+        name_bytes(report) == name_bytes(path)
             && std::fs::canonicalize(path).is_ok_and(|p| p == report)
     })
 }
 
 fn wanted(ext: &[String], path: &Path) -> bool {
-    let found = path.extension().map(|e| e.to_string_lossy()).unwrap_or_default();
+    let found = name_bytes(path).map_or(&[][..], extension_bytes);
     // The wanted extensions are lower case: an ASCII one (nearly every one)
     // is compared without making its lower-case copy.
     if found.is_ascii() {
-        return ext.iter().any(|e| e.eq_ignore_ascii_case(&found));
+        return ext.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(found));
     }
+    let found = path.extension().map(|e| e.to_string_lossy()).unwrap_or_default();
     ext.contains(&found.to_lowercase())
+}
+
+/// The bytes of `path`'s last name, as [`Path::file_name`] finds it, for a
+/// path that ends in a plain name (every walked file's) found after its
+/// last `/`: taking the path apart into components for its name, twice
+/// per entry, cost more than the rest of the walk's own work on it. A path
+/// that ends in `/`, `.` or `..`, which std reads its own way, is std's.
+fn name_bytes(path: &Path) -> Option<&[u8]> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if cfg!(unix) && !matches!(bytes.last(), None | Some(b'/' | b'.')) {
+        return bytes.get(memchr::memrchr(b'/', bytes).map_or(0, |i| i + 1)..);
+    }
+    path.file_name().map(OsStr::as_encoded_bytes)
+}
+
+/// The extension of a file's name, as [`Path::extension`] finds it: after
+/// its last `.`, unless that `.` starts the name (`.profile` has none);
+/// empty when there is none.
+fn extension_bytes(name: &[u8]) -> &[u8] {
+    match memchr::memrchr(b'.', name) {
+        Some(dot) if dot > 0 => name.get(dot + 1..).unwrap_or_default(),
+        _ => &[],
+    }
 }
 
 /// The next `n` entries, in `into` (emptied first, its room kept).
@@ -1388,6 +1412,34 @@ mod tests {
         }
         assert_eq!(chunks, [vec!["a.txt", "b.txt"], vec!["c.txt", "d.txt"], vec!["e.txt"]]);
         assert_eq!(chunks.concat(), whole);
+    }
+
+    /// Names and extensions found from the back of the bytes are std's,
+    /// for paths of any shape.
+    #[test]
+    fn names_and_extensions_are_what_std_finds() {
+        let parts = ["a", ".", "..", "/", "b.txt", ".txt", "x.", "ä.TXT", "a.b.c", "", "//"];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                paths.iter().flat_map(|p| parts.iter().map(move |q| format!("{p}{q}"))).collect();
+            paths.extend(longer);
+        }
+        for p in &paths {
+            let path = Path::new(p);
+            let name = path.file_name().map(OsStr::as_encoded_bytes);
+            assert_eq!(name_bytes(path), name, "{p:?}");
+            let ext = path.extension().map_or(&[][..], OsStr::as_encoded_bytes);
+            assert_eq!(name_bytes(path).map_or(&[][..], extension_bytes), ext, "{p:?}");
+        }
+        let ext = ["txt".to_string()];
+        for (p, want) in
+            [("a/b.txt", true), ("a/b.TXT", true), ("a/.txt", false), ("a/b.tx", false)]
+        {
+            assert_eq!(wanted(&ext, Path::new(p)), want, "{p}");
+        }
+        assert!(wanted(&["är".to_string()], Path::new("d/x.ÄR")));
+        assert!(wanted(&[String::new()], Path::new("d/noext")));
     }
 
     #[test]
