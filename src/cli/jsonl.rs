@@ -218,8 +218,19 @@ fn null(out: &mut Vec<u8>) {
 /// the numbers here are short (spans, lines, columns), and a capacity
 /// test per digit pushed, with the digits turned around after, cost more
 /// than the digits themselves; copying them from a buffer cost a `memcpy`
-/// call each.
+/// call each. They go two at a time, from a table of the hundred pairs:
+/// half the divisions of one digit at a time.
 fn number(out: &mut Vec<u8>, mut n: u64) {
+    // "00", "01", ..., "99".
+    const PAIRS: [[u8; 2]; 100] = {
+        let mut t = [[0; 2]; 100];
+        let mut i = 0;
+        while i < 100 {
+            t[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+            i += 1;
+        }
+        t
+    };
     // 10^1 ..= 10^19: a u64 has at most 20 digits.
     const POWERS: [u64; 19] = {
         let mut p = [0; 19];
@@ -234,9 +245,16 @@ fn number(out: &mut Vec<u8>, mut n: u64) {
     let start = out.len();
     out.extend_from_slice(&[b'0'; 20]);
     out.truncate(start + digits);
-    for d in out.get_mut(start..).unwrap_or_default().iter_mut().rev() {
-        *d = b'0' + (n % 10) as u8;
-        n /= 10;
+    let mut pairs = out.get_mut(start..).unwrap_or_default().rchunks_exact_mut(2);
+    for pair in &mut pairs {
+        if let (Some(digits), [hi, lo]) = (PAIRS.get((n % 100) as usize), pair) {
+            [*hi, *lo] = *digits;
+        }
+        n /= 100;
+    }
+    // An odd count leaves the first digit alone, and `n` below ten.
+    if let Some(first) = pairs.into_remainder().first_mut() {
+        *first = b'0' + n as u8;
     }
 }
 
