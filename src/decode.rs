@@ -15,6 +15,7 @@
 //! characters is refused as [`NotText`]: that is a binary file (or UTF-16
 //! without a byte-order mark), and parsing it would only produce noise.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// The encoding [`decode`] read a document in.
@@ -53,12 +54,14 @@ impl fmt::Display for Encoding {
     }
 }
 
-/// A document's text and how it was read.
+/// A document's text and how it was read: the text owned (a `String`, as
+/// [`decode`] gives it) or, from [`decode_borrowed`], borrowed from the
+/// input where it can be (a `Cow<str>`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Decoded {
+pub struct Decoded<T = String> {
     /// The text, without the byte-order mark. Line ends are left as they were:
     /// [`normalize`](crate::normalize) unifies them.
-    pub text: String,
+    pub text: T,
     /// The encoding the bytes were read in.
     pub encoding: Encoding,
     /// Whether the bytes started with a byte-order mark.
@@ -121,10 +124,36 @@ pub enum NotText {
 /// assert!(decode(b"\x7fELF\x02\x01\x01\x00").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
-    // UTF-8 is checked before it is copied, so a binary file costs a scan, not a copy.
-    let utf8 = |text: &str, bom: bool| {
+    let Decoded { text, encoding, bom, guessed } = decode_borrowed(bytes)?;
+    Ok(Decoded { text: text.into_owned(), encoding, bom, guessed })
+}
+
+/// [`decode`] without the copy: text that is the input's own bytes (UTF-8,
+/// nearly every document) is borrowed from it; only text that decoding
+/// changed (UTF-16, windows-1252) is owned. A caller that reads file after
+/// file into one buffer and only looks at each text, as `beslut check`
+/// does, then makes no copy of it and allocates nothing per file here.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// let bytes = "Beslut sänds till".as_bytes();
+/// let utf8 = beslut::decode_borrowed(bytes).unwrap();
+/// assert!(matches!(utf8.text, Cow::Borrowed("Beslut sänds till")));
+/// // The same text, encoding and verdict as `decode` gives.
+/// let owned = beslut::decode(bytes).unwrap();
+/// assert_eq!((utf8.text.as_ref(), utf8.encoding), (owned.text.as_str(), owned.encoding));
+///
+/// let legacy = beslut::decode_borrowed(b"S\xe4ndlista").unwrap();
+/// assert!(matches!(legacy.text, Cow::Owned(ref t) if t == "Sändlista"));
+/// ```
+pub fn decode_borrowed(bytes: &[u8]) -> Result<Decoded<Cow<'_, str>>, NotText> {
+    // UTF-8 is checked, not copied: a binary file costs a scan, a text
+    // nothing more.
+    let utf8 = |text, bom: bool| {
         check_characters(text, if bom { 3 } else { 0 })?;
-        Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8, bom, guessed: false })
+        let text = Cow::Borrowed(text);
+        Ok(Decoded { text, encoding: Encoding::Utf8, bom, guessed: false })
     };
     let (text, encoding, bom) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let text = from_utf8(rest).map_err(|e| NotText::Malformed {
@@ -138,7 +167,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         (decode_utf16(rest, Encoding::Utf16Be)?, Encoding::Utf16Be, true)
     } else if let Ok(text) = from_utf8(bytes) {
         // The common case: validation, then one scan for NULs and control
-        // characters, then the copy.
+        // characters.
         return utf8(text, false);
     } else if let Some(offset) = memchr::memchr(0, bytes) {
         // Looked for before decoding, so the offset is the input's
@@ -149,7 +178,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     };
     check_characters(&text, 0)?;
     let guessed = encoding == Encoding::Windows1252;
-    Ok(Decoded { text, encoding, bom, guessed })
+    Ok(Decoded { text: Cow::Owned(text), encoding, bom, guessed })
 }
 
 /// `std::str::from_utf8`, with simdutf8's SIMD check for the common valid
@@ -267,6 +296,7 @@ fn windows_1252(b: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn ok(bytes: &[u8]) -> Decoded {
         decode(bytes).unwrap_or_else(|e| panic!("{bytes:?} refused: {e}"))
@@ -385,6 +415,30 @@ mod tests {
         #[test]
         fn any_bytes_decode_or_are_refused_without_panicking(bytes: Vec<u8>) {
             let _ = decode(&bytes);
+        }
+
+        /// The borrowing decode is the owning one, and borrows exactly
+        /// when the text is the input's bytes (after a UTF-8 mark).
+        #[test]
+        fn the_borrowing_decode_gives_what_decode_gives(
+            bytes in proptest::prop_oneof![
+                proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+                "([a-zåäö §\n\r\t”]|\u{0}|\u{85}|\\PC){0,40}".prop_map(String::into_bytes),
+                "\u{feff}[a-zåäö ”\u{1}]{0,20}".prop_map(String::into_bytes),
+            ],
+        ) {
+            let borrowed = decode_borrowed(&bytes);
+            let owned = decode(&bytes);
+            proptest::prop_assert_eq!(
+                borrowed.as_ref().map(|d| (d.text.as_ref(), d.encoding, d.bom, d.guessed)),
+                owned.as_ref().map(|d| (d.text.as_str(), d.encoding, d.bom, d.guessed))
+            );
+            if let Ok(d) = borrowed {
+                let own_bytes = d.encoding == Encoding::Utf8;
+                proptest::prop_assert_eq!(matches!(d.text, Cow::Borrowed(_)), own_bytes);
+                let skipped = if d.bom { 3 } else { 0 };
+                proptest::prop_assert!(!own_bytes || d.text.as_bytes() == &bytes[skipped..]);
+            }
         }
 
         #[test]

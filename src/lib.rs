@@ -39,7 +39,7 @@ mod validate;
 mod test_corpus;
 
 pub use check::{Checked, Checker};
-pub use decode::{Decoded, Encoding, NotText, decode};
+pub use decode::{Decoded, Encoding, NotText, decode, decode_borrowed};
 pub use fold::{fold, fold_char, is_swedish_diacritic};
 pub use model::{
     BasisDocument, Decision, Header, MatchKind, NoteKind, Official, ParseNote, Point, Proposal,
