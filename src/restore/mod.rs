@@ -35,6 +35,7 @@ use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
 use word::{Facts, Judged, Verdict, Word};
 
+use copies::DocToken;
 pub(crate) use copies::{CopyWords, DocTokens};
 
 pub use lexicon::Lexicon;
@@ -244,7 +245,7 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let text = crate::normalize::normalize_text(text);
     let (r, doc) = Restorer::with_tokens(lexicon, &text);
     // Every word token of the text has its id: none is judged elsewhere.
-    let (new_text, changes) = r.render_document(&text, &doc.toks, &doc.ids);
+    let (new_text, changes) = r.render_whole(&text, &doc);
     Restoration { text: new_text.unwrap_or(text), changes }
 }
 
@@ -551,14 +552,25 @@ impl<'l> Restorer<'l> {
     /// one scan serves both reading the document and restoring it, or the
     /// texts copied out of it ([`Restorer::restore_copy_in_place`]).
     pub(crate) fn with_tokens(lexicon: &'l Lexicon, document: &str) -> (Self, DocTokens) {
+        Self::with_tokens_below(lexicon, document, usize::MAX)
+    }
+
+    /// [`Restorer::with_tokens`], keeping the tokens of a document shorter
+    /// than `limit` bytes whose offsets [`DocToken`] holds (up to 4 GiB); a
+    /// longer one is read as [`Restorer::new`] reads it, its tokens not kept.
+    fn with_tokens_below(lexicon: &'l Lexicon, document: &str, limit: usize) -> (Self, DocTokens) {
+        if document.len() >= limit || u32::try_from(document.len()).is_err() {
+            let index = read_words(document, scan::Stream::new(document), None);
+            return (Self::build(lexicon, index, None), DocTokens::default());
+        }
         let mut toks = Vec::with_capacity(document.len() / 6);
         let mut ids = Vec::with_capacity(toks.capacity());
         // Kept as they are read: one pass over the tokens, not a second one
         // over a list of them.
-        let stream = scan::Stream::new(document).inspect(|&t| toks.push(t));
+        let stream = scan::Stream::new(document).inspect(|&t| toks.push(DocToken::narrow(t)));
         let index = read_words(document, stream, Some(&mut ids));
         let r = Self::build(lexicon, index, None);
-        (r, DocTokens { toks, ids })
+        (r, DocTokens { toks, ids, kept: true })
     }
 
     /// Judge the distinct words of the document that `index` read, and plan
@@ -796,7 +808,7 @@ impl<'l> Restorer<'l> {
     fn render_document(
         &self,
         text: &str,
-        toks: &[Token],
+        toks: &[DocToken],
         ids: &[u32],
     ) -> (Option<String>, Vec<Change>) {
         let mut w = Rendering::new(text, 0, (true, self.changing));
@@ -806,13 +818,25 @@ impl<'l> Restorer<'l> {
             if matches!(p.outcome, Outcome::Keep) {
                 continue;
             }
-            let before = i.checked_sub(1).and_then(|j| toks.get(j)).copied();
-            let next = || toks.get(i + 1).copied();
+            let t = t.wide();
+            let before = i.checked_sub(1).and_then(|j| toks.get(j)).map(|x| x.wide());
+            let next = || toks.get(i + 1).map(|x| x.wide());
             if let Some(new) = self.respell(text, t, (before, next), p, &self.forms) {
                 w.put(t, &text[t.start..t.end], new);
             }
         }
         w.finish()
+    }
+
+    /// The whole document this restorer was made from with
+    /// [`Restorer::with_tokens`] (its tokens `doc`), rendered by its tokens,
+    /// or scanned as a string when they were not kept: the same result.
+    fn render_whole(&self, text: &str, doc: &DocTokens) -> (Option<String>, Vec<Change>) {
+        if doc.kept {
+            self.render_document(text, &doc.toks, &doc.ids)
+        } else {
+            self.rewrite(text, 0, true)
+        }
     }
 
     /// [`Restorer::render`] of a copy out of the document, by the words
