@@ -17,12 +17,46 @@
 use super::scan::{self, Kind, Token};
 use super::{Outcome, Restorer, index};
 
-/// The tokens of the document a [`super::Restorer`] was built from, with
-/// each token's word id (`u32::MAX` for a token that is no word).
+/// The tokens of the document a [`super::Restorer`] was built from, each
+/// with its word id.
 #[derive(Debug, Default)]
 pub(crate) struct DocTokens {
-    pub(super) toks: Vec<Token>,
-    pub(super) ids: Vec<u32>,
+    pub(super) toks: Vec<DocToken>,
+    /// Whether the tokens were kept: not for a document too long for
+    /// [`DocToken`]'s offsets, whose texts are then restored as strings
+    /// (with the same result, as the module's comment says).
+    pub(super) kept: bool,
+}
+
+/// A [`Token`] of a document of less than 4 GiB and its word id, in 16
+/// bytes where the token alone took 24 and the id 4 more in a list of its
+/// own: a document's tokens are written once and read again for every copy
+/// out of it, and were then almost five times the document's size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DocToken {
+    start: u32,
+    end: u32,
+    /// The word id, `u32::MAX` for a token that is no word.
+    pub(super) id: u32,
+    kind: Kind,
+}
+
+impl DocToken {
+    /// `t`, whose offsets the caller knows to be within 32 bits, with id `id`.
+    #[inline(always)]
+    pub(super) fn narrow(t: Token, id: u32) -> Self {
+        DocToken { start: t.start as u32, end: t.end as u32, id, kind: t.kind }
+    }
+
+    #[inline(always)]
+    pub(super) fn wide(self) -> Token {
+        Token { start: self.start as usize, end: self.end as usize, kind: self.kind }
+    }
+
+    #[inline(always)]
+    fn start(self) -> usize {
+        self.start as usize
+    }
 }
 
 /// A word of a copy whose plan may change it, with its neighbours in the
@@ -174,13 +208,16 @@ impl Restorer<'_> {
     ) -> bool {
         *out = CopyWords { words: std::mem::take(&mut out.words), last: None, pending: false };
         out.words.clear();
+        if !doc.kept {
+            return false;
+        }
         let t = copy.as_bytes();
         let full = source.as_bytes();
         // The walk compares within the region; chunk edges are told by the whole source.
         let Some(s) = full.get(..to.min(full.len())) else { return false };
         let (mut i, mut j) = (0, from);
         // The first document token the next stretch may hold.
-        let mut k = doc.toks.partition_point(|x| x.start < from);
+        let mut k = doc.toks.partition_point(|x| x.start() < from);
         // Bytes of the copy whose tokens are noted.
         let mut done = 0;
         while i < t.len() && j < s.len() {
@@ -202,7 +239,7 @@ impl Restorer<'_> {
                     return false;
                 }
                 let (c, d) = (j + (lo - i), j + (hi - i));
-                while doc.toks.get(k).is_some_and(|x| x.start < c) {
+                while doc.toks.get(k).is_some_and(|x| x.start() < c) {
                     k += 1;
                 }
                 k = self.note_stretch(doc, (k, c, d), lo, out);
@@ -228,16 +265,19 @@ impl Restorer<'_> {
     ) -> usize {
         // No token from `k` on starts before `c`: the caller moved `k` past
         // those, and the scanner gives tokens in order.
-        let shifted =
-            |x: &Token| Token { start: x.start - c + lo, end: x.end - c + lo, kind: x.kind };
-        let (Some(toks), Some(ids)) = (doc.toks.get(k..), doc.ids.get(k..)) else { return k };
-        let within = |q: usize| toks.get(q).filter(|x| x.start < d);
+        let shifted = |x: &DocToken| {
+            let x = x.wide();
+            Token { start: x.start - c + lo, end: x.end - c + lo, kind: x.kind }
+        };
+        let Some(toks) = doc.toks.get(k..) else { return k };
+        let within = |q: usize| toks.get(q).filter(|x| x.start() < d);
         let Some(first) = within(0) else { return k };
         let before = out.last;
         out.note(shifted(first), None, false);
         let mut past = 0;
-        for (q, (x, &id)) in toks.iter().zip(ids).enumerate() {
-            if x.start >= d {
+        for (q, x) in toks.iter().enumerate() {
+            let id = x.id;
+            if x.start() >= d {
                 break;
             }
             past = q + 1;
@@ -330,6 +370,41 @@ mod tests {
             assert_eq!(out.words, listed_by_scan(&r, &s.text));
             assert!(a.is_empty() || a != s.text, "{a}");
         }
+    }
+
+    #[test]
+    fn a_document_whose_tokens_are_not_kept_restores_alike() {
+        // As a document too long for 32-bit offsets is read: its texts are
+        // then restored as strings, to the same result.
+        let source = "Rubrik\n\nfor kannedom: Kommunled-\nningen ar klar.\n\ne hallbarhet ar\n";
+        let copy = "for kannedom: Kommunledningen ar klar.\n\n• hallbarhet ar";
+        let lex = Lexicon::builtin();
+        let (r, doc) = Restorer::with_tokens_below(lex, source, source.len());
+        assert!(!doc.kept && doc.toks.is_empty());
+        assert!(!r.copy_words(copy, (source, 6, source.len()), &doc, &mut CopyWords::default()));
+        let (kept, all) = Restorer::with_tokens(lex, source);
+        assert!(all.kept && !all.toks.is_empty());
+        let whole = r.render_whole(source, &doc);
+        assert_eq!(whole, kept.render_whole(source, &all));
+        assert_eq!(
+            whole.0.as_deref(),
+            Some("Rubrik\n\nför kännedom: Kommunled-\nningen är klar.\n\ne hållbarhet är\n")
+        );
+        let (mut by_string, mut by_tokens) = (copy.to_string(), copy.to_string());
+        r.restore_copy_in_place(
+            &mut by_string,
+            (source, 6, source.len()),
+            &doc,
+            &mut CopyWords::default(),
+        );
+        kept.restore_copy_in_place(
+            &mut by_tokens,
+            (source, 6, source.len()),
+            &all,
+            &mut CopyWords::default(),
+        );
+        assert_eq!(by_string, by_tokens);
+        assert_eq!(by_string, "för kännedom: Kommunledningen är klar.\n\n• hållbarhet är");
     }
 
     #[test]

@@ -35,6 +35,7 @@ use scan::{Kind, Token};
 use serde::{Deserialize, Serialize};
 use word::{Facts, Judged, Verdict, Word};
 
+use copies::DocToken;
 pub(crate) use copies::{CopyWords, DocTokens};
 
 pub use lexicon::Lexicon;
@@ -244,7 +245,7 @@ pub fn restore_with(text: &str, lexicon: &Lexicon) -> Restoration {
     let text = crate::normalize::normalize_text(text);
     let (r, doc) = Restorer::with_tokens(lexicon, &text);
     // Every word token of the text has its id: none is judged elsewhere.
-    let (new_text, changes) = r.render_document(&text, &doc.toks, &doc.ids);
+    let (new_text, changes) = r.render_whole(&text, &doc);
     Restoration { text: new_text.unwrap_or(text), changes }
 }
 
@@ -395,13 +396,27 @@ enum DocForm {
 /// The distinct words of the word tokens `toks` of `document`, each counted
 /// as often as it stands; with `ids`, each token's word index is noted too
 /// (`u32::MAX` for non-words).
-// Always inlined: the loop runs once per token, and as a call of its own the
-// scanner and the index could not keep their state in registers.
 #[inline(always)]
 fn read_words(
     document: &str,
     toks: impl Iterator<Item = Token>,
     mut ids: Option<&mut Vec<u32>>,
+) -> index::WordIndex {
+    read_noting(document, toks, |_, id| {
+        if let Some(ids) = ids.as_deref_mut() {
+            ids.push(id);
+        }
+    })
+}
+
+/// [`read_words`], giving each token to `noted` with its word index.
+// Always inlined: the loop runs once per token, and as a call of its own the
+// scanner and the index could not keep their state in registers.
+#[inline(always)]
+fn read_noting(
+    document: &str,
+    toks: impl Iterator<Item = Token>,
+    mut noted: impl FnMut(Token, u32),
 ) -> index::WordIndex {
     // Up to one distinct word in 12 bytes of running text (every other
     // word): a table that must grow costs more than a larger one. But a
@@ -412,24 +427,18 @@ fn read_words(
     let mut index = index::WordIndex::with_capacity(distinct);
     for t in toks {
         if t.kind != Kind::Word {
-            if let Some(ids) = ids.as_deref_mut() {
-                ids.push(u32::MAX);
-            }
+            noted(t, u32::MAX);
             continue;
         }
         // Tokens stand on char boundaries: their bytes are a `str`'s.
         let Some(w) = document.as_bytes().get(t.start..t.end) else {
-            if let Some(ids) = ids.as_deref_mut() {
-                ids.push(u32::MAX);
-            }
+            noted(t, u32::MAX);
             continue;
         };
         let window = || document.as_bytes().get(t.start..t.start + 16)?.try_into().ok();
         // The index counts the word too.
         let id = index.intern_token(w, index::hash_bytes(w), window);
-        if let Some(ids) = ids.as_deref_mut() {
-            ids.push(id);
-        }
+        noted(t, id);
     }
     index
 }
@@ -551,14 +560,24 @@ impl<'l> Restorer<'l> {
     /// one scan serves both reading the document and restoring it, or the
     /// texts copied out of it ([`Restorer::restore_copy_in_place`]).
     pub(crate) fn with_tokens(lexicon: &'l Lexicon, document: &str) -> (Self, DocTokens) {
+        Self::with_tokens_below(lexicon, document, usize::MAX)
+    }
+
+    /// [`Restorer::with_tokens`], keeping the tokens of a document shorter
+    /// than `limit` bytes whose offsets [`DocToken`] holds (up to 4 GiB); a
+    /// longer one is read as [`Restorer::new`] reads it, its tokens not kept.
+    fn with_tokens_below(lexicon: &'l Lexicon, document: &str, limit: usize) -> (Self, DocTokens) {
+        if document.len() >= limit || u32::try_from(document.len()).is_err() {
+            let index = read_words(document, scan::Stream::new(document), None);
+            return (Self::build(lexicon, index, None), DocTokens::default());
+        }
         let mut toks = Vec::with_capacity(document.len() / 6);
-        let mut ids = Vec::with_capacity(toks.capacity());
         // Kept as they are read: one pass over the tokens, not a second one
         // over a list of them.
-        let stream = scan::Stream::new(document).inspect(|&t| toks.push(t));
-        let index = read_words(document, stream, Some(&mut ids));
+        let note = |t, id| toks.push(DocToken::narrow(t, id));
+        let index = read_noting(document, scan::Stream::new(document), note);
         let r = Self::build(lexicon, index, None);
-        (r, DocTokens { toks, ids })
+        (r, DocTokens { toks, kept: true })
     }
 
     /// Judge the distinct words of the document that `index` read, and plan
@@ -793,26 +812,29 @@ impl<'l> Restorer<'l> {
     /// [`Restorer::render`] of the whole document read by [`Restorer::build`]
     /// with `ids`: each token's plan is known by place, so the tokens whose
     /// plan keeps them (most) cost a look at their plan and nothing more.
-    fn render_document(
-        &self,
-        text: &str,
-        toks: &[Token],
-        ids: &[u32],
-    ) -> (Option<String>, Vec<Change>) {
+    fn render_document(&self, text: &str, toks: &[DocToken]) -> (Option<String>, Vec<Change>) {
         let mut w = Rendering::new(text, 0, (true, self.changing));
-        for (i, (&id, &t)) in ids.iter().zip(toks).enumerate() {
+        for (i, &t) in toks.iter().enumerate() {
             // Non-words have no plan.
-            let Some(p) = self.plans.get(id as usize) else { continue };
+            let Some(p) = self.plans.get(t.id as usize) else { continue };
             if matches!(p.outcome, Outcome::Keep) {
                 continue;
             }
-            let before = i.checked_sub(1).and_then(|j| toks.get(j)).copied();
-            let next = || toks.get(i + 1).copied();
+            let t = t.wide();
+            let before = i.checked_sub(1).and_then(|j| toks.get(j)).map(|x| x.wide());
+            let next = || toks.get(i + 1).map(|x| x.wide());
             if let Some(new) = self.respell(text, t, (before, next), p, &self.forms) {
                 w.put(t, &text[t.start..t.end], new);
             }
         }
         w.finish()
+    }
+
+    /// The whole document this restorer was made from with
+    /// [`Restorer::with_tokens`] (its tokens `doc`), rendered by its tokens,
+    /// or scanned as a string when they were not kept: the same result.
+    fn render_whole(&self, text: &str, doc: &DocTokens) -> (Option<String>, Vec<Change>) {
+        if doc.kept { self.render_document(text, &doc.toks) } else { self.rewrite(text, 0, true) }
     }
 
     /// [`Restorer::render`] of a copy out of the document, by the words
