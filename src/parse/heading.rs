@@ -459,28 +459,37 @@ fn may_end_as_heading(text: &str) -> bool {
     if !sentence && ends & end_bit(last_skeleton_letter(line)) != 0 {
         return true;
     }
-    let head = match find_byte(bytes, b':', 0) {
-        Some(colon) => {
-            let head = trim_end(line.get(..colon).unwrap_or(line));
-            if ends & end_bit(last_skeleton_letter(head)) != 0 {
+    // The head is the line unless a colon stands in it: what
+    // `recognize_with` rules out by the line's length and sentence end
+    // needs a colon before it to be a heading.
+    if sentence || line.len() > MAX_HEADING_LINE {
+        let Some(colon) = find_byte(bytes, b':', 0) else { return false };
+        let head = trim_end(line.get(..colon).unwrap_or(line));
+        return ends & end_bit(last_skeleton_letter(head)) != 0
+            || memchr::memchr2_iter(b'f', b'F', head.as_bytes()).any(|at| opens_forslag(head, at));
+    }
+    // One pass for the first colon and every `f` before it (in the head).
+    for at in memchr::memchr3_iter(b':', b'f', b'F', bytes) {
+        if bytes.get(at) != Some(&b':') {
+            if opens_forslag(line, at) {
                 return true;
             }
-            head
+            continue;
         }
-        // The head is the line: what `recognize_with` rules out by its
-        // length and its sentence end is out here too.
-        None if line.len() > MAX_HEADING_LINE || sentence => return false,
-        None => line,
-    };
-    // `förslag` after an organ, whose last word ends in `s`: in the head,
-    // `f` after white space (ASCII, or bytes of a character beyond it), with
-    // `s` or `S` before that.
+        let head = trim_end(line.get(..at).unwrap_or(line));
+        return ends & end_bit(last_skeleton_letter(head)) != 0;
+    }
+    false
+}
+
+/// Whether the `f` at `at` of `head` may open `förslag` after an organ,
+/// whose last word ends in `s`: white space before it (ASCII, or bytes of
+/// a character beyond it), with `s` or `S` before that.
+fn opens_forslag(head: &str, at: usize) -> bool {
     let bytes = head.as_bytes();
-    memchr::memchr2_iter(b'f', b'F', bytes).any(|at| {
-        let before = bytes.get(..at).unwrap_or_default();
-        let word_end = before.iter().rposition(|&b| !is_white_byte(b) && b.is_ascii());
-        word_end.is_some_and(|end| end + 1 < at && matches!(bytes.get(end), Some(b's' | b'S')))
-    })
+    let before = bytes.get(..at).unwrap_or_default();
+    let word_end = before.iter().rposition(|&b| !is_white_byte(b) && b.is_ascii());
+    word_end.is_some_and(|end| end + 1 < at && matches!(bytes.get(end), Some(b's' | b'S')))
 }
 
 /// Whether a head without a colon after it ends like a sentence, which no
