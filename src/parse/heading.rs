@@ -175,6 +175,21 @@ struct DefIndex {
     /// every entry of their letter.
     by_first_len: Vec<Vec<u8>>,
     organ: Vec<DefEntry>,
+    /// For each bucket of a folded first letter: a bit for each
+    /// [`skeleton_letter`] a candidate may end with (`a` to `z` by their
+    /// place in the alphabet, bit [`NO_SKELETON`] for none), as a plain or
+    /// rest form of that first letter, or an organ form without rest words,
+    /// lets through. An organ's proposal with rest words is left out: any
+    /// candidate may end as one ([`may_end_as_heading`] asks otherwise).
+    ends: [u32; 27],
+}
+
+/// The bit of [`DefIndex::ends`] for a last character with no skeleton letter.
+const NO_SKELETON: u32 = 26;
+
+/// The bit of [`DefIndex::ends`] for a last skeleton letter.
+fn end_bit(last: Option<u8>) -> u32 {
+    1 << last.map_or(NO_SKELETON, |l| u32::from(l.wrapping_sub(b'a')).min(NO_SKELETON))
 }
 
 /// Lengths with a slot of their own in [`DefIndex::by_first_len`]; above every
@@ -218,7 +233,12 @@ fn bucket(c: char) -> usize {
 fn def_index() -> &'static DefIndex {
     static INDEX: std::sync::OnceLock<DefIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = DefIndex { plain: Vec::new(), by_first_len: Vec::new(), organ: Vec::new() };
+        let mut index = DefIndex {
+            plain: Vec::new(),
+            by_first_len: Vec::new(),
+            organ: Vec::new(),
+            ends: [0; 27],
+        };
         for def in DEFS {
             let len = def.words.chars().count();
             let spaces = def.words.matches(' ').count();
@@ -250,6 +270,22 @@ fn def_index() -> &'static DefIndex {
                 // The table has fewer than 256 plain forms.
                 index.by_first_len[slot].push(n as u8);
             }
+        }
+        // Every last letter a form lets through (`may_end_with`), as bits.
+        let admitted = |t: &DefEntry| -> u32 {
+            let all = (0..=NO_SKELETON).map(|bit| 1 << bit).sum();
+            match t.def.form {
+                Rest | OrganRest => all,
+                Words | Organ => end_bit(t.last_letter),
+            }
+        };
+        for t in &index.plain {
+            index.ends[bucket(t.first)] |= admitted(t);
+        }
+        let organ_ends: u32 =
+            index.organ.iter().filter(|t| t.def.form == Organ).map(admitted).fold(0, |a, b| a | b);
+        for ends in &mut index.ends {
+            *ends |= organ_ends;
         }
         index
     })
@@ -291,6 +327,11 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     if extra.is_empty() && !may_open_heading(after_numbering) {
         return None;
     }
+    // Most lines that open like a heading end otherwise: told by both ends
+    // of the head, before its bytes are read one by one.
+    if extra.is_empty() && !may_end_as_heading(after_numbering) {
+        return None;
+    }
     // The head ends at the first colon. Without extra headings, a byte no
     // heading of the table has rules the line out where it stands, and the
     // pass that finds the colon takes the head's shape on the way.
@@ -314,7 +355,7 @@ pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Opt
     // prose is long, or ends like a sentence.
     if head.is_empty()
         || head.len() > MAX_HEADING_LINE
-        || (rest.is_none() && head.ends_with(['.', ',', ';']))
+        || (rest.is_none() && ends_like_sentence(head.as_bytes()))
     {
         return None;
     }
@@ -384,6 +425,77 @@ fn may_open_heading_char(c: char) -> bool {
         }
         _ => c.is_alphabetic() || c.is_whitespace() || bucket(fold_char(c)) < 26,
     }
+}
+
+/// Whether the head that `text` opens with (all of it, or the part before
+/// its first colon, without white space at its end) may be one of the
+/// table's by its ends: the pair of its first letter and its last
+/// character's [`skeleton_letter`] is one that a form lets through
+/// ([`DefIndex::ends`]), or a word may open with `f` after one that ends
+/// in `s` (an organ's proposal with rest words: `förslag` after the
+/// organ's genitive). Each is what
+/// [`match_table`] asks of the prepared candidate, whose first and last
+/// characters are those of the head, and whose words open where white
+/// space stood in the head.
+///
+/// Most candidates that open with a letter are prose that the byte-by-byte
+/// reading would take to its end. The line's own end is tried first: it
+/// ends the head unless a colon stands before it, and when its pair passes
+/// the line is let through with no search at all.
+fn may_end_as_heading(text: &str) -> bool {
+    let line = trim_end(text);
+    let bytes = line.as_bytes();
+    let Some(&first) = bytes.first() else { return true };
+    // A character beyond ASCII or white space first: left to the full
+    // reading (its fold takes the tables; such heads are few).
+    if !first.is_ascii_alphabetic() {
+        return true;
+    }
+    let bucket = bucket(char::from(first.to_ascii_lowercase()));
+    let ends = def_index().ends.get(bucket).copied().unwrap_or(u32::MAX);
+    // A sentence's end is never a heading's: then only a colon before it
+    // may make one (the head ends there).
+    let sentence = ends_like_sentence(bytes);
+    if !sentence && ends & end_bit(last_skeleton_letter(line)) != 0 {
+        return true;
+    }
+    // The head is the line unless a colon stands in it: what
+    // `recognize_with` rules out by the line's length and sentence end
+    // needs a colon before it to be a heading.
+    if sentence || line.len() > MAX_HEADING_LINE {
+        let Some(colon) = find_byte(bytes, b':', 0) else { return false };
+        let head = trim_end(line.get(..colon).unwrap_or(line));
+        return ends & end_bit(last_skeleton_letter(head)) != 0
+            || memchr::memchr2_iter(b'f', b'F', head.as_bytes()).any(|at| opens_forslag(head, at));
+    }
+    // One pass for the first colon and every `f` before it (in the head).
+    for at in memchr::memchr3_iter(b':', b'f', b'F', bytes) {
+        if bytes.get(at) != Some(&b':') {
+            if opens_forslag(line, at) {
+                return true;
+            }
+            continue;
+        }
+        let head = trim_end(line.get(..at).unwrap_or(line));
+        return ends & end_bit(last_skeleton_letter(head)) != 0;
+    }
+    false
+}
+
+/// Whether the `f` at `at` of `head` may open `förslag` after an organ,
+/// whose last word ends in `s`: white space before it (ASCII, or bytes of
+/// a character beyond it), with `s` or `S` before that.
+fn opens_forslag(head: &str, at: usize) -> bool {
+    let bytes = head.as_bytes();
+    let before = bytes.get(..at).unwrap_or_default();
+    let word_end = before.iter().rposition(|&b| !is_white_byte(b) && b.is_ascii());
+    word_end.is_some_and(|end| end + 1 < at && matches!(bytes.get(end), Some(b's' | b'S')))
+}
+
+/// Whether a head without a colon after it ends like a sentence, which no
+/// heading does.
+fn ends_like_sentence(head: &[u8]) -> bool {
+    matches!(head.last(), Some(b'.' | b',' | b';'))
 }
 
 /// The first form of the table that a prepared candidate of `tokens`
@@ -462,9 +574,17 @@ fn first_folded(text: &str) -> Option<char> {
 /// from the last byte, with no character decoded backwards.
 fn last_skeleton_letter(text: &str) -> Option<u8> {
     match *text.as_bytes().last()? {
-        b if b.is_ascii() => skeleton_letter(char::from(b)),
+        b if b.is_ascii() => ascii_skeleton_letter(b),
         _ => text.chars().next_back().and_then(skeleton_letter),
     }
+}
+
+/// [`skeleton_letter`] of an ASCII character, without [`fold_char`]'s
+/// branches: the fold of an ASCII letter is its lower case, and nothing
+/// else of ASCII folds to a letter.
+fn ascii_skeleton_letter(b: u8) -> Option<u8> {
+    let lower = b.to_ascii_lowercase();
+    (lower.is_ascii_lowercase() && !matches!(lower, b'a' | b'd' | b'e' | b'o')).then_some(lower)
 }
 
 /// Whether byte `b` can be part of a heading of the table: its letters (any
@@ -2042,6 +2162,63 @@ mod tests {
         assert!(!may_open_heading("¢ Tekniska nämnden"));
         assert!(!may_open_heading("§ 83 Dnr KS 2018/4"));
         assert!(may_open_heading("Ärendet"));
+    }
+
+    #[test]
+    fn the_ascii_skeleton_letter_is_the_skeleton_letter() {
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_skeleton_letter(b), skeleton_letter(char::from(b)), "{b:#x}");
+        }
+    }
+
+    /// The ends filter lets through every line that is a heading: each
+    /// heading of the table, with an organ before it and rest words after
+    /// it, letter-spaced with any white space before a word, then with its
+    /// last character replaced by, or followed by, each of a wide range.
+    #[test]
+    fn the_ends_filter_rules_out_only_lines_no_heading_ends() {
+        let mut heads: Vec<String> = DEFS.iter().map(|d| d.words.to_string()).collect();
+        heads.extend(DEFS.iter().map(|d| format!("Kommunstyrelsens {}", d.words.to_lowercase())));
+        heads.extend(DEFS.iter().map(|d| format!("{} i kommunstyrelsen", d.words)));
+        // An organ's proposal letter-spaced: `förslag` opens a word after
+        // white space of any kind, the last byte of which stands before `f`.
+        for white in [" ", "\t", "\u{a0}", "\u{2003}", "\u{3000}"] {
+            let proposal = ["Kommunstyrelsens", "förslag", "till", "revisorerna"]
+                .map(|w| w.chars().map(String::from).collect::<Vec<_>>().join(" "));
+            let [organ, rest @ ..] = proposal;
+            heads.push(format!("{organ}  {white}{}", rest.join("  ")));
+        }
+        let chars = ('\0'..='\u{2ff}').chain(('\u{300}'..='\u{3000}').step_by(29));
+        let mut recognized = 0;
+        for head in &heads {
+            let mut lines = vec![head.clone(), format!("{head}:"), format!("{head}: Bilaga 1.")];
+            for c in chars.clone() {
+                let mut cut = head.clone();
+                cut.pop();
+                lines.extend([format!("{cut}{c}"), format!("{head}{c}")]);
+            }
+            for line in lines {
+                if as_it_was::recognize_with_as_it_was(&line, &[]).is_some() {
+                    recognized += 1;
+                    assert!(may_end_as_heading(&line), "{line:?}");
+                }
+            }
+        }
+        assert!(recognized > 10_000, "{recognized}");
+        // The letter-spaced proposals are headings, each of them.
+        assert_eq!(heads.iter().rev().take(5).filter(|h| recognize(h).is_some()).count(), 5);
+        for prose in [
+            "Sedan några ar har det strategiska arbetet med social hallbarhet starkts i",
+            "Handlingen bifogas: Bilaga 1",
+            "Beslutet ska skickas till kommunens nämnder.",
+            "Handlaggare",
+        ] {
+            assert!(!may_end_as_heading(prose), "{prose:?}");
+        }
+        // `f` opening a word after one ending in `s` lets any end through:
+        // an organ's proposal with rest words may stand there.
+        assert!(may_end_as_heading("Nämndens förslag gäller i"));
+        assert!(!may_end_as_heading("Nämnden har förslag i"));
     }
 
     /// The shortcuts of [`may_open_heading_char`], against the Unicode
