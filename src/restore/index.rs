@@ -380,15 +380,18 @@ impl Default for MemoIndex {
 }
 
 impl MemoIndex {
-    /// The slot of `s` (with hash `h`): where it is, or the empty slot it would take.
+    /// Where `s` (with hash `h`) is: its slot, or else the index of the
+    /// empty slot it would take. The slot itself, not its index: a lookup
+    /// that went back to the table by index checked the bounds and the id
+    /// again, per word.
     #[inline(always)]
-    fn find(&self, s: &[u8], h: u64) -> usize {
+    fn find(&self, s: &[u8], h: u64) -> Result<&MemoSlot, usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = (h as usize) & mask;
         loop {
-            let Some(e) = self.slots.get(i) else { return i };
+            let Some(e) = self.slots.get(i) else { return Err(i) };
             if e.id == 0 {
-                return i;
+                return Err(i);
             }
             // As `holds`, reading where the word starts only when its bytes
             // are compared.
@@ -396,7 +399,7 @@ impl MemoIndex {
                 && usize::from(e.len) == s.len()
                 && (s.len() <= 8 || self.bytes(e).is_some_and(|w| same(w, s)))
             {
-                return i;
+                return Ok(e);
             }
             i = (i + 1) & mask;
         }
@@ -414,7 +417,7 @@ impl MemoIndex {
         if s.len() > MEMO_WORD {
             return None;
         }
-        self.slots.get(self.find(s, h)).filter(|e| e.id != 0)
+        self.find(s, h).ok()
     }
 
     /// The id of `s` (with hash `h`), if the memo has it.
@@ -436,11 +439,8 @@ impl MemoIndex {
         if s.len() > MEMO_WORD {
             return None;
         }
-        let i = self.find(s, h);
+        let i = self.find(s, h).err()?;
         let slot = self.slots.get_mut(i)?;
-        if slot.id != 0 {
-            return None;
-        }
         // Never past 32 bits: the memo holds at most 2^17 words of at most
         // MEMO_WORD bytes.
         let start = u32::try_from(self.arena.len()).ok()?;
