@@ -349,15 +349,24 @@ pub(crate) const MEMO_WORD: usize = 192;
 /// lookup in a table as large as the memo, which every distinct word of
 /// every document is looked up in. Here the slot holds all a lookup of a
 /// word of up to 8 bytes (most words) asks, in 16 bytes (four to a cache
-/// line, none across two): one cache line per lookup; a longer word's bytes
-/// are compared too, as in a [`WordIndex`].
+/// line, none across two): one cache line per lookup. A word of 9 to 16
+/// bytes takes one more load, of its first 8 bytes kept per id (its hash
+/// and length settle the rest); a longer word's bytes are compared, as in a
+/// [`WordIndex`].
 #[derive(Debug)]
 pub(crate) struct MemoIndex {
     /// All words, one after another.
     arena: Vec<u8>,
     /// Per id, where the word starts in the arena: read only for words
-    /// longer than 8 bytes, whose hash and length do not settle a probe.
+    /// longer than 16 bytes, whose hash, length and head do not settle a probe.
     starts: Vec<u32>,
+    /// Per id, the word's first 8 bytes ([`load8`]; 0 for a shorter word).
+    /// Of a word of 9 to 16 bytes [`hash_bytes`] mixes these and its last 8
+    /// bytes (which, with the length, cover the rest) by steps that can be
+    /// undone: with equal hashes, lengths and heads the words are equal.
+    /// One load where reading the word from the arena took two dependent
+    /// ones (its start, then its bytes), each a likely cache miss.
+    heads: Vec<u64>,
     /// Open addressing, length a power of two, at most half full.
     slots: Vec<MemoSlot>,
 }
@@ -375,30 +384,49 @@ struct MemoSlot {
 
 impl Default for MemoIndex {
     fn default() -> Self {
-        MemoIndex { arena: Vec::new(), starts: Vec::new(), slots: vec![MemoSlot::default(); 16] }
+        MemoIndex {
+            arena: Vec::new(),
+            starts: Vec::new(),
+            heads: Vec::new(),
+            slots: vec![MemoSlot::default(); 16],
+        }
     }
 }
 
 impl MemoIndex {
-    /// The slot of `s` (with hash `h`): where it is, or the empty slot it would take.
+    /// Where `s` (with hash `h`) is: its slot, or else the index of the
+    /// empty slot it would take. The slot itself, not its index: a lookup
+    /// that went back to the table by index checked the bounds and the id
+    /// again, per word.
     #[inline(always)]
-    fn find(&self, s: &[u8], h: u64) -> usize {
+    fn find(&self, s: &[u8], h: u64) -> Result<&MemoSlot, usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = (h as usize) & mask;
         loop {
-            let Some(e) = self.slots.get(i) else { return i };
+            let Some(e) = self.slots.get(i) else { return Err(i) };
             if e.id == 0 {
-                return i;
+                return Err(i);
             }
-            // As `holds`, reading where the word starts only when its bytes
-            // are compared.
-            if e.hash == h
-                && usize::from(e.len) == s.len()
-                && (s.len() <= 8 || self.bytes(e).is_some_and(|w| same(w, s)))
-            {
-                return i;
+            // As `holds`, reading the head or the bytes only when the hash
+            // and length do not settle it.
+            if e.hash == h && usize::from(e.len) == s.len() && self.rest_is(e, s) {
+                return Ok(e);
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether the word in slot `e`, whose hash and length are those of
+    /// `s`, is `s` (see `heads`).
+    #[inline(always)]
+    fn rest_is(&self, e: &MemoSlot, s: &[u8]) -> bool {
+        match s.len() {
+            0..=8 => true,
+            9..=16 => {
+                let id = e.id.wrapping_sub(1) as usize;
+                self.heads.get(id).is_some_and(|&head| head == load8(s, 0))
+            }
+            _ => self.bytes(e).is_some_and(|w| w == s),
         }
     }
 
@@ -414,7 +442,7 @@ impl MemoIndex {
         if s.len() > MEMO_WORD {
             return None;
         }
-        self.slots.get(self.find(s, h)).filter(|e| e.id != 0)
+        self.find(s, h).ok()
     }
 
     /// The id of `s` (with hash `h`), if the memo has it.
@@ -436,17 +464,15 @@ impl MemoIndex {
         if s.len() > MEMO_WORD {
             return None;
         }
-        let i = self.find(s, h);
+        let i = self.find(s, h).err()?;
         let slot = self.slots.get_mut(i)?;
-        if slot.id != 0 {
-            return None;
-        }
         // Never past 32 bits: the memo holds at most 2^17 words of at most
         // MEMO_WORD bytes.
         let start = u32::try_from(self.arena.len()).ok()?;
         let id = u32::try_from(self.starts.len()).ok()?;
         self.arena.extend_from_slice(s);
         self.starts.push(start);
+        self.heads.push(load8(s, 0));
         *slot = MemoSlot { hash: h, id: id + 1, len: s.len() as u8, tag };
         if self.starts.len() * 2 > self.slots.len() {
             self.grow();
@@ -605,6 +631,62 @@ mod tests {
             assert_eq!(idx.get(w), Some(id));
             assert_eq!(idx.word(id), w);
         }
+    }
+
+    #[test]
+    fn the_memo_finds_each_word_as_itself_and_no_other() {
+        // Words of every length to past 16 bytes, and for each, words of
+        // the same length that share its head (first 8 bytes) or its tail
+        // (last 8), differing in one byte: a memo holding every other one
+        // finds those it holds with their ids and tags, and none of the rest.
+        let base = b"kommunstyrelsens_beslut";
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for n in 1..=base.len() {
+            let w = &base[..n];
+            words.push(w.to_vec());
+            for i in [0, n / 2, n - 1] {
+                let mut v = w.to_vec();
+                v[i] ^= 0x20;
+                words.push(v);
+            }
+        }
+        words.sort();
+        words.dedup();
+        let mut memo = MemoIndex::default();
+        let held: Vec<(usize, u32)> = words
+            .iter()
+            .enumerate()
+            .step_by(2)
+            .map(|(i, w)| (i, memo.insert(w, hash_bytes(w), i as u8).expect("new word")))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let h = hash_bytes(w);
+            let want = held.iter().find(|&&(at, _)| at == i).map(|&(_, id)| id);
+            assert_eq!(memo.get_bytes(w, h), want, "{:?}", String::from_utf8_lossy(w));
+            assert_eq!(memo.tag_of(w, h), want.map(|_| i as u8));
+            if want.is_some() {
+                assert_eq!(memo.insert(w, h, 0), None, "held once");
+            }
+        }
+        assert_eq!(memo.entries().count(), held.len());
+    }
+
+    #[test]
+    fn the_memo_tells_apart_words_of_16_bytes_that_share_a_hash() {
+        // A word of 16 bytes with another head, and the tail that undoes
+        // the change in the hash: same hash and length, another word.
+        let w = *b"kommunstyrelsens";
+        let (a, b) = (load8(&w, 0), load8(&w, 8));
+        let other_a = a ^ 1;
+        let other_b = b ^ mix(0, a).rotate_left(5) ^ mix(0, other_a).rotate_left(5);
+        let other = [other_a.to_le_bytes(), other_b.to_le_bytes()].concat();
+        let h = hash_bytes(&w);
+        assert_eq!(hash_bytes(&other), h);
+        let mut memo = MemoIndex::default();
+        assert_eq!(memo.insert(&w, h, 7), Some(0));
+        assert_eq!(memo.get_bytes(&other, h), None);
+        assert_eq!(memo.insert(&other, h, 9), Some(1));
+        assert_eq!((memo.tag_of(&w, h), memo.tag_of(&other, h)), (Some(7), Some(9)));
     }
 
     #[test]
