@@ -787,7 +787,10 @@ fn fetch_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> io::Result<Fetch
 /// directory `dir` finds what opening `dir/name` finds; the one difference
 /// is a directory renamed or replaced after its handle was opened, whose
 /// files are then read where the walk found them. Any failure is tried
-/// again by the whole path, so errors are the ones it gives.
+/// again by the whole path, so errors are the ones it gives. One gain
+/// follows: a file whose whole path is longer than the system allows
+/// (`PATH_MAX`, 4,096 bytes on Linux) while its directory's is not, which
+/// `File::open` could not open, is checked like any other.
 #[cfg(unix)]
 fn open_file(path: &Path) -> io::Result<File> {
     use rustix::fs::{Mode, OFlags};
@@ -1211,6 +1214,35 @@ mod tests {
             );
         }
         assert_eq!(seen.into_inner().unwrap(), ["d 1.txt", "d 3.txt"]);
+    }
+
+    /// A directory renamed and made again after a worker opened its handle:
+    /// the handle reads the old directory, where the walk's second file is
+    /// gone, and the fallback to the whole path reads the new one. Without
+    /// the fallback the file would be reported unreadable.
+    #[test]
+    fn a_directory_replaced_after_its_handle_is_read_at_its_path() {
+        let root = tempfile::tempdir().unwrap();
+        let d = root.path().join("d");
+        std::fs::create_dir(&d).unwrap();
+        for name in ["1.txt", "2.txt"] {
+            std::fs::write(d.join(name), format!("old {name}")).unwrap();
+        }
+        let walk = Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
+        let mut entries = walk.collect::<Vec<Entry>>().into_iter();
+        let seen = std::sync::Mutex::new(Vec::new());
+        let check = |_: &str, text: &str| {
+            seen.lock().unwrap().push(text.to_string());
+            Checked { diagnostics: Vec::new(), tally: Vec::new(), omitted: 0, rendered: None }
+        };
+        let mut next = || process(entries.next().unwrap(), 1 << 20, &check);
+        assert_eq!(next().status, FileStatus::Valid);
+        std::fs::remove_file(d.join("2.txt")).unwrap();
+        std::fs::rename(&d, root.path().join("old")).unwrap();
+        std::fs::create_dir(&d).unwrap();
+        std::fs::write(d.join("2.txt"), "new 2.txt").unwrap();
+        assert_eq!(next().status, FileStatus::Valid);
+        assert_eq!(seen.into_inner().unwrap(), ["old 1.txt", "new 2.txt"]);
     }
 
     /// A file that reads longer than its size says (as one that grew since
