@@ -1098,15 +1098,26 @@ mod tests {
         assert_eq!(check_bytes(entry("b.txt"), b"x", &fine).status, FileStatus::Valid);
     }
 
+    /// A check that finds nothing and notes each text it is given in `seen`.
+    fn recording(seen: &std::sync::Mutex<Vec<String>>) -> impl Fn(&str, &str) -> Checked + Sync {
+        move |_: &str, text: &str| {
+            seen.lock().unwrap().push(text.to_string());
+            Checked { diagnostics: Vec::new(), tally: Vec::new(), omitted: 0, rendered: None }
+        }
+    }
+
+    /// The `.txt` files the walk finds under `root`, in its order.
+    fn walked_txt(root: &Path) -> std::vec::IntoIter<Entry> {
+        let walk = Walk::new(vec![Input::Dir(root.into())], vec!["txt".into()], None);
+        walk.collect::<Vec<Entry>>().into_iter()
+    }
+
     /// The text each check was given, in order.
     fn texts_checked(entries: Vec<Entry>, max_size: u64) -> (Vec<DocRecord>, Vec<String>) {
         let seen = std::sync::Mutex::new(Vec::new());
-        let check = |_: &str, text: &str| {
-            seen.lock().unwrap().push(text.to_string());
-            Checked { diagnostics: Vec::new(), tally: Vec::new(), omitted: 0, rendered: None }
-        };
+        let check = recording(&seen);
         let recs = entries.into_iter().map(|e| process(e, max_size, &check)).collect();
-        (recs, seen.into_inner().unwrap())
+        (recs, seen.lock().unwrap().clone())
     }
 
     #[test]
@@ -1183,15 +1194,11 @@ mod tests {
                 std::fs::write(root.path().join(dir).join(name), format!("{dir} {name}")).unwrap();
             }
         }
-        let walk = Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
-        let mut entries = walk.collect::<Vec<Entry>>().into_iter();
+        let mut entries = walked_txt(root.path());
         assert_eq!(entries.len(), 6);
         let (d, e) = (root.path().join("d"), root.path().join("e"));
         let seen = std::sync::Mutex::new(Vec::new());
-        let check = |_: &str, text: &str| {
-            seen.lock().unwrap().push(text.to_string());
-            Checked { diagnostics: Vec::new(), tally: Vec::new(), omitted: 0, rendered: None }
-        };
+        let check = recording(&seen);
         let mut next = || process(entries.next().unwrap(), 1 << 20, &check);
         // d/1.txt is read, so d's handle is open; then d/2.txt is deleted
         // and d renamed: d/2.txt is unreadable, with the error of opening
@@ -1213,7 +1220,7 @@ mod tests {
                 (FileStatus::Unreadable, format!("e/{name}").as_str())
             );
         }
-        assert_eq!(seen.into_inner().unwrap(), ["d 1.txt", "d 3.txt"]);
+        assert_eq!(seen.lock().unwrap().clone(), ["d 1.txt", "d 3.txt"]);
     }
 
     /// A directory renamed and made again after a worker opened its handle:
@@ -1228,13 +1235,9 @@ mod tests {
         for name in ["1.txt", "2.txt"] {
             std::fs::write(d.join(name), format!("old {name}")).unwrap();
         }
-        let walk = Walk::new(vec![Input::Dir(root.path().into())], vec!["txt".into()], None);
-        let mut entries = walk.collect::<Vec<Entry>>().into_iter();
+        let mut entries = walked_txt(root.path());
         let seen = std::sync::Mutex::new(Vec::new());
-        let check = |_: &str, text: &str| {
-            seen.lock().unwrap().push(text.to_string());
-            Checked { diagnostics: Vec::new(), tally: Vec::new(), omitted: 0, rendered: None }
-        };
+        let check = recording(&seen);
         let mut next = || process(entries.next().unwrap(), 1 << 20, &check);
         assert_eq!(next().status, FileStatus::Valid);
         std::fs::remove_file(d.join("2.txt")).unwrap();
@@ -1242,7 +1245,7 @@ mod tests {
         std::fs::create_dir(&d).unwrap();
         std::fs::write(d.join("2.txt"), "new 2.txt").unwrap();
         assert_eq!(next().status, FileStatus::Valid);
-        assert_eq!(seen.into_inner().unwrap(), ["old 1.txt", "new 2.txt"]);
+        assert_eq!(seen.lock().unwrap().clone(), ["old 1.txt", "new 2.txt"]);
     }
 
     /// A file that reads longer than its size says (as one that grew since
