@@ -418,12 +418,15 @@ fn read_noting(
     toks: impl Iterator<Item = Token>,
     mut noted: impl FnMut(Token, u32),
 ) -> index::WordIndex {
-    // Up to one distinct word in 12 bytes of running text (every other
-    // word): a table that must grow costs more than a larger one. But a
-    // long text repeats its words (a file of 0.5 MB has a few thousand
-    // distinct ones, not 40,000): past 4096 words the table grows as it
-    // fills, where one sized by length was too large to stay in cache.
-    let distinct = (document.len() / 12 + 8).min(4096);
+    // Up to one distinct word in 16 bytes of running text: decisions have
+    // one in 18 to 28 (one in 4,000 of the bulk sample has more, and grows
+    // its table once), and the table, cleared per document, is sized to a
+    // power of two above twice this, which leaves room. One in 12 cleared a
+    // third more slots than needed. But a long text repeats its words (a
+    // file of 0.5 MB has a few thousand distinct ones, not 30,000): past
+    // 4096 words the table grows as it fills, where one sized by length was
+    // too large to stay in cache.
+    let distinct = (document.len() / 16 + 8).min(4096);
     let mut index = index::WordIndex::with_capacity(distinct);
     for t in toks {
         if t.kind != Kind::Word {
