@@ -1255,8 +1255,11 @@ impl Evidence {
 /// What [`spell_twins_alike`] needs of the plans, noted as they are made.
 #[derive(Default)]
 struct Twins {
-    /// The ids of the words whose plan changes them.
-    changed: Vec<u32>,
+    /// The ids of the words whose plan changes them, each with the hash of
+    /// its twin's key when the judgement keeps it (see [`with_twin`]): most
+    /// changed words have no kept word that may follow them, which the hash
+    /// tells apart without going back to their plan and judgement.
+    changed: Vec<(u32, Option<u64>)>,
     /// The keys of the words that may follow a twin: plain words kept as
     /// written. Most documents have none with a restored twin, so the
     /// restored keys are tabled only when a kept word may share them (4096
@@ -1268,7 +1271,10 @@ impl Twins {
     #[inline]
     fn note(&mut self, i: usize, p: &Plan, j: &Judged) {
         match p.outcome {
-            Outcome::Change { .. } => self.changed.push(i as u32),
+            Outcome::Change { verdict, .. } => {
+                let twin = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| verdict);
+                self.changed.push((i as u32, twin.map(|t| t.hash)));
+            }
             Outcome::Keep => {
                 if let Some(f) = follows(p, j) {
                     self.kept.insert(f.key_hash);
@@ -1303,7 +1309,11 @@ fn spell_twins_alike<'w>(
     // The keys tabled: a kept word not in it needs no probe.
     let mut filter: index::Filter = index::Filter::default();
     let mut codes: Vec<u64> = Vec::new();
-    for &i in &changed {
+    for &(i, twin) in &changed {
+        // As the closure below begins, before reading the plan and the judgement.
+        if twin.is_some_and(|h| !kept.may_hold(h)) {
+            continue;
+        }
         let (Some(p), Some(j)) = (plans.get(i as usize), judged.get(i as usize)) else { continue };
         with_twin(p, j, forms, |key, h, code| {
             if !kept.may_hold(h) {
