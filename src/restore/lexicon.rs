@@ -266,6 +266,14 @@ impl MemoMap {
         self.judged.get(self.words.get_bytes(s.as_bytes(), h)? as usize)
     }
 
+    /// The judgements kept at `places`, all of them the memo's. A method:
+    /// its table's place and length are read once, where the loop through
+    /// the lock's guard read them again per word.
+    #[inline(never)]
+    fn lend(&self, places: &[u32]) -> Vec<&Judged> {
+        places.iter().map(|&p| self.judged.get(p as usize).unwrap_or(&KEEP)).collect()
+    }
+
     fn has_room(&self) -> bool {
         self.judged.len() < MEMO_CAP
     }
@@ -341,9 +349,7 @@ impl Lexicon {
             // A warm memo has every word (most documents of a batch): the
             // judgements are lent by place, under the same read lock.
             if missing.is_empty() {
-                let refs: Vec<&Judged> =
-                    places.iter().map(|&p| map.judged.get(p as usize).unwrap_or(&KEEP)).collect();
-                return f(&refs);
+                return f(&map.lend(&places));
             }
         }
         let mut fresh: Vec<Option<Judged>> =
