@@ -400,10 +400,17 @@ impl MemoIndex {
     /// again, per word.
     #[inline(always)]
     fn find(&self, s: &[u8], h: u64) -> Result<&MemoSlot, usize> {
-        let mask = self.slots.len().wrapping_sub(1);
+        self.find_in(&self.slots, s, h)
+    }
+
+    /// [`MemoIndex::find`] in `slots`, which are this index's: a loop over
+    /// many words reads their place and length once, not per word.
+    #[inline(always)]
+    fn find_in<'a>(&self, slots: &'a [MemoSlot], s: &[u8], h: u64) -> Result<&'a MemoSlot, usize> {
+        let mask = slots.len().wrapping_sub(1);
         let mut i = (h as usize) & mask;
         loop {
-            let Some(e) = self.slots.get(i) else { return Err(i) };
+            let Some(e) = slots.get(i) else { return Err(i) };
             if e.id == 0 {
                 return Err(i);
             }
@@ -449,6 +456,34 @@ impl MemoIndex {
     #[inline(always)]
     pub(crate) fn get_bytes(&self, s: &[u8], h: u64) -> Option<u32> {
         Some(self.slot(s, h)?.id - 1)
+    }
+
+    /// The id of each word of `words`, in the order of their ids, or
+    /// `absent` for a word the memo lacks, whose index is pushed to `missing`.
+    /// One loop over both tables, with the slots taken once: where the
+    /// words were drawn through a closure and looked up through the memo
+    /// lock's guard, the table's place and length were read again per word.
+    pub(crate) fn ids_of(
+        &self,
+        words: &WordIndex,
+        absent: u32,
+        missing: &mut Vec<usize>,
+    ) -> Vec<u32> {
+        let (slots, arena) = (self.slots.as_slice(), words.arena.as_slice());
+        let mut ids = Vec::with_capacity(words.words.len());
+        for (i, e) in words.words.iter().enumerate() {
+            let s = arena.get(e.start..e.end).unwrap_or(&[]);
+            let found =
+                if s.len() > MEMO_WORD { None } else { self.find_in(slots, s, e.hash).ok() };
+            ids.push(found.map_or_else(
+                || {
+                    missing.push(i);
+                    absent
+                },
+                |e| e.id - 1,
+            ));
+        }
+        ids
     }
 
     /// The tag of `s` (with hash `h`), if the memo has it.
@@ -669,6 +704,38 @@ mod tests {
             }
         }
         assert_eq!(memo.entries().count(), held.len());
+    }
+
+    #[test]
+    fn the_ids_of_a_documents_words_are_those_each_lookup_gives() {
+        // Words of every length to past MEMO_WORD, some sharing heads and
+        // hashes' low bits, a memo holding every third of them: each word's
+        // id is its lookup's, and the others are noted missing, in order.
+        let mut words: Vec<String> = (0..300).map(|i| format!("ord{i}")).collect();
+        words.extend((1..=200).map(|n| "kommunstyrelsen".repeat(14).chars().take(n).collect()));
+        words.extend((0..40).map(|i| format!("kommunstyrelsens_{i}_beslut")));
+        let mut doc = WordIndex::with_capacity(4);
+        let mut memo = MemoIndex::default();
+        for (i, w) in words.iter().enumerate() {
+            doc.intern(w);
+            if i % 3 == 0 {
+                memo.insert(w.as_bytes(), hash(w), 0);
+            }
+        }
+        let mut missing = Vec::new();
+        let ids = memo.ids_of(&doc, u32::MAX, &mut missing);
+        let mut want_missing = Vec::new();
+        for id in 0..doc.distinct() {
+            let (w, h) = doc.bytes_and_hash(id as u32);
+            let want = memo.get_bytes(w, h);
+            assert_eq!(ids.get(id).copied(), Some(want.unwrap_or(u32::MAX)), "{w:?}");
+            if want.is_none() {
+                want_missing.push(id);
+            }
+        }
+        assert_eq!(ids.len(), doc.distinct());
+        assert_eq!(missing, want_missing);
+        assert!(missing.len() > 100 && missing.len() < doc.distinct() - 100);
     }
 
     #[test]

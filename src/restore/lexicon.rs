@@ -16,7 +16,7 @@
 //! So a key whose best form has a diacritic past its 20th slot is not stored;
 //! compound splitting covers such words.
 
-use super::index::MemoIndex;
+use super::index::{MemoIndex, WordIndex};
 use super::word::{Judged, Verdict};
 use crate::fold::fold_char;
 use fst::raw::{CompiledAddr, Node};
@@ -266,6 +266,14 @@ impl MemoMap {
         self.judged.get(self.words.get_bytes(s.as_bytes(), h)? as usize)
     }
 
+    /// The judgements kept at `places`, all of them the memo's. A method:
+    /// its table's place and length are read once, where the loop through
+    /// the lock's guard read them again per word.
+    #[inline(never)]
+    fn lend(&self, places: &[u32]) -> Vec<&Judged> {
+        places.iter().map(|&p| self.judged.get(p as usize).unwrap_or(&KEEP)).collect()
+    }
+
     fn has_room(&self) -> bool {
         self.judged.len() < MEMO_CAP
     }
@@ -322,18 +330,14 @@ impl Lexicon {
         r
     }
 
-    /// Call `f` with the judgements of the words `word(0..n)` (each with its
-    /// [`super::index::hash`]), in order.
+    /// Call `f` with the judgements of the words of `index`, in id order.
     ///
     /// One read lock serves the whole document and the judgements are lent,
     /// not copied: a warm memo costs one hash lookup per distinct word. Words
     /// not yet judged are judged outside the lock and added under one write lock.
-    pub(crate) fn judge_all<'w, R>(
-        &self,
-        n: usize,
-        word: impl Fn(usize) -> (&'w [u8], u64),
-        f: impl FnOnce(&[&Judged]) -> R,
-    ) -> R {
+    pub(crate) fn judge_all<R>(&self, index: &WordIndex, f: impl FnOnce(&[&Judged]) -> R) -> R {
+        let n = index.distinct();
+        let word = |i: usize| index.bytes_and_hash(i as u32);
         let mut missing = Vec::new();
         // Each word's place in the memo (`NOT_KEPT` for the missing ones):
         // the memo only grows, so after adding the missing words the
@@ -341,23 +345,11 @@ impl Lexicon {
         let mut places: Vec<u32>;
         {
             let map = self.memo.read();
-            // Collected, not pushed: a collect of a range knows its length,
-            // where each push checked the capacity again.
-            places = (0..n)
-                .map(|i| {
-                    let (s, h) = word(i);
-                    map.words.get_bytes(s, h).unwrap_or_else(|| {
-                        missing.push(i);
-                        NOT_KEPT
-                    })
-                })
-                .collect();
+            places = map.words.ids_of(index, NOT_KEPT, &mut missing);
             // A warm memo has every word (most documents of a batch): the
             // judgements are lent by place, under the same read lock.
             if missing.is_empty() {
-                let refs: Vec<&Judged> =
-                    places.iter().map(|&p| map.judged.get(p as usize).unwrap_or(&KEEP)).collect();
-                return f(&refs);
+                return f(&map.lend(&places));
             }
         }
         let mut fresh: Vec<Option<Judged>> =

@@ -418,12 +418,15 @@ fn read_noting(
     toks: impl Iterator<Item = Token>,
     mut noted: impl FnMut(Token, u32),
 ) -> index::WordIndex {
-    // Up to one distinct word in 12 bytes of running text (every other
-    // word): a table that must grow costs more than a larger one. But a
-    // long text repeats its words (a file of 0.5 MB has a few thousand
-    // distinct ones, not 40,000): past 4096 words the table grows as it
-    // fills, where one sized by length was too large to stay in cache.
-    let distinct = (document.len() / 12 + 8).min(4096);
+    // Up to one distinct word in 16 bytes of running text: decisions have
+    // one in 18 to 28 (one in 4,000 of the bulk sample has more, and grows
+    // its table once), and the table, cleared per document, is sized to a
+    // power of two above twice this, which leaves room. One in 12 cleared a
+    // third more slots than needed. But a long text repeats its words (a
+    // file of 0.5 MB has a few thousand distinct ones, not 30,000): past
+    // 4096 words the table grows as it fills, where one sized by length was
+    // too large to stay in cache.
+    let distinct = (document.len() / 16 + 8).min(4096);
     let mut index = index::WordIndex::with_capacity(distinct);
     for t in toks {
         if t.kind != Kind::Word {
@@ -586,83 +589,79 @@ impl<'l> Restorer<'l> {
         // Bytes: most words are never read as a `str`, whose check cost more
         // than the rest of what asked for the word.
         let word = |i: usize| index.bytes_and_hash(i as u32).0;
-        let word_and_hash = |i: usize| index.bytes_and_hash(i as u32);
-        let (evidence, quality, plans, forms) =
-            lexicon.judge_all(index.distinct(), word_and_hash, |judged| {
-                let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
-                let mut intact_filter = index::Filter::default();
-                let mut intact: Vec<(u64, u32)> = Vec::with_capacity(judged.len() / 4 + 8);
-                let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
-                // The same count `ocr_quality` makes (see `OcrQuality::tally`),
-                // for free: every word is judged here anyway.
-                let mut quality = OcrQuality::default();
-                for (j, count) in judged.iter().zip(index.counts()) {
-                    quality.words += count as usize;
-                    let Some(f) = &j.facts else {
-                        quality.unrecognized += count as usize;
-                        continue;
-                    };
-                    let v = &j.verdict;
-                    if matches!(v, Verdict::Unknown) {
-                        quality.unrecognized += count as usize;
-                    }
-                    if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
-                        seen_intact = seen_intact.saturating_add(count);
-                        let id = intact_keys.intern_hashed(&f.key, f.key_hash) as usize;
-                        intact_filter.insert(f.key_hash);
-                        if id == intact.len() {
-                            intact.push((f.intact, 0));
-                        }
-                        if let Some(e) = intact.get_mut(id) {
-                            if e.0 == f.intact {
-                                e.1 = e.1.saturating_add(count);
-                            } else if count > e.1 {
-                                *e = (f.intact, count);
-                            }
-                        }
-                    }
-                    match v {
-                        // Ambiguous keys say nothing about loss: `for` may be the verb.
-                        Verdict::Plain(e, _)
-                            if e.code != 0
-                                && e.best_share >= 121
-                                && !context::is_contextual(f.key.as_bytes()) =>
-                        {
-                            seen_lost = seen_lost.saturating_add(count)
-                        }
-                        Verdict::Fix { plain: false, .. } => {
-                            seen_lost = seen_lost.saturating_add(count)
-                        }
-                        _ => {}
-                    }
-                }
-                // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
-                let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
-                let evidence = Evidence { intact_keys, intact_filter, intact, loss };
-                // Room for a new spelling of most words: grown a few times at most.
-                let mut forms = Spellings {
-                    text: String::with_capacity(judged.len() * 8),
-                    choices: Vec::new(),
+        let (evidence, quality, plans, forms) = lexicon.judge_all(&index, |judged| {
+            let mut intact_keys = index::WordIndex::with_capacity(judged.len() / 4 + 8);
+            let mut intact_filter = index::Filter::default();
+            let mut intact: Vec<(u64, u32)> = Vec::with_capacity(judged.len() / 4 + 8);
+            let (mut seen_intact, mut seen_lost) = (0u32, 0u32);
+            // The same count `ocr_quality` makes (see `OcrQuality::tally`),
+            // for free: every word is judged here anyway.
+            let mut quality = OcrQuality::default();
+            for (j, count) in judged.iter().zip(index.counts()) {
+                quality.words += count as usize;
+                let Some(f) = &j.facts else {
+                    quality.unrecognized += count as usize;
+                    continue;
                 };
-                if let Some(wanted) = wanted {
-                    let plans = evidence.plan_wanted(&word, judged, wanted, &mut forms);
-                    return (evidence, quality, plans, forms);
+                let v = &j.verdict;
+                if matches!(v, Verdict::Unknown) {
+                    quality.unrecognized += count as usize;
                 }
-                // Noted on the way, for the twins: the words that change, and
-                // the keys of those kept that may follow a twin.
-                let mut twins = Twins::default();
-                let mut plans: Vec<Plan> = judged
-                    .iter()
-                    .enumerate()
-                    .map(|(i, j)| {
-                        let p = evidence.plan(|| word(i), j, &mut forms);
-                        twins.note(i, &p, j);
-                        p
-                    })
-                    .collect();
-                spell_twins_alike(&word, judged, &mut plans, (twins, &mut forms.text));
-                (evidence, quality, plans, forms)
-            });
+                if f.intact != 0 && !matches!(v, Verdict::Fix { .. }) {
+                    seen_intact = seen_intact.saturating_add(count);
+                    let id = intact_keys.intern_hashed(&f.key, f.key_hash) as usize;
+                    intact_filter.insert(f.key_hash);
+                    if id == intact.len() {
+                        intact.push((f.intact, 0));
+                    }
+                    if let Some(e) = intact.get_mut(id) {
+                        if e.0 == f.intact {
+                            e.1 = e.1.saturating_add(count);
+                        } else if count > e.1 {
+                            *e = (f.intact, count);
+                        }
+                    }
+                }
+                match v {
+                    // Ambiguous keys say nothing about loss: `for` may be the verb.
+                    Verdict::Plain(e, _)
+                        if e.code != 0
+                            && e.best_share >= 121
+                            && !context::is_contextual(f.key.as_bytes()) =>
+                    {
+                        seen_lost = seen_lost.saturating_add(count)
+                    }
+                    Verdict::Fix { plain: false, .. } => {
+                        seen_lost = seen_lost.saturating_add(count)
+                    }
+                    _ => {}
+                }
+            }
+            // Smoothed towards 0.5 by one observation, so a short text is not judged on a word or two.
+            let loss = (seen_lost as f32 + 0.5) / (seen_lost as f32 + seen_intact as f32 + 1.0);
+            let evidence = Evidence { intact_keys, intact_filter, intact, loss };
+            // Room for a new spelling of most words: grown a few times at most.
+            let mut forms =
+                Spellings { text: String::with_capacity(judged.len() * 8), choices: Vec::new() };
+            if let Some(wanted) = wanted {
+                let plans = evidence.plan_wanted(&word, judged, wanted, &mut forms);
+                return (evidence, quality, plans, forms);
+            }
+            // Noted on the way, for the twins: the words that change, and
+            // the keys of those kept that may follow a twin.
+            let mut twins = Twins::default();
+            let mut plans: Vec<Plan> = judged
+                .iter()
+                .enumerate()
+                .map(|(i, j)| {
+                    let p = evidence.plan(|| word(i), j, &mut forms);
+                    twins.note(i, &p, j);
+                    p
+                })
+                .collect();
+            spell_twins_alike(&word, judged, &mut plans, (twins, &mut forms.text));
+            (evidence, quality, plans, forms)
+        });
         // Only room to make for a list of changes: the strings of a
         // restorer for some strings are restored without one.
         let changing = match wanted {
@@ -1256,8 +1255,11 @@ impl Evidence {
 /// What [`spell_twins_alike`] needs of the plans, noted as they are made.
 #[derive(Default)]
 struct Twins {
-    /// The ids of the words whose plan changes them.
-    changed: Vec<u32>,
+    /// The ids of the words whose plan changes them, each with the hash of
+    /// its twin's key when the judgement keeps it (see [`with_twin`]): most
+    /// changed words have no kept word that may follow them, which the hash
+    /// tells apart without going back to their plan and judgement.
+    changed: Vec<(u32, Option<u64>)>,
     /// The keys of the words that may follow a twin: plain words kept as
     /// written. Most documents have none with a restored twin, so the
     /// restored keys are tabled only when a kept word may share them (4096
@@ -1269,7 +1271,10 @@ impl Twins {
     #[inline]
     fn note(&mut self, i: usize, p: &Plan, j: &Judged) {
         match p.outcome {
-            Outcome::Change { .. } => self.changed.push(i as u32),
+            Outcome::Change { verdict, .. } => {
+                let twin = j.facts.as_ref().and_then(|f| f.twin.as_ref()).filter(|_| verdict);
+                self.changed.push((i as u32, twin.map(|t| t.hash)));
+            }
             Outcome::Keep => {
                 if let Some(f) = follows(p, j) {
                     self.kept.insert(f.key_hash);
@@ -1304,7 +1309,11 @@ fn spell_twins_alike<'w>(
     // The keys tabled: a kept word not in it needs no probe.
     let mut filter: index::Filter = index::Filter::default();
     let mut codes: Vec<u64> = Vec::new();
-    for &i in &changed {
+    for &(i, twin) in &changed {
+        // As the closure below begins, before reading the plan and the judgement.
+        if twin.is_some_and(|h| !kept.may_hold(h)) {
+            continue;
+        }
         let (Some(p), Some(j)) = (plans.get(i as usize), judged.get(i as usize)) else { continue };
         with_twin(p, j, forms, |key, h, code| {
             if !kept.may_hold(h) {

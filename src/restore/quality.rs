@@ -23,8 +23,7 @@ pub fn ocr_quality(text: &str, lexicon: &Lexicon) -> OcrQuality {
 /// nothing recognizes: every distinct word judged once, under one lock of
 /// the lexicon's memo.
 fn tally(index: &WordIndex, lexicon: &Lexicon) -> OcrQuality {
-    let word = |i: usize| index.bytes_and_hash(i as u32);
-    lexicon.judge_all(index.distinct(), word, |judged| {
+    lexicon.judge_all(index, |judged| {
         let mut q = OcrQuality::default();
         for (j, count) in judged.iter().zip(index.counts()) {
             q.tally(j.recognized(), count);
