@@ -340,12 +340,14 @@ const MEMO_BITS: u32 = 12;
 /// exactly what the reading would: the line is compared whole, byte for
 /// byte, and its spans are where they were.
 struct LineMemo {
-    /// Whether a line of the memo opens with that byte: prose opening with
-    /// a bullet, a digit or white space is ruled out before it is hashed.
-    opens: [bool; 256],
-    /// Bit `n` set: a line of the memo has `n` bytes.
-    lens: u128,
-    /// Open addressing by [`line_hash`], linear probing: a line's index in
+    /// For each first byte, bit `n` of the first mask set: a line of the
+    /// memo opening with that byte has `n` bytes (a line as written has
+    /// fewer than 64); of the second: a letter-spaced one (a space its
+    /// second byte) has. Most prose is ruled out by these before it is
+    /// hashed: by a bullet, a digit or white space first, or a length no
+    /// heading of its first letter has.
+    lens: Vec<(u64, u128)>,
+    /// Open addressing by [`memo_slot`], linear probing: a line's index in
     /// `lines` plus one, 0 for an empty slot.
     slots: Vec<u16>,
     lines: Vec<String>,
@@ -356,10 +358,13 @@ impl LineMemo {
     /// The memo's answer for `line`, if the memo holds it.
     fn answer(&self, line: &str) -> Option<&Option<HeadingMatch>> {
         let bytes = line.as_bytes();
-        let first = usize::from(*bytes.first()?);
-        if !self.opens.get(first).copied().unwrap_or(false)
-            || (self.lens >> bytes.len().min(127)) & 1 == 0
-        {
+        let lens = self.lens.get(usize::from(*bytes.first()?))?;
+        let held = if bytes.get(1) == Some(&b' ') {
+            (lens.1 >> bytes.len().min(127)) & 1
+        } else {
+            u128::from((lens.0 >> bytes.len().min(63)) & 1)
+        };
+        if held == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -425,8 +430,7 @@ fn line_memo() -> &'static LineMemo {
         lines.sort_unstable();
         lines.dedup();
         let mut memo = LineMemo {
-            opens: [false; 256],
-            lens: 0,
+            lens: vec![(0, 0); 256],
             slots: vec![0; 1 << MEMO_BITS],
             answers: lines.iter().map(|_| std::sync::OnceLock::new()).collect(),
             lines: Vec::new(),
@@ -434,8 +438,14 @@ fn line_memo() -> &'static LineMemo {
         let mask = memo.slots.len() - 1;
         for (n, line) in lines.iter().enumerate() {
             let bytes = line.as_bytes();
-            memo.opens[usize::from(bytes[0])] = true;
-            memo.lens |= 1 << bytes.len();
+            let lens = &mut memo.lens[usize::from(bytes[0])];
+            if bytes.get(1) == Some(&b' ') {
+                lens.1 |= 1 << bytes.len();
+            } else {
+                // A longer line (there is none) would share the last bit
+                // with all longer lines: found all the same.
+                lens.0 |= 1 << bytes.len().min(63);
+            }
             let mut at = memo_slot(bytes) & mask;
             while memo.slots[at] != 0 {
                 at = (at + 1) & mask;
