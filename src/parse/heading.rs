@@ -314,6 +314,152 @@ pub(crate) fn recognize(line: &str) -> Option<HeadingMatch> {
 
 /// [`recognize`], also taking extra `(kind, heading)` synonyms (from a profile).
 pub(crate) fn recognize_with(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
+    // Most headings stand on a line of their own as the table writes them,
+    // or with their diacritics lost, in capitals, letter-spaced: such a line
+    // takes the answer its reading gave the first time, without a reading.
+    // Extra headings may change any answer, and skip it.
+    if extra.is_empty() {
+        if let Some(answer) = line_memo().answer(line) {
+            return answer.clone();
+        }
+    }
+    read_heading(line, extra)
+}
+
+/// The lines [`LineMemo`] holds are those of this many bytes at most.
+const MEMO_MAX_LINE: usize = 126;
+
+/// Bits of a [`LineMemo`] slot's index: 4,096 slots for some 700 lines, so
+/// that nearly every line that is none of them meets an empty slot first.
+const MEMO_BITS: u32 = 12;
+
+/// Lines that are a heading of the table (a plain form, no organ or rest
+/// words) as it is most often written, each with its answer, read by
+/// [`read_heading`] the first time the line is met. The answer is a
+/// function of the line alone (without extra headings), so the memo gives
+/// exactly what the reading would: the line is compared whole, byte for
+/// byte, and its spans are where they were.
+struct LineMemo {
+    /// For each first byte, bit `n` of the first mask set: a line of the
+    /// memo opening with that byte has `n` bytes (a line as written has
+    /// fewer than 64); of the second: a letter-spaced one (a space its
+    /// second byte) has. Most prose is ruled out by these before it is
+    /// hashed: by a bullet, a digit or white space first, or a length no
+    /// heading of its first letter has.
+    lens: Vec<(u64, u128)>,
+    /// Open addressing by [`memo_slot`], linear probing: a line's index in
+    /// `lines` plus one, 0 for an empty slot.
+    slots: Vec<u16>,
+    lines: Vec<String>,
+    answers: Vec<std::sync::OnceLock<Option<HeadingMatch>>>,
+}
+
+impl LineMemo {
+    /// The memo's answer for `line`, if the memo holds it.
+    fn answer(&self, line: &str) -> Option<&Option<HeadingMatch>> {
+        let bytes = line.as_bytes();
+        let lens = self.lens.get(usize::from(*bytes.first()?))?;
+        let held = if bytes.get(1) == Some(&b' ') {
+            (lens.1 >> bytes.len().min(127)) & 1
+        } else {
+            u128::from((lens.0 >> bytes.len().min(63)) & 1)
+        };
+        if held == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = memo_slot(bytes);
+        loop {
+            let n = usize::from(*self.slots.get(at & mask)?).checked_sub(1)?;
+            let held = self.lines.get(n)?;
+            if held.as_bytes() == bytes {
+                return self.answers.get(n).map(|a| a.get_or_init(|| read_heading(held, &[])));
+            }
+            at += 1;
+        }
+    }
+}
+
+/// Where the probe for `bytes` starts in [`LineMemo::slots`]: the top
+/// bits of a multiplicative hash of its 8-byte words and its length.
+fn memo_slot(bytes: &[u8]) -> usize {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = <[u8; 8]>::try_from(word).map_or(0, u64::from_le_bytes);
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    let mut last = [0u8; 8];
+    let rest = words.remainder();
+    if let Some(to) = last.get_mut(..rest.len()) {
+        to.copy_from_slice(rest);
+    }
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    (h >> (64 - MEMO_BITS)) as usize
+}
+
+/// `c` without its diacritic (`Ä` → `A`), as OCR most often loses it.
+fn without_diacritic(c: char) -> char {
+    match c {
+        c if c.is_ascii() => c,
+        c if c.is_uppercase() => fold_char(c).to_ascii_uppercase(),
+        c => fold_char(c),
+    }
+}
+
+fn line_memo() -> &'static LineMemo {
+    static MEMO: std::sync::OnceLock<LineMemo> = std::sync::OnceLock::new();
+    MEMO.get_or_init(|| {
+        let mut lines: Vec<String> = Vec::new();
+        for def in DEFS.iter().filter(|d| d.form == Words) {
+            let lost: String = def.words.chars().map(without_diacritic).collect();
+            for written in [def.words.to_string(), lost] {
+                for cased in [written.to_uppercase(), written] {
+                    // `B e s l u t s u n d e r l a g`, words two spaces apart.
+                    let spaced = cased
+                        .split(' ')
+                        .map(|w| w.chars().map(String::from).collect::<Vec<_>>().join(" "))
+                        .collect::<Vec<_>>()
+                        .join("  ");
+                    lines.extend([format!("{cased}:"), spaced, cased]);
+                }
+            }
+        }
+        lines.retain(|l| l.len() <= MEMO_MAX_LINE);
+        lines.sort_unstable();
+        lines.dedup();
+        let mut memo = LineMemo {
+            lens: vec![(0, 0); 256],
+            slots: vec![0; 1 << MEMO_BITS],
+            answers: lines.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            lines: Vec::new(),
+        };
+        let mask = memo.slots.len() - 1;
+        for (n, line) in lines.iter().enumerate() {
+            let bytes = line.as_bytes();
+            let lens = &mut memo.lens[usize::from(bytes[0])];
+            if bytes.get(1) == Some(&b' ') {
+                lens.1 |= 1 << bytes.len();
+            } else {
+                // A longer line (there is none) would share the last bit
+                // with all longer lines: found all the same.
+                lens.0 |= 1 << bytes.len().min(63);
+            }
+            let mut at = memo_slot(bytes) & mask;
+            while memo.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            // Far fewer lines than `u16::MAX`.
+            memo.slots[at] = (n + 1) as u16;
+        }
+        memo.lines = lines;
+        memo
+    })
+}
+
+/// [`recognize_with`] without the memo: the reading of the line.
+fn read_heading(line: &str, extra: &[(SectionKind, String)]) -> Option<HeadingMatch> {
     let lead = line.len() - trim_start(line).len();
     let unled = &line[lead..];
     // Numbering opens with a digit; most lines open with a letter.
@@ -1982,6 +2128,42 @@ mod tests {
             );
         }
         recognize_with(line, &[]).is_some()
+    }
+
+    /// Every line the memo holds answers as its reading does and as
+    /// recognition did, found by its hash; and every line a character away
+    /// from one of them (one cut, or changed, a byte more at either end, or
+    /// in lower case) is read as itself, never taken for the line beside it.
+    #[test]
+    fn the_line_memo_answers_as_the_reading_does() {
+        let memo = line_memo();
+        let extras = extra_headings();
+        let (mut headings, mut near_headings) = (0, 0);
+        for line in &memo.lines {
+            assert_eq!(memo.answer(line), Some(&read_heading(line, &[])), "{line:?}");
+            headings += usize::from(answers_as_it_did(line, &extras));
+            let chars: Vec<char> = line.chars().collect();
+            let mut near = vec![
+                format!("{line} "),
+                format!(" {line}"),
+                format!("{line}s"),
+                format!("{line}:"),
+                format!("1 {line}"),
+                line.to_lowercase(),
+            ];
+            for at in 0..chars.len() {
+                let mut cut = chars.clone();
+                cut.remove(at);
+                let mut changed = chars.clone();
+                changed[at] = if changed[at] == 'e' { 'o' } else { 'e' };
+                near.extend([cut, changed].map(|c| c.into_iter().collect::<String>()));
+            }
+            for line in near {
+                near_headings += usize::from(answers_as_it_did(&line, &extras));
+            }
+        }
+        assert!(memo.lines.len() > 600 && headings > 600, "{} {headings}", memo.lines.len());
+        assert!(near_headings > 8_000, "{near_headings}");
     }
 
     /// Every line of every fixture and of three hundred generated documents,
