@@ -59,19 +59,27 @@ impl DocToken {
     }
 }
 
-/// A word of a copy whose plan may change it, with its neighbours in the
-/// copy (which context reads), and its word id ([`ELSEWHERE`] when the
-/// document lacks it). Positions are in the copy.
+/// A word of a copy whose plan may change it, and its word id
+/// ([`ELSEWHERE`] when the document lacks it). Positions are in the copy.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct CopyWord {
     pub(super) t: Token,
     pub(super) id: u32,
-    pub(super) prev: Option<Token>,
-    pub(super) next: Option<Token>,
+    /// Where its neighbours are in [`CopyWords::around`], for a word whose
+    /// plan reads them; [`NO_NEIGHBOURS`] for the others (most: a word
+    /// that changes by the lexicon alone), which are listed in a third of
+    /// the room and without looking at their neighbours.
+    around: u32,
 }
 
 /// The id of a word the document lacks: judged on the spot.
 pub(super) const ELSEWHERE: u32 = u32::MAX;
+
+/// [`CopyWord::around`] of a word whose neighbours are not kept.
+const NO_NEIGHBOURS: u32 = u32::MAX;
+
+/// A listed word's neighbours in the copy, the tokens before and after it.
+pub(super) type Neighbours = (Option<Token>, Option<Token>);
 
 /// The words of a copy whose plan may change them, in order, as
 /// [`Restorer::copy_words`] finds them. Most words of a copy are kept as
@@ -81,9 +89,12 @@ pub(super) const ELSEWHERE: u32 = u32::MAX;
 #[derive(Debug, Default)]
 pub(crate) struct CopyWords {
     pub(super) words: Vec<CopyWord>,
+    /// The neighbours of the listed words whose plan reads them (an
+    /// ambiguous word, which context decides, or one judged on the spot).
+    pub(super) around: Vec<Neighbours>,
     /// The last token of the copy read so far.
     last: Option<Token>,
-    /// Whether the last word listed waits for the token after it.
+    /// Whether the last neighbours noted wait for the token after their word.
     pending: bool,
     /// The buffer the next copy's new text is written into: the old text of
     /// the copy restored before it (see [`super::Rendering::new`]).
@@ -100,20 +111,45 @@ impl CopyWords {
     }
 
     /// Note the copy's next token `t` (its id `id`, `None` for no word),
-    /// listing it when `listed`.
+    /// listing it when `listed`, with its neighbours when `reads`.
     #[inline]
-    fn note(&mut self, t: Token, id: Option<u32>, listed: bool) {
+    fn note(&mut self, t: Token, id: Option<u32>, (listed, reads): (bool, bool)) {
+        self.resolve(t);
+        if let (true, Some(id)) = (listed, id) {
+            let around = if reads { self.keep_around((self.last, None)) } else { NO_NEIGHBOURS };
+            self.words.push(CopyWord { t, id, around });
+        }
+        self.last = Some(t);
+    }
+
+    /// `t` is the token after the word whose neighbours wait for it.
+    #[inline]
+    fn resolve(&mut self, t: Token) {
         if self.pending {
-            if let Some(w) = self.words.last_mut() {
-                w.next = Some(t);
+            if let Some(w) = self.around.last_mut() {
+                w.1 = Some(t);
             }
             self.pending = false;
         }
-        if let (true, Some(id)) = (listed, id) {
-            self.words.push(CopyWord { t, id, prev: self.last, next: None });
-            self.pending = true;
-        }
-        self.last = Some(t);
+    }
+
+    /// Keep the neighbours of the word listed next, the one after it to
+    /// come when `next` is `None`, and give where they are kept.
+    #[inline]
+    fn keep_around(&mut self, around: Neighbours) -> u32 {
+        self.around.push(around);
+        self.pending = around.1.is_none();
+        // Fewer than 4 G words: a copy is shorter than its document.
+        (self.around.len() - 1) as u32
+    }
+}
+
+impl CopyWord {
+    /// The word's neighbours, kept in `around`; none for a word whose plan
+    /// does not read them.
+    #[inline]
+    pub(super) fn neighbours(&self, around: &[Neighbours]) -> Neighbours {
+        around.get(self.around as usize).copied().unwrap_or((None, None))
     }
 }
 
@@ -219,6 +255,7 @@ impl Restorer<'_> {
     ) -> bool {
         (out.last, out.pending) = (None, false);
         out.words.clear();
+        out.around.clear();
         if !doc.kept {
             return false;
         }
@@ -283,33 +320,32 @@ impl Restorer<'_> {
             let x = x.wide();
             Token { start: x.start - c + lo, end: x.end - c + lo, kind: x.kind }
         };
-        let Some(toks) = doc.toks.get(k..) else { return k };
-        let within = |q: usize| toks.get(q).filter(|x| x.start() < d);
-        let Some(first) = within(0) else { return k };
+        let Some(rest) = doc.toks.get(k..) else { return k };
+        // The stretch's tokens, found by a search: the loop over them then
+        // looks at their plans alone, not at where each starts too.
+        let toks = rest.get(..rest.partition_point(|x| x.start() < d)).unwrap_or(&[]);
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return k };
         let before = out.last;
-        out.note(shifted(first), None, false);
-        let mut past = 0;
+        out.resolve(shifted(first));
         for (q, x) in toks.iter().enumerate() {
             let id = x.id;
-            if x.start() >= d {
-                break;
-            }
-            past = q + 1;
             // Words (and only they) have a plan.
-            if self.plans.get(id as usize).is_some_and(|p| !matches!(p.outcome, Outcome::Keep)) {
-                let prev = match q.checked_sub(1) {
-                    Some(p) => toks.get(p).map(shifted),
-                    None => before,
-                };
-                let next = within(q + 1).map(shifted);
-                out.words.push(CopyWord { t: shifted(x), id, prev, next });
-                out.pending = next.is_none();
-            }
+            let Some(p) = self.plans.get(id as usize) else { continue };
+            let around = match p.outcome {
+                Outcome::Keep => continue,
+                Outcome::Change { .. } => NO_NEIGHBOURS,
+                Outcome::Context(_) => {
+                    let prev = match q.checked_sub(1) {
+                        Some(p) => toks.get(p).map(shifted),
+                        None => before,
+                    };
+                    out.keep_around((prev, toks.get(q + 1).map(shifted)))
+                }
+            };
+            out.words.push(CopyWord { t: shifted(x), id, around });
         }
-        if let Some(last) = past.checked_sub(1).and_then(|p| toks.get(p)) {
-            out.last = Some(shifted(last));
-        }
-        k + past
+        out.last = Some(shifted(last));
+        k + toks.len()
     }
 
     /// Note the tokens of `copy[from..to]` (whole chunks), scanned and
@@ -327,14 +363,14 @@ impl Restorer<'_> {
             let word = b.get(x.start..x.end).filter(|_| x.kind == Kind::Word);
             match word.map(|w| self.index.get_bytes(w, index::hash_bytes(w))) {
                 Some(Some(id)) => {
-                    let listed = self
-                        .plans
-                        .get(id as usize)
-                        .is_some_and(|p| !matches!(p.outcome, Outcome::Keep));
-                    out.note(at, Some(id), listed);
+                    let outcome = self.plans.get(id as usize).map(|p| p.outcome);
+                    let listed = outcome.is_some_and(|o| !matches!(o, Outcome::Keep));
+                    let reads = outcome.is_some_and(|o| matches!(o, Outcome::Context(_)));
+                    out.note(at, Some(id), (listed, reads));
                 }
-                Some(None) => out.note(at, Some(ELSEWHERE), true),
-                None => out.note(at, None, false),
+                // Judged on the spot: its plan may read its neighbours.
+                Some(None) => out.note(at, Some(ELSEWHERE), (true, true)),
+                None => out.note(at, None, (false, false)),
             }
         }
         true
@@ -381,7 +417,7 @@ mod tests {
             let mut out = CopyWords::default();
             let region = (d.source.as_str(), s.heading_span.end, s.span.end);
             assert!(r.copy_words(&s.text, region, &doc, &mut out));
-            assert_eq!(out.words, listed_by_scan(&r, &s.text));
+            assert_eq!(out.listed(), listed_by_scan(&r, &s.text));
             assert!(a.is_empty() || a != s.text, "{a}");
         }
     }
@@ -434,9 +470,11 @@ mod tests {
         // new to the document: all may change.
         assert_eq!(listed, ["for", "kannedom", "Kommunledningen", "ar", "hallbarhet", "ar"]);
         // `ar` has its neighbours as the copy has them.
-        let ar = out.words[3];
-        assert_eq!(ar.prev.map(|t| &copy[t.start..t.end]), Some("Kommunledningen"));
-        assert_eq!(ar.next.map(|t| &copy[t.start..t.end]), Some("klar"));
+        let (_, _, (prev, next)) = out.listed()[3];
+        assert_eq!(prev.map(|t| &copy[t.start..t.end]), Some("Kommunledningen"));
+        assert_eq!(next.map(|t| &copy[t.start..t.end]), Some("klar"));
+        // `kannedom` changes by the lexicon alone: its neighbours are not kept.
+        assert_eq!(out.listed()[1].2, (None, None));
         let (a, b) = both_ways(source, copy, (6, source.len()));
         assert_eq!(a, b);
         assert_eq!(a, "för kännedom: Kommunledningen är klar.\n\n• hållbarhet är");
@@ -474,7 +512,7 @@ mod properties {
             let (r, doc) = Restorer::with_tokens(Lexicon::builtin(), &source);
             let mut out = CopyWords::default();
             prop_assert!(r.copy_words(&copy, (&source, from, to), &doc, &mut out));
-            prop_assert_eq!(out.words, listed_by_scan(&r, &copy));
+            prop_assert_eq!(out.listed(), listed_by_scan(&r, &copy));
         }
 
         /// Copies restored one after another with one scratch, each written
@@ -558,9 +596,21 @@ mod tests_support {
         copy
     }
 
+    /// A listed word, its id and its neighbours (as kept).
+    pub(super) type Listed = (Token, u32, Neighbours);
+
+    impl CopyWords {
+        /// The words listed, with their neighbours.
+        pub(super) fn listed(&self) -> Vec<Listed> {
+            self.words.iter().map(|w| (w.t, w.id, w.neighbours(&self.around))).collect()
+        }
+    }
+
     /// The words of `copy` [`Restorer::copy_words`] is to list, found by
-    /// scanning the whole copy and looking every word up.
-    pub(super) fn listed_by_scan(r: &Restorer<'_>, copy: &str) -> Vec<CopyWord> {
+    /// scanning the whole copy and looking every word up, with their
+    /// neighbours where their plan reads them: a word decided by context,
+    /// or one the document lacks.
+    pub(super) fn listed_by_scan(r: &Restorer<'_>, copy: &str) -> Vec<Listed> {
         let toks: Vec<Token> = scan::Stream::new(copy).collect();
         let mut words = Vec::new();
         for (i, &t) in toks.iter().enumerate() {
@@ -572,9 +622,10 @@ mod tests_support {
             if keep.is_some_and(|p| matches!(p.outcome, Outcome::Keep)) {
                 continue;
             }
-            let prev = i.checked_sub(1).map(|p| toks[p]);
-            let next = toks.get(i + 1).copied();
-            words.push(CopyWord { t, id: id.unwrap_or(ELSEWHERE), prev, next });
+            let reads = keep.is_none_or(|p| matches!(p.outcome, Outcome::Context(_)));
+            let prev = i.checked_sub(1).map(|p| toks[p]).filter(|_| reads);
+            let next = toks.get(i + 1).copied().filter(|_| reads);
+            words.push((t, id.unwrap_or(ELSEWHERE), (prev, next)));
         }
         words
     }

@@ -851,8 +851,8 @@ impl<'l> Restorer<'l> {
                         (&own.0, &own.1)
                     }
                 };
-                let next = || tokens.peek().copied();
-                if let Some(new) = self.respell(text, t, (before, next), p, arena) {
+                let around = || (before, tokens.peek().copied());
+                if let Some(new) = self.respell(text, t, around, p, arena) {
                     w.put(t, s, new);
                 }
             }
@@ -876,9 +876,11 @@ impl<'l> Restorer<'l> {
                 continue;
             }
             let t = t.wide();
-            let before = i.checked_sub(1).and_then(|j| toks.get(j)).map(|x| x.wide());
-            let next = || toks.get(i + 1).map(|x| x.wide());
-            if let Some(new) = self.respell(text, t, (before, next), p, &self.forms) {
+            let around = || {
+                let before = i.checked_sub(1).and_then(|j| toks.get(j)).map(|x| x.wide());
+                (before, toks.get(i + 1).map(|x| x.wide()))
+            };
+            if let Some(new) = self.respell(text, t, around, p, &self.forms) {
                 w.put(t, &text[t.start..t.end], new);
             }
         }
@@ -908,13 +910,19 @@ impl<'l> Restorer<'l> {
     // ([`Restorer::copy_words`]): 0.16M instructions fewer over 200
     // generated documents.
     #[inline(never)]
-    fn render_copy(&self, text: &str, words: &[copies::CopyWord], spare: &mut String) -> bool {
+    fn render_copy(
+        &self,
+        text: &str,
+        (words, around): (&[copies::CopyWord], &[copies::Neighbours]),
+        spare: &mut String,
+    ) -> bool {
         let mut w = Rendering::new(text, 0, (false, 0), std::mem::take(spare));
-        for &copies::CopyWord { t, id, prev, next } in words {
+        for word in words {
+            let t = word.t;
             let Some(s) = text.get(t.start..t.end) else { continue };
             let mut own = None;
-            let (p, arena) = self.plan_by_id(id, s, &mut own);
-            if let Some(new) = self.respell(text, t, (prev, || next), p, arena) {
+            let (p, arena) = self.plan_by_id(word.id, s, &mut own);
+            if let Some(new) = self.respell(text, t, || word.neighbours(around), p, arena) {
                 w.put(t, s, new);
             }
         }
@@ -924,13 +932,14 @@ impl<'l> Restorer<'l> {
     }
 
     /// The spelling plan `p` (its spellings in `arena`) gives word token `t`
-    /// among its neighbours, with why and how sure; `None` to keep it.
-    /// The next token is asked for only when the context decides.
+    /// among its `neighbours` (the tokens before and after it), with why
+    /// and how sure; `None` to keep it. The neighbours are asked for only
+    /// when the context decides.
     fn respell<'a>(
         &self,
         text: &str,
         t: Token,
-        (before, next): (Option<Token>, impl FnOnce() -> Option<Token>),
+        neighbours: impl FnOnce() -> (Option<Token>, Option<Token>),
         p: &Plan,
         arena: &'a Spellings,
     ) -> Option<(&'a str, Route, f32)> {
@@ -947,7 +956,8 @@ impl<'l> Restorer<'l> {
                 let &Choice { key, default, forms, n } = arena.choices.get(k)?;
                 let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
                 let arena = arena.text.as_str();
-                match self.in_context(text, t, before, next(), key, forms) {
+                let (before, next) = neighbours();
+                match self.in_context(text, t, before, next, key, forms) {
                     Some(new) => Some((new.get(arena)?, Route::Context, 0.75)),
                     None => {
                         let (new, c) = default?;
@@ -1034,9 +1044,11 @@ impl<'l> Restorer<'l> {
             };
             let mut own = None;
             let (p, arena) = self.plan_by_id(id, word, &mut own);
-            let before = i.checked_sub(1).and_then(|j| toks.get(j)).copied();
-            let next = || toks.get(i + 1).copied();
-            if let Some(new) = self.respell(s, t, (before, next), p, arena) {
+            let around = || {
+                let before = i.checked_sub(1).and_then(|j| toks.get(j)).copied();
+                (before, toks.get(i + 1).copied())
+            };
+            if let Some(new) = self.respell(s, t, around, p, arena) {
                 w.put(t, word, new);
             }
         }
@@ -1081,7 +1093,7 @@ impl<'l> Restorer<'l> {
             return self.restore_in_place(s, &mut scratch.spare);
         }
         // The copy's old text is the buffer the next copy is written into.
-        if self.render_copy(s, &scratch.words, &mut scratch.spare) {
+        if self.render_copy(s, (&scratch.words, &scratch.around), &mut scratch.spare) {
             std::mem::swap(s, &mut scratch.spare);
         }
     }
