@@ -165,7 +165,7 @@ pub fn restore_decision(decision: &mut Decision, options: &ParseOptions) {
         // name is not written into the buffer of a page of text.
         let mut spare = String::new();
         each_string(decision, |s| r.restore_in_place(s, &mut spare));
-        let mut scratch = CopyWords::for_restorer(&r);
+        let mut scratch = CopyWords::default();
         for s in &mut decision.sections {
             // The body is copied from after the heading to the section's end.
             let copied = (decision.source.as_str(), s.heading_span.end, s.span.end);

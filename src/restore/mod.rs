@@ -898,39 +898,6 @@ impl<'l> Restorer<'l> {
         }
     }
 
-    /// [`Restorer::render`] of a copy out of the document, by the words
-    /// [`Restorer::copy_words`] listed: the only ones whose plan may change
-    /// them (or of a string given to [`Restorer::for_strings`], by all its
-    /// words). A word the document lacks ([`copies::ELSEWHERE`]) is judged
-    /// on the spot.
-    ///
-    /// The new text is written into `spare` (see [`Rendering::new`]);
-    /// `false` when no word changed, and `spare` is then as it was.
-    // Not inlined into its caller, beside the walk that lists the words
-    // ([`Restorer::copy_words`]): 0.16M instructions fewer over 200
-    // generated documents.
-    #[inline(never)]
-    fn render_copy(
-        &self,
-        text: &str,
-        (words, around): (&[copies::CopyWord], &[copies::Neighbours]),
-        spare: &mut String,
-    ) -> bool {
-        let mut w = Rendering::new(text, 0, (false, 0), std::mem::take(spare));
-        for word in words {
-            let t = word.t;
-            let Some(s) = text.get(t.start..t.end) else { continue };
-            let mut own = None;
-            let (p, arena) = self.plan_by_id(word.id, s, &mut own);
-            if let Some(new) = self.respell(text, t, || word.neighbours(around), p, arena) {
-                w.put(t, s, new);
-            }
-        }
-        let changed;
-        (changed, *spare, _) = w.finish_spare();
-        changed
-    }
-
     /// The spelling plan `p` (its spellings in `arena`) gives word token `t`
     /// among its `neighbours` (the tokens before and after it), with why
     /// and how sure; `None` to keep it. The neighbours are asked for only
@@ -1089,13 +1056,90 @@ impl<'l> Restorer<'l> {
         doc: &DocTokens,
         scratch: &mut CopyWords,
     ) {
-        if !self.copy_words(s, (source, from, to), doc, scratch) {
+        let w = Rendering::new(s, 0, (false, 0), std::mem::take(&mut scratch.spare));
+        let mut copy = CopyRendering { r: self, w, waiting: None };
+        if !self.copy_words(s, (source, from, to), doc, (scratch, &mut copy)) {
+            scratch.spare = copy.w.out;
             return self.restore_in_place(s, &mut scratch.spare);
         }
+        let changed;
+        (changed, scratch.spare, _) = copy.finish().finish_spare();
         // The copy's old text is the buffer the next copy is written into.
-        if self.render_copy(s, (&scratch.words, &scratch.around), &mut scratch.spare) {
+        if changed {
             std::mem::swap(s, &mut scratch.spare);
         }
+    }
+}
+
+/// A copy out of the document being written as [`Restorer::copy_words`]
+/// gives its words: each is rendered as it comes (or, when it waits for the
+/// token after it, as that one comes), not listed and read again.
+struct CopyRendering<'r, 'l, 't> {
+    r: &'r Restorer<'l>,
+    w: Rendering<'t>,
+    /// The word that waits for the token after it: its token and id, and
+    /// the token before it.
+    waiting: Option<(Token, u32, Option<Token>)>,
+}
+
+impl copies::CopySink for CopyRendering<'_, '_, '_> {
+    #[inline(always)]
+    fn word(&mut self, t: Token, id: u32, plan: Option<&Plan>, around: Option<copies::Neighbours>) {
+        // Most words change by the lexicon alone, whatever their neighbours
+        // and their line ([`Restorer::respell`]): written here, in the walk's
+        // loop, without the call for the others.
+        if let Some(&Plan {
+            outcome: Outcome::Change { new, route, confidence, .. },
+            acronym: false,
+        }) = plan
+        {
+            let text = self.w.text;
+            if let (Some(s), Some(new)) = (text.get(t.start..t.end), new.get(&self.r.forms.text)) {
+                self.w.put(t, s, (new, route, confidence));
+            }
+            return;
+        }
+        match around {
+            Some((prev, None)) => self.waiting = Some((t, id, prev)),
+            _ => self.render(t, plan, around.unwrap_or((None, None))),
+        }
+    }
+
+    #[inline]
+    fn next(&mut self, t: Token) {
+        if let Some((w, id, prev)) = self.waiting.take() {
+            self.render(w, self.r.plans.get(id as usize), (prev, Some(t)));
+        }
+    }
+}
+
+impl<'t> CopyRendering<'_, '_, 't> {
+    /// Write word token `t` as its plan (`None` for a word the document
+    /// lacks, judged on the spot) spells it among `around`.
+    #[inline(never)]
+    fn render(&mut self, t: Token, plan: Option<&Plan>, around: copies::Neighbours) {
+        let (r, text) = (self.r, self.w.text);
+        let Some(s) = text.get(t.start..t.end) else { return };
+        let own;
+        let (p, arena) = match plan {
+            Some(p) => (p, &r.forms),
+            None => {
+                own = r.plan_elsewhere(s, index::hash(s));
+                (&own.0, &own.1)
+            }
+        };
+        if let Some(new) = r.respell(text, t, || around, p, arena) {
+            self.w.put(t, s, new);
+        }
+    }
+
+    /// The rendering, with the word that waited for a token after it and
+    /// found none (the copy's last) written.
+    fn finish(mut self) -> Rendering<'t> {
+        if let Some((w, id, prev)) = self.waiting.take() {
+            self.render(w, self.r.plans.get(id as usize), (prev, None));
+        }
+        self.w
     }
 }
 
