@@ -161,7 +161,10 @@ pub fn restore_decision(decision: &mut Decision, options: &ParseOptions) {
     // a document are in its section texts alone).
     let restorer = if options.restore_section_text {
         let (r, doc) = Restorer::with_tokens(lexicon, &decision.source);
-        each_string(decision, |s| r.restore_in_place(s));
+        // One buffer for the strings, another for the section texts: a
+        // name is not written into the buffer of a page of text.
+        let mut spare = String::new();
+        each_string(decision, |s| r.restore_in_place(s, &mut spare));
         let mut scratch = CopyWords::default();
         for s in &mut decision.sections {
             // The body is copied from after the heading to the section's end.
@@ -176,7 +179,8 @@ pub fn restore_decision(decision: &mut Decision, options: &ParseOptions) {
             each_string(decision, |s| ask(s));
         });
         decision.source = source;
-        each_string(decision, |s| r.restore_next_in_place(s, &mut known));
+        let mut spare = String::new();
+        each_string(decision, |s| r.restore_next_in_place(s, &mut known, &mut spare));
         r
     };
     decision.ocr_quality = Some(restorer.ocr_quality());
