@@ -6,7 +6,8 @@
 use super::heading::{self, ocr_word};
 use super::scan::{ItemMarker, find_last_date, item_marker};
 use super::text::{
-    clean_line, clean_line_with, is_page_furniture, is_white_byte, join_wrapped, trim, trim_start,
+    BULLET, clean_line, clean_line_with, is_page_furniture, is_white_byte, join_wrapped, trim,
+    trim_start,
 };
 use super::{Line, SectionText};
 use crate::model::{
@@ -228,7 +229,14 @@ fn decision_phrase(line: &str) -> Option<Phrase<'_>> {
         (words[verb_at - 1].0 + words[verb_at - 1].1.len(), words[verb_at].0);
     let phrase_end = words[end - 1].0 + words[end - 1].1.trim_end_matches(':').len();
     let maker = line[..maker_end].trim();
-    let maker = clean_line(maker).trim_start_matches("• ").to_string();
+    let cleaned = clean_line(maker);
+    // `trim_start_matches("• ")`, without the string searcher it sets up
+    // on every call: a prefix compare.
+    let mut maker = cleaned.as_ref();
+    while let Some(after) = maker.strip_prefix(BULLET) {
+        maker = after;
+    }
+    let maker = maker.to_string();
     let shaped_maker = maker.starts_with(|c: char| c.is_uppercase());
     Some(Phrase {
         maker: shaped_maker.then_some(maker),
@@ -794,6 +802,11 @@ mod tests {
         assert_eq!(p.tail, "anta planen");
         let p = decision_phrase("Kommunstyrelsen foéreslas besluta").unwrap();
         assert_eq!(p.phrase, "foéreslas besluta");
+        // A bullet before the maker is no part of it, nor a second one.
+        for line in ["e Kommunstyrelsen beslutar att", "¢ • Kommunstyrelsen beslutar att"] {
+            let p = decision_phrase(line).unwrap();
+            assert_eq!(p.maker.as_deref(), Some("Kommunstyrelsen"), "{line}");
+        }
         assert!(decision_phrase("Beslutet medför inga kostnader.").is_none());
         assert!(decision_phrase("beslutar att").is_none());
     }

@@ -371,6 +371,7 @@ const NOT_IN_HEADINGS: [&str; 14] = [
 
 /// A heading the table does not know (`Konsekvensanalys`, `Remissvar`): a
 /// short capitalized line standing alone, followed by prose.
+#[inline(never)]
 fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     let line = lines[i].text;
     let trimmed = lines[i].trimmed;
@@ -381,8 +382,9 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     }
     // Every test is required: the cheap ones that rule out most lines go
     // first, the words are split and looked up last.
+    // `text::is_alphabetic` answers the Swedish letters without the Unicode tables.
     if !head.starts_with(|c: char| c.is_uppercase())
-        || !head.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'))
+        || !head.chars().all(|c| text::is_alphabetic(c) || matches!(c, ' ' | '-' | '/' | '&'))
     {
         return None;
     }
