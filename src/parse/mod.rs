@@ -46,9 +46,16 @@ pub(crate) struct Line<'s> {
 impl<'s> Line<'s> {
     pub fn new(start: usize, text: &'s str) -> Line<'s> {
         let trimmed = text::trim(text);
-        // Only a line with white space at an end has a lead to count.
-        let lead =
-            if trimmed.len() == text.len() { 0 } else { text.len() - text.trim_start().len() };
+        // Only a line with white space at an end has a lead, and the trim
+        // found it: it is where `trimmed` starts in `text`, not counted
+        // again. A blank line's lead is all of it.
+        let lead = if trimmed.len() == text.len() {
+            0
+        } else if trimmed.is_empty() {
+            text.len()
+        } else {
+            trimmed.as_ptr() as usize - text.as_ptr() as usize
+        };
         Line { start, text, trimmed, lead }
     }
 
@@ -618,6 +625,7 @@ mod tests {
                 proptest::prop_assert_eq!(&got, &expected);
                 for l in &lines {
                     proptest::prop_assert_eq!(l.trimmed, l.text.trim());
+                    proptest::prop_assert_eq!(l.lead, l.text.len() - l.text.trim_start().len());
                     let span = l.trimmed_span();
                     proptest::prop_assert_eq!(&src[span.start..span.end], l.trimmed);
                 }
