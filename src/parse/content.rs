@@ -47,15 +47,17 @@ pub(crate) fn read(
         SectionKind::Decision if decision.decision.is_none() => {
             decision.decision = Some(read_proposal(section, body, first_pipe, text));
         }
+        // Extended, not pushed to one by one: room for all the items is
+        // made once.
         SectionKind::DecisionBasis => {
-            for item in list_items(body, first_pipe) {
-                decision.decision_basis.push(read_basis(item, body, &mut decision.notes));
-            }
+            let notes = &mut decision.notes;
+            let items = list_items(body, first_pipe).into_iter();
+            decision.decision_basis.extend(items.map(|item| read_basis(item, body, notes)));
         }
         SectionKind::ResponsibleOfficials => {
-            for item in list_items(body, first_pipe) {
-                decision.responsible_officials.push(read_official(item, &mut decision.notes));
-            }
+            let notes = &mut decision.notes;
+            let items = list_items(body, first_pipe).into_iter();
+            decision.responsible_officials.extend(items.map(|item| read_official(item, notes)));
         }
         SectionKind::Distribution => {
             decision
@@ -377,9 +379,9 @@ fn read_proposal(
         if !phrase.tail.is_empty() {
             // `Kommunstyrelsen beslutar att anta planen.`: the clause is the point.
             let line = body[n];
-            let tail_start = line.start + line.text.len() - line.text.trim_start().len()
-                + line.text.trim().len()
-                - phrase.tail.len();
+            // The tail ends the trimmed line: it starts its length before
+            // the trimmed line's end.
+            let tail_start = line.trimmed_span().end - phrase.tail.len();
             proposal.points.push(Point {
                 number: None,
                 text: if whole { phrase.tail.to_string() } else { String::new() },
