@@ -279,7 +279,7 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
     // Whether the line before ends a block (the first line has none before
     // it): carried from line to line, not read back from the line before.
     let mut after_block_end = true;
-    for (i, &line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate() {
         let prev_ends_block = std::mem::replace(&mut after_block_end, ends_block(line.trimmed));
         if line.is_blank() {
             continue;
