@@ -277,14 +277,15 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
     // Room for the headings of a usual document: rarely regrown.
     let mut accepted: Vec<Accepted> = Vec::with_capacity(16);
     // Whether the line before ends a block (the first line has none before
-    // it): carried from line to line, not read back from the line before.
+    // it) or is a heading just accepted: carried from line to line, not
+    // read back from the line before nor from the headings.
     let mut after_block_end = true;
     for (i, line) in lines.iter().enumerate() {
-        let prev_ends_block = std::mem::replace(&mut after_block_end, ends_block(line.trimmed));
+        // A heading opens a block.
+        let opens = std::mem::replace(&mut after_block_end, ends_block(line.trimmed));
         if line.is_blank() {
             continue;
         }
-        let opens = prev_ends_block || accepted.last().is_some_and(|a| a.line + 1 == i);
         let closes = lines.get(i + 1).is_none_or(Line::is_blank);
         // A line inside a paragraph is never a heading; most lines are. Nor
         // is the last line of a paragraph that ends like a sentence: there a
@@ -325,6 +326,8 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
             }
         }
         accepted.push(Accepted { line: i, m });
+        // The line after a heading opens a block of its own.
+        after_block_end = true;
     }
     accepted
 }
@@ -492,6 +495,15 @@ mod tests {
     #[test]
     fn headings_need_no_blank_lines_after_a_sentence() {
         let src = "Bakgrund\nText som slutar här.\nBedömning\nMer text.\n";
+        let k: Vec<_> = kinds(src).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [SectionKind::Background, SectionKind::Assessment]);
+    }
+
+    /// The line right under a heading opens a block, though the heading
+    /// ends in no mark: a heading may stand there with text right under it.
+    #[test]
+    fn a_heading_right_under_another_opens_a_block() {
+        let src = "Bakgrund\nBedömning\nText som fortsätter\npå nästa rad.\n";
         let k: Vec<_> = kinds(src).into_iter().map(|(k, _)| k).collect();
         assert_eq!(k, [SectionKind::Background, SectionKind::Assessment]);
     }
