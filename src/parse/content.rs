@@ -6,7 +6,8 @@
 use super::heading::{self, ocr_word};
 use super::scan::{ItemMarker, find_last_date, item_marker};
 use super::text::{
-    clean_line, clean_line_with, is_page_furniture, is_white_byte, join_wrapped, trim, trim_start,
+    BULLET, clean_line, clean_line_with, is_page_furniture, is_white_byte, join_wrapped, trim,
+    trim_start,
 };
 use super::{Line, SectionText};
 use crate::model::{
@@ -46,15 +47,17 @@ pub(crate) fn read(
         SectionKind::Decision if decision.decision.is_none() => {
             decision.decision = Some(read_proposal(section, body, first_pipe, text));
         }
+        // Extended, not pushed to one by one: room for all the items is
+        // made once.
         SectionKind::DecisionBasis => {
-            for item in list_items(body, first_pipe) {
-                decision.decision_basis.push(read_basis(item, body, &mut decision.notes));
-            }
+            let notes = &mut decision.notes;
+            let items = list_items(body, first_pipe).into_iter();
+            decision.decision_basis.extend(items.map(|item| read_basis(item, body, notes)));
         }
         SectionKind::ResponsibleOfficials => {
-            for item in list_items(body, first_pipe) {
-                decision.responsible_officials.push(read_official(item, &mut decision.notes));
-            }
+            let notes = &mut decision.notes;
+            let items = list_items(body, first_pipe).into_iter();
+            decision.responsible_officials.extend(items.map(|item| read_official(item, notes)));
         }
         SectionKind::Distribution => {
             decision
@@ -228,7 +231,14 @@ fn decision_phrase(line: &str) -> Option<Phrase<'_>> {
         (words[verb_at - 1].0 + words[verb_at - 1].1.len(), words[verb_at].0);
     let phrase_end = words[end - 1].0 + words[end - 1].1.trim_end_matches(':').len();
     let maker = line[..maker_end].trim();
-    let maker = clean_line(maker).trim_start_matches("• ").to_string();
+    let cleaned = clean_line(maker);
+    // `trim_start_matches("• ")`, without the string searcher it sets up
+    // on every call: a prefix compare.
+    let mut maker = cleaned.as_ref();
+    while let Some(after) = maker.strip_prefix(BULLET) {
+        maker = after;
+    }
+    let maker = maker.to_string();
     let shaped_maker = maker.starts_with(|c: char| c.is_uppercase());
     Some(Phrase {
         maker: shaped_maker.then_some(maker),
@@ -284,45 +294,56 @@ fn char_at(line: &str, i: usize) -> (bool, usize) {
 }
 
 /// [`char_at`] for the character that ends at byte `end` of `line` (a char
-/// boundary): whether it is white space, and where it starts.
-#[inline]
+/// boundary): whether it is white space, and where it starts. Inlined
+/// always, for its ASCII byte: asked of every byte of a recipient, the
+/// call cost more than the test.
+#[inline(always)]
 fn char_before(line: &str, end: usize) -> (bool, usize) {
     match end.checked_sub(1).and_then(|i| line.as_bytes().get(i)) {
         Some(&b) if b.is_ascii() => (is_white_byte(b), end - 1),
-        _ => line
-            .get(..end)
-            .and_then(|s| s.chars().next_back())
-            .map_or((false, 0), |c| (c.is_whitespace(), end - c.len_utf8())),
+        _ => wide_char_before(line, end),
     }
 }
 
-/// The last `N` words of `line` as [`word_offsets`] splits it, last first,
-/// and how many there are (at most `N`).
-fn last_words<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
-    let mut words = [(0, ""); N];
-    let mut found = 0;
-    // One past the last byte of the word being read, while in one.
-    let mut end = None;
-    // One past the last byte of the character to read next.
+/// [`char_before`] for a character beyond ASCII, decoded.
+#[inline(never)]
+fn wide_char_before(line: &str, end: usize) -> (bool, usize) {
+    line.get(..end)
+        .and_then(|s| s.chars().next_back())
+        .map_or((false, 0), |c| (c.is_whitespace(), end - c.len_utf8()))
+}
+
+/// The words of `line` as [`word_offsets`] splits it, last first, read
+/// lazily from the end: a caller that needs only the last few reads no
+/// further back than them.
+fn words_back(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    // One past the last byte of the part not yet read.
     let mut at = line.len();
-    while at > 0 && found < N {
-        let (white, start) = char_before(line, at);
-        match (white, end) {
-            (true, Some(e)) => {
-                words[found] = (at, &line[at..e]);
-                found += 1;
-                end = None;
+    std::iter::from_fn(move || {
+        // White space after the word, then the word itself.
+        let mut end = at;
+        loop {
+            if end == 0 {
+                at = 0;
+                return None;
             }
-            (false, None) => end = Some(at),
-            _ => {}
+            let (white, start) = char_before(line, end);
+            if !white {
+                break;
+            }
+            end = start;
+        }
+        let mut start = end;
+        while start > 0 {
+            let (white, before) = char_before(line, start);
+            if white {
+                break;
+            }
+            start = before;
         }
         at = start;
-    }
-    if let (Some(e), true) = (end, found < N) {
-        words[found] = (0, &line[..e]);
-        found += 1;
-    }
-    (words, found)
+        line.get(start..end).map(|word| (start, word))
+    })
 }
 
 /// `text`: with [`SectionText::Presence`], every point's text is left empty
@@ -358,9 +379,9 @@ fn read_proposal(
         if !phrase.tail.is_empty() {
             // `Kommunstyrelsen beslutar att anta planen.`: the clause is the point.
             let line = body[n];
-            let tail_start = line.start + line.text.len() - line.text.trim_start().len()
-                + line.text.trim().len()
-                - phrase.tail.len();
+            // The tail ends the trimmed line: it starts its length before
+            // the trimmed line's end.
+            let tail_start = line.trimmed_span().end - phrase.tail.len();
             proposal.points.push(Point {
                 number: None,
                 text: if whole { phrase.tail.to_string() } else { String::new() },
@@ -475,7 +496,10 @@ fn tidied(s: &str) -> &str {
 /// `s` cut down to the bytes `keep` (char boundaries), in its own buffer.
 fn cut(mut s: String, keep: std::ops::Range<usize>) -> String {
     s.truncate(keep.end);
-    s.drain(..keep.start.min(keep.end));
+    // Most kept parts open where the string does: nothing to drain.
+    if keep.start > 0 {
+        s.drain(..keep.start.min(keep.end));
+    }
     s
 }
 
@@ -498,6 +522,28 @@ fn read_official(item: Item, notes: &mut Vec<ParseNote>) -> Official {
     Official { name: cut(item.text, keep), role: role.filter(|r| !r.is_empty()), span: item.span }
 }
 
+/// Where the purpose of a recipient's `text` starts: at the last `för`
+/// that has one to three words after it and one before it (not the first
+/// word). The words are read from the end and only as far as that takes:
+/// most lines are settled by their last two or three words, and no line
+/// is read before the word in front of its `för`.
+fn purpose_start(text: &str) -> Option<usize> {
+    let mut words = words_back(text);
+    // The purpose has a word after `för`.
+    words.next()?;
+    for _ in 1..=3 {
+        let (at, word) = words.next()?;
+        if ocr_word("för", word, true).is_ok_and(|(r, _)| r.is_empty()) {
+            // A `för` opening the line is no purpose, nor is one further
+            // back. The word before it need not be read, only seen: the
+            // first character that is not white space belongs to it.
+            let before = text.get(..at).map_or("", str::trim_end);
+            return (!before.is_empty()).then_some(at);
+        }
+    }
+    None
+}
+
 /// ```text
 /// recipient-line = recipient ( ","? purpose )?
 /// purpose        = "för" word{1,3}                 ; "för kännedom", "för åtgärd"
@@ -507,19 +553,12 @@ fn read_recipient(item: Item) -> Recipient {
     // Where the trimmed text starts in the item's string.
     let from = whole.len() - trim_start(&whole).len();
     let text = trim(&whole).trim_end_matches(['.', ';']);
-    // The purpose is the last `för` that has one to three words after it and
-    // one before it (not the first word): only the last five words can tell,
-    // so only they are read, from the end, without collecting the rest.
-    let (last, found) = last_words::<5>(text);
-    let purpose_at = (1..=3).find(|&k| {
-        found >= k + 2 && ocr_word("för", last[k].1, true).is_ok_and(|(r, _)| r.is_empty())
-    });
     // The recipient is where `text` starts (it opens with no white space),
     // up to `keep` bytes.
-    let (keep, purpose) = match purpose_at.map(|k| &last[k]) {
-        Some((at, _)) => {
-            let recipient = trim(trim(&text[..*at]).trim_end_matches(','));
-            (recipient.len(), Some(trim(&text[*at..]).to_string()))
+    let (keep, purpose) = match purpose_start(text) {
+        Some(at) => {
+            let recipient = trim(trim(&text[..at]).trim_end_matches(','));
+            (recipient.len(), Some(trim(&text[at..]).to_string()))
         }
         None => (text.len(), None),
     };
@@ -645,7 +684,8 @@ mod tests {
         out
     }
 
-    /// [`last_words`] as first written, every character decoded.
+    /// The last `N` words of a line, last first, and how many there are,
+    /// every character decoded: how the recipient's last words were first read.
     fn last_words_by_char<const N: usize>(line: &str) -> ([(usize, &str); N], usize) {
         let mut words = [(0, ""); N];
         let mut found = 0;
@@ -681,13 +721,30 @@ mod tests {
             line in "([a-zåäö,.:]|é|”|–| |  |\t|\x0b|\r|\u{a0}|\u{85}|\u{2003}|\u{3000}|\u{1680}|𝔄){0,24}"
         ) {
             proptest::prop_assert_eq!(word_offsets(&line), word_offsets_by_char(&line));
-            proptest::prop_assert_eq!(last_words::<5>(&line), last_words_by_char::<5>(&line));
-            proptest::prop_assert_eq!(last_words::<2>(&line), last_words_by_char::<2>(&line));
+            let (last, found) = last_words_by_char::<5>(&line);
+            let back: Vec<(usize, &str)> = words_back(&line).take(5).collect();
+            proptest::prop_assert_eq!(&back[..], &last[..found]);
+        }
+
+        /// The purpose starts where it did when the last five words were
+        /// read first: the last `för` (in its OCR readings) with one to
+        /// three words after it and one before it.
+        #[test]
+        fn purposes_start_where_the_last_five_words_put_them(
+            line in "(för|fér|FÖR|for|för,|Socialnämnden|x|,| |  |\u{a0}|\u{2003}|kännedom){0,9}"
+        ) {
+            let (last, found) = last_words_by_char::<5>(&line);
+            let by_last_five = (1..=3)
+                .find(|&k| {
+                    found >= k + 2 && ocr_word("för", last[k].1, true).is_ok_and(|(r, _)| r.is_empty())
+                })
+                .map(|k| last[k].0);
+            proptest::prop_assert_eq!(purpose_start(&line), by_last_five, "{:?}", line);
         }
     }
 
     #[test]
-    fn last_words_are_the_tail_of_word_offsets() {
+    fn words_back_are_word_offsets_reversed() {
         for line in [
             "",
             " ",
@@ -697,9 +754,9 @@ mod tests {
             "ett två tre fyra fem sex sju",
         ] {
             let all = word_offsets(line);
-            let (last, found) = last_words::<5>(line);
-            let tail: Vec<(usize, &str)> = all.iter().rev().take(5).copied().collect();
-            assert_eq!(&last[..found], &tail[..], "{line:?}");
+            let back: Vec<(usize, &str)> = words_back(line).collect();
+            let reversed: Vec<(usize, &str)> = all.iter().rev().copied().collect();
+            assert_eq!(back, reversed, "{line:?}");
         }
     }
 
@@ -747,6 +804,11 @@ mod tests {
         assert_eq!(p.tail, "anta planen");
         let p = decision_phrase("Kommunstyrelsen foéreslas besluta").unwrap();
         assert_eq!(p.phrase, "foéreslas besluta");
+        // A bullet before the maker is no part of it, nor a second one.
+        for line in ["e Kommunstyrelsen beslutar att", "¢ • Kommunstyrelsen beslutar att"] {
+            let p = decision_phrase(line).unwrap();
+            assert_eq!(p.maker.as_deref(), Some("Kommunstyrelsen"), "{line}");
+        }
         assert!(decision_phrase("Beslutet medför inga kostnader.").is_none());
         assert!(decision_phrase("beslutar att").is_none());
     }

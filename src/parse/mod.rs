@@ -46,9 +46,16 @@ pub(crate) struct Line<'s> {
 impl<'s> Line<'s> {
     pub fn new(start: usize, text: &'s str) -> Line<'s> {
         let trimmed = text::trim(text);
-        // Only a line with white space at an end has a lead to count.
-        let lead =
-            if trimmed.len() == text.len() { 0 } else { text.len() - text.trim_start().len() };
+        // Only a line with white space at an end has a lead, and the trim
+        // found it: it is where `trimmed` starts in `text`, not counted
+        // again. A blank line's lead is all of it.
+        let lead = if trimmed.len() == text.len() {
+            0
+        } else if trimmed.is_empty() {
+            text.len()
+        } else {
+            trimmed.as_ptr() as usize - text.as_ptr() as usize
+        };
         Line { start, text, trimmed, lead }
     }
 
@@ -270,14 +277,15 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
     // Room for the headings of a usual document: rarely regrown.
     let mut accepted: Vec<Accepted> = Vec::with_capacity(16);
     // Whether the line before ends a block (the first line has none before
-    // it): carried from line to line, not read back from the line before.
+    // it) or is a heading just accepted: carried from line to line, not
+    // read back from the line before nor from the headings.
     let mut after_block_end = true;
-    for (i, &line) in lines.iter().enumerate() {
-        let prev_ends_block = std::mem::replace(&mut after_block_end, ends_block(line.trimmed));
+    for (i, line) in lines.iter().enumerate() {
+        // A heading opens a block.
+        let opens = std::mem::replace(&mut after_block_end, ends_block(line.trimmed));
         if line.is_blank() {
             continue;
         }
-        let opens = prev_ends_block || accepted.last().is_some_and(|a| a.line + 1 == i);
         let closes = lines.get(i + 1).is_none_or(Line::is_blank);
         // A line inside a paragraph is never a heading; most lines are. Nor
         // is the last line of a paragraph that ends like a sentence: there a
@@ -318,6 +326,8 @@ fn find_headings(lines: &[Line<'_>], extra: &[(SectionKind, String)]) -> Vec<Acc
             }
         }
         accepted.push(Accepted { line: i, m });
+        // The line after a heading opens a block of its own.
+        after_block_end = true;
     }
     accepted
 }
@@ -371,6 +381,7 @@ const NOT_IN_HEADINGS: [&str; 14] = [
 
 /// A heading the table does not know (`Konsekvensanalys`, `Remissvar`): a
 /// short capitalized line standing alone, followed by prose.
+#[inline(never)]
 fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     let line = lines[i].text;
     let trimmed = lines[i].trimmed;
@@ -381,8 +392,9 @@ fn unknown_heading(lines: &[Line<'_>], i: usize) -> Option<HeadingMatch> {
     }
     // Every test is required: the cheap ones that rule out most lines go
     // first, the words are split and looked up last.
+    // `text::is_alphabetic` answers the Swedish letters without the Unicode tables.
     if !head.starts_with(|c: char| c.is_uppercase())
-        || !head.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'))
+        || !head.chars().all(|c| text::is_alphabetic(c) || matches!(c, ' ' | '-' | '/' | '&'))
     {
         return None;
     }
@@ -483,6 +495,15 @@ mod tests {
     #[test]
     fn headings_need_no_blank_lines_after_a_sentence() {
         let src = "Bakgrund\nText som slutar här.\nBedömning\nMer text.\n";
+        let k: Vec<_> = kinds(src).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [SectionKind::Background, SectionKind::Assessment]);
+    }
+
+    /// The line right under a heading opens a block, though the heading
+    /// ends in no mark: a heading may stand there with text right under it.
+    #[test]
+    fn a_heading_right_under_another_opens_a_block() {
+        let src = "Bakgrund\nBedömning\nText som fortsätter\npå nästa rad.\n";
         let k: Vec<_> = kinds(src).into_iter().map(|(k, _)| k).collect();
         assert_eq!(k, [SectionKind::Background, SectionKind::Assessment]);
     }
@@ -616,6 +637,7 @@ mod tests {
                 proptest::prop_assert_eq!(&got, &expected);
                 for l in &lines {
                     proptest::prop_assert_eq!(l.trimmed, l.text.trim());
+                    proptest::prop_assert_eq!(l.lead, l.text.len() - l.text.trim_start().len());
                     let span = l.trimmed_span();
                     proptest::prop_assert_eq!(&src[span.start..span.end], l.trimmed);
                 }

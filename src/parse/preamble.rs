@@ -77,8 +77,9 @@ pub(crate) fn parse(lines: &[Line<'_>], notes: &mut Vec<ParseNote>) -> Preamble 
             i += 1;
             continue;
         }
-        let lead = line.text.len() - line.text.trim_start().len();
-        let at = line.start + lead;
+        // Where the trimmed text starts: worked out with the line, not by
+        // trimming it again.
+        let at = line.trimmed_span().start;
         // Only the diary-label and document-type tests read the fold, and
         // each opens with two letters few lines open with: the rest need none.
         folded.clear();

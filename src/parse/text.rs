@@ -31,7 +31,7 @@ pub(crate) fn clean_line_with(line: &str, pipes: bool) -> Cow<'_, str> {
 }
 
 /// How a bullet is written in text, whatever OCR made of it.
-const BULLET: &str = "• ";
+pub(crate) const BULLET: &str = "• ";
 
 /// The text after the bullet `line` opens with, if it opens with one.
 fn bullet_rest(line: &str) -> Option<&str> {
@@ -230,7 +230,7 @@ pub(crate) fn may_start_item(line: &str) -> bool {
 /// characters beyond ASCII that open lines here: Latin-1 (`Ä`, `Ö`, `¢`,
 /// `§`) and general punctuation (`•`, `”`, none of it alphabetic). The
 /// tables' lookup costs some 300 instructions a character.
-fn is_alphabetic(c: char) -> bool {
+pub(crate) fn is_alphabetic(c: char) -> bool {
     match c {
         '\0'..='\u{ff}' => {
             c.is_ascii_alphabetic()
