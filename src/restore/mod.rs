@@ -919,14 +919,15 @@ impl<'l> Restorer<'l> {
                 Some((new.get(&arena.text)?, route, confidence))
             }
             Outcome::Context(k) => {
-                let &Choice { key, default, forms, n } = arena.choices.get(k)?;
-                let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
+                // By reference: its forms are most of its size.
+                let Choice { key, default, forms, n } = arena.choices.get(k)?;
+                let forms = forms.get(..usize::from(*n)).unwrap_or(&[]);
                 let arena = arena.text.as_str();
                 let (before, next) = neighbours();
                 match self.in_context(text, t, before, next, key, forms) {
                     Some(new) => Some((new.get(arena)?, Route::Context, 0.75)),
                     None => {
-                        let (new, c) = default?;
+                        let (new, c) = (*default)?;
                         Some((new.get(arena)?, Route::Lexicon, c))
                     }
                 }
