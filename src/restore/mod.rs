@@ -919,14 +919,15 @@ impl<'l> Restorer<'l> {
                 Some((new.get(&arena.text)?, route, confidence))
             }
             Outcome::Context(k) => {
-                let &Choice { key, default, forms, n } = arena.choices.get(k)?;
-                let forms = forms.get(..usize::from(n)).unwrap_or(&[]);
+                // By reference: its forms are most of its size.
+                let Choice { key, default, forms, n } = arena.choices.get(k)?;
+                let forms = forms.get(..usize::from(*n)).unwrap_or(&[]);
                 let arena = arena.text.as_str();
                 let (before, next) = neighbours();
                 match self.in_context(text, t, before, next, key, forms) {
                     Some(new) => Some((new.get(arena)?, Route::Context, 0.75)),
                     None => {
-                        let (new, c) = default?;
+                        let (new, c) = (*default)?;
                         Some((new.get(arena)?, Route::Lexicon, c))
                     }
                 }
@@ -1576,6 +1577,23 @@ fn fold_into<'b>(bytes: &'b [u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     if lower_ascii(bytes) {
         return Some(bytes);
     }
+    // Most others are ASCII with a capital (a sentence's first word), whose
+    // fold is their lower case (fold_char's of an ASCII char): lowered in a
+    // go, not a char at a time.
+    if bytes.is_ascii() {
+        let out = buf.get_mut(..bytes.len())?;
+        out.copy_from_slice(bytes);
+        out.make_ascii_lowercase();
+        return Some(out);
+    }
+    fold_chars(bytes, buf)
+}
+
+/// [`fold_into`] of a word with a char past ASCII, a char at a time.
+// Not inlined: the registers its loop takes were saved and restored on
+// every call of [`fold_into`], most of which return without it.
+#[inline(never)]
+fn fold_chars<'b>(bytes: &'b [u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let mut n = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -1584,8 +1602,14 @@ fn fold_into<'b>(bytes: &'b [u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
             i += 1;
             b.to_ascii_lowercase()
         } else {
-            // Read as a `str` only here: most words are ASCII.
-            let c = std::str::from_utf8(bytes.get(i..)?).ok()?.chars().next()?;
+            // Read as a `str` only here, the one char its first byte says:
+            // read to the word's end, each char of it was checked again.
+            let width = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let c = std::str::from_utf8(bytes.get(i..i + width)?).ok()?.chars().next()?;
             i += c.len_utf8();
             match crate::fold::fold_char(c) {
                 'é' => b'e',
@@ -1897,6 +1921,28 @@ mod properties {
     }
 
     proptest! {
+        /// A neighbour folds as each of its chars does with `fold_char`
+        /// (`é` to `e` too), into at most 24 ASCII bytes, whichever of the
+        /// ways in the word takes: lower-case ASCII as it is, ASCII with
+        /// capitals lowered in a go, the others a char at a time (the
+        /// Kelvin sign, three bytes long, folds to `k`).
+        #[test]
+        fn a_neighbour_folds_as_its_chars_do(s in "[a-zA-Z0-9éÉåÄöØüß€\u{212a} -]{0,30}") {
+            let by_chars = || {
+                let mut out = Vec::new();
+                for c in s.chars() {
+                    let f = match crate::fold::fold_char(c) {
+                        'é' => 'e',
+                        f => f,
+                    };
+                    out.push(u8::try_from(f).ok().filter(u8::is_ascii)?);
+                }
+                (out.len() <= 24).then_some(out)
+            };
+            let mut buf = [0u8; 24];
+            prop_assert_eq!(fold_into(s.as_bytes(), &mut buf).map(<[u8]>::to_vec), by_chars());
+        }
+
         #[test]
         fn changes_only_letters_and_spans_are_exact(s in ocr_text()) {
             let norm = crate::normalize::normalize_text(&s);
