@@ -1214,9 +1214,7 @@ impl Evidence {
         let mut codes: Vec<Option<u64>> = vec![None; keys.distinct()];
         for (x, &j) in judged.iter().enumerate() {
             let Some(f) = &j.facts else { continue };
-            if !filter.may_hold(f.key_hash)
-                && !f.twin.as_ref().is_some_and(|t| filter.may_hold(t.hash))
-            {
+            if !filter.may_hold(f.key_hash) && !j.twin().is_some_and(|t| filter.may_hold(t.hash)) {
                 continue;
             }
             let Some(p) = plans.get_mut(x) else { continue };
