@@ -671,9 +671,7 @@ impl<'l> Restorer<'l> {
                 match v {
                     // Ambiguous keys say nothing about loss: `for` may be the verb.
                     Verdict::Plain(e, _)
-                        if e.code != 0
-                            && e.best_share >= 121
-                            && !context::is_contextual(f.key.as_bytes()) =>
+                        if e.code != 0 && e.best_share >= 121 && !f.key_contextual =>
                     {
                         seen_lost = seen_lost.saturating_add(count)
                     }

@@ -131,7 +131,7 @@ pub(crate) struct Judged {
 /// The facts of a word [`Word::read`] accepted.
 ///
 /// In this order, so that the fields read for every word (up to
-/// `contextual`) share the cache line of [`Judged`]'s verdict.
+/// `key_contextual`) share the cache line of [`Judged`]'s verdict.
 #[derive(Clone, Debug)]
 #[repr(C)]
 pub(crate) struct Facts {
@@ -149,6 +149,10 @@ pub(crate) struct Facts {
     pub acronym: bool,
     /// Plain and one of the ambiguous keys context decides.
     pub contextual: bool,
+    /// One of the ambiguous keys context decides, plain or not: the
+    /// document's loss is weighed without them, and asked here it needs no
+    /// read of the key from the second cache line.
+    pub key_contextual: bool,
     /// The folded key of the verdict's new spelling, if any: what the
     /// document's plain twins of it are spelled from.
     pub twin: Option<Twin>,
@@ -208,7 +212,8 @@ impl Judged {
         let direct = direct_entry(lex, &w);
         let verdict = resolve_known(lex, &w, direct);
         let plain = w.is_plain();
-        let contextual = plain && super::context::is_contextual(w.key());
+        let key_contextual = super::context::is_contextual(w.key());
+        let contextual = plain && key_contextual;
         let key = key_text(&w);
         let facts = Facts {
             key_hash: super::index::hash(&key),
@@ -219,6 +224,7 @@ impl Judged {
             plain,
             acronym: super::is_acronym(&w),
             contextual,
+            key_contextual,
             forms: if contextual { super::spell_forms(&w) } else { Box::default() },
             twin: match &verdict {
                 Verdict::Plain(_, new) | Verdict::Fix { new, .. } => {
@@ -1008,9 +1014,28 @@ mod tests {
             offset_of!(Facts, plain) + 1,
             offset_of!(Facts, acronym) + 1,
             offset_of!(Facts, contextual) + 1,
+            offset_of!(Facts, key_contextual) + 1,
         ] {
             assert!(facts + hot <= 64, "a hot field ends at {}", facts + hot);
         }
+    }
+
+    #[test]
+    fn key_contextual_is_the_keys() {
+        let lex = Lexicon::builtin();
+        let (mut plain, mut not_plain) = (0, 0);
+        for word in
+            ["for", "För", "för", "ar", "är", "år", "ér", "fOr", "Ar", "AR", "och", "hall", "f6r"]
+        {
+            let Some(f) = Judged::new(lex, word).facts else { continue };
+            let key = super::super::context::is_contextual(f.key.as_bytes());
+            assert_eq!(f.key_contextual, key, "{word}");
+            assert_eq!(f.contextual, key && f.plain, "{word}");
+            if key {
+                *if f.plain { &mut plain } else { &mut not_plain } += 1;
+            }
+        }
+        assert!(plain >= 2 && not_plain >= 2, "{plain} plain, {not_plain} not");
     }
 
     #[test]
