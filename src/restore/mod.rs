@@ -671,9 +671,7 @@ impl<'l> Restorer<'l> {
                 match v {
                     // Ambiguous keys say nothing about loss: `for` may be the verb.
                     Verdict::Plain(e, _)
-                        if e.code != 0
-                            && e.best_share >= 121
-                            && !context::is_contextual(f.key.as_bytes()) =>
+                        if e.code != 0 && e.best_share >= 121 && !f.key_contextual =>
                     {
                         seen_lost = seen_lost.saturating_add(count)
                     }
@@ -1215,9 +1213,7 @@ impl Evidence {
         let mut codes: Vec<Option<u64>> = vec![None; keys.distinct()];
         for (x, &j) in judged.iter().enumerate() {
             let Some(f) = &j.facts else { continue };
-            if !filter.may_hold(f.key_hash)
-                && !f.twin.as_ref().is_some_and(|t| filter.may_hold(t.hash))
-            {
+            if !filter.may_hold(f.key_hash) && !j.twin().is_some_and(|t| filter.may_hold(t.hash)) {
                 continue;
             }
             let Some(p) = plans.get_mut(x) else { continue };

@@ -114,7 +114,14 @@ pub(crate) enum Verdict {
 /// What restoration needs to know about one word as written, whatever the
 /// document: judged once and kept in the lexicon's memo, so that a word seen
 /// before costs a lookup instead of a read and lexicon walks.
+///
+/// Laid out so that what every word's plan reads (the verdict and the first
+/// fields of [`Facts`]) fills the first of its two cache lines: a document's
+/// words are read from all over the memo, a cache miss per line each, and
+/// left to the compiler the facts ended in a line of their own. Aligned so
+/// that the memo's judgements start on a line, not across two.
 #[derive(Clone, Debug)]
+#[repr(C, align(64))]
 pub(crate) struct Judged {
     pub verdict: Verdict,
     /// `None` when [`Word::read`] refused the word.
@@ -122,29 +129,37 @@ pub(crate) struct Judged {
 }
 
 /// The facts of a word [`Word::read`] accepted.
+///
+/// In this order, so that the fields read for every word (up to
+/// `key_contextual`) share the cache line of [`Judged`]'s verdict.
 #[derive(Clone, Debug)]
+#[repr(C)]
 pub(crate) struct Facts {
-    /// The plain folded key.
-    pub key: Box<str>,
     /// [`super::index::hash`] of `key`: the document's tables look keys up
     /// for every distinct word, so the hash is made once, here.
     pub key_hash: u64,
+    /// Slot codes of the intact diacritics.
+    pub intact: u64,
     /// Whether the plain spelling of the key is itself a word (`hall` beside
     /// `håll`), for plain words: the lexicon walk made once, here.
     pub plain_is_word: bool,
-    /// Slot codes of the intact diacritics.
-    pub intact: u64,
     /// [`Word::is_plain`].
     pub plain: bool,
     /// A short all-capital word (see `is_acronym`).
     pub acronym: bool,
     /// Plain and one of the ambiguous keys context decides.
     pub contextual: bool,
-    /// For a contextual word, the forms context may choose, spelled in its case.
-    pub forms: Box<[(&'static str, Box<str>)]>,
+    /// One of the ambiguous keys context decides, plain or not: the
+    /// document's loss is weighed without them, and asked here it needs no
+    /// read of the key from the second cache line.
+    pub key_contextual: bool,
     /// The folded key of the verdict's new spelling, if any: what the
     /// document's plain twins of it are spelled from.
     pub twin: Option<Twin>,
+    /// The plain folded key.
+    pub key: Box<str>,
+    /// For a contextual word, the forms context may choose, spelled in its case.
+    pub forms: Box<[(&'static str, Box<str>)]>,
 }
 
 /// The folded key of a new spelling, its [`super::index::hash`] and its intact slot codes.
@@ -176,6 +191,18 @@ impl Judged {
         self.facts.is_some() && !matches!(self.verdict, Verdict::Unknown)
     }
 
+    /// The twin of the verdict's new spelling ([`Facts::twin`]). Only a
+    /// verdict with a new spelling has one, so the verdict, in the cache
+    /// line every word's plan reads, is asked first: most words' twin is
+    /// then not read from the judgement's second line at all.
+    #[inline]
+    pub(crate) fn twin(&self) -> Option<&Twin> {
+        if !matches!(self.verdict, Verdict::Plain(..) | Verdict::Fix { .. }) {
+            return None;
+        }
+        self.facts.as_ref()?.twin.as_ref()
+    }
+
     /// Read and resolve `s` against `lex` (no memo).
     pub(crate) fn new(lex: &Lexicon, s: &str) -> Judged {
         let Some(w) = Word::read(s) else {
@@ -185,7 +212,8 @@ impl Judged {
         let direct = direct_entry(lex, &w);
         let verdict = resolve_known(lex, &w, direct);
         let plain = w.is_plain();
-        let contextual = plain && super::context::is_contextual(w.key());
+        let key_contextual = super::context::is_contextual(w.key());
+        let contextual = plain && key_contextual;
         let key = key_text(&w);
         let facts = Facts {
             key_hash: super::index::hash(&key),
@@ -196,6 +224,7 @@ impl Judged {
             plain,
             acronym: super::is_acronym(&w),
             contextual,
+            key_contextual,
             forms: if contextual { super::spell_forms(&w) } else { Box::default() },
             twin: match &verdict {
                 Verdict::Plain(_, new) | Verdict::Fix { new, .. } => {
@@ -970,6 +999,74 @@ mod tests {
         assert!(Word::read("iPhone").is_none(), "mixed case is no OCR reading");
         let w = Word::read("xqzvbn").unwrap();
         assert_eq!(resolve(lex, &w), Verdict::Unknown);
+    }
+
+    #[test]
+    fn judged_reads_the_hot_fields_from_one_cache_line() {
+        use std::mem::{align_of, offset_of, size_of};
+        assert_eq!(align_of::<Judged>(), 64);
+        assert_eq!(size_of::<Judged>(), 128);
+        assert_eq!(offset_of!(Judged, verdict), 0);
+        let facts = offset_of!(Judged, facts);
+        for hot in [
+            offset_of!(Facts, key_hash) + size_of::<u64>(),
+            offset_of!(Facts, intact) + size_of::<u64>(),
+            offset_of!(Facts, plain) + 1,
+            offset_of!(Facts, acronym) + 1,
+            offset_of!(Facts, contextual) + 1,
+            offset_of!(Facts, key_contextual) + 1,
+        ] {
+            assert!(facts + hot <= 64, "a hot field ends at {}", facts + hot);
+        }
+    }
+
+    #[test]
+    fn key_contextual_is_the_keys() {
+        let lex = Lexicon::builtin();
+        let (mut plain, mut not_plain) = (0, 0);
+        for word in
+            ["for", "För", "för", "ar", "är", "år", "ér", "fOr", "Ar", "AR", "och", "hall", "f6r"]
+        {
+            let Some(f) = Judged::new(lex, word).facts else { continue };
+            let key = super::super::context::is_contextual(f.key.as_bytes());
+            assert_eq!(f.key_contextual, key, "{word}");
+            assert_eq!(f.contextual, key && f.plain, "{word}");
+            if key {
+                *if f.plain { &mut plain } else { &mut not_plain } += 1;
+            }
+        }
+        assert!(plain >= 2 && not_plain >= 2, "{plain} plain, {not_plain} not");
+    }
+
+    #[test]
+    fn twin_is_the_facts_twin() {
+        let lex = Lexicon::builtin();
+        let mut some = 0;
+        for word in [
+            "fér",
+            "forslag",
+            "Forslag",
+            "och",
+            "håll",
+            "hall",
+            "ar",
+            "ér",
+            "ARENDET",
+            "xqzvbn",
+            "f6r",
+            "kommunledningsforvaltningen",
+            "iPhone",
+            "12",
+            "idé",
+            "for",
+        ] {
+            let j = Judged::new(lex, word);
+            let reference =
+                j.facts.as_ref().and_then(|f| f.twin.as_ref()).map(|t| (&t.key, t.hash));
+            assert_eq!(j.twin().map(|t| (&t.key, t.hash)), reference, "{word}");
+            some += usize::from(reference.is_some());
+        }
+        assert!(some >= 4, "too few words with a twin: {some}");
     }
 
     #[test]
