@@ -378,6 +378,37 @@ impl LineMemo {
             at += 1;
         }
     }
+
+    /// Adds `line` unless it is held already or too long to be.
+    fn insert(&mut self, line: &str) {
+        let bytes = line.as_bytes();
+        let Some(&first) = bytes.first() else { return };
+        if bytes.len() > MEMO_MAX_LINE {
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = memo_slot(bytes) & mask;
+        // The table has several times more slots than lines (a test checks
+        // it), so the probe meets an empty slot.
+        while let Some(n) = usize::from(self.slots[at]).checked_sub(1) {
+            if self.lines[n] == line {
+                return;
+            }
+            at = (at + 1) & mask;
+        }
+        let lens = &mut self.lens[usize::from(first)];
+        if bytes.get(1) == Some(&b' ') {
+            lens.1 |= 1 << bytes.len();
+        } else {
+            // A longer line (there is none) would share the last bit
+            // with all longer lines: found all the same.
+            lens.0 |= 1 << bytes.len().min(63);
+        }
+        self.lines.push(line.to_owned());
+        self.answers.push(std::sync::OnceLock::new());
+        // Far fewer lines than `u16::MAX`.
+        self.slots[at] = self.lines.len() as u16;
+    }
 }
 
 /// Where the probe for `bytes` starts in [`LineMemo::slots`]: the top
@@ -410,50 +441,45 @@ fn without_diacritic(c: char) -> char {
 
 fn line_memo() -> &'static LineMemo {
     static MEMO: std::sync::OnceLock<LineMemo> = std::sync::OnceLock::new();
+    // Built on the first line a process reads, so on the way of a
+    // single-document run: one buffer for the forms made, and duplicates
+    // turned away by the table itself before they are copied, not by a sort
+    // of them all (which cost twice the rest of the first document's parse).
     MEMO.get_or_init(|| {
-        let mut lines: Vec<String> = Vec::new();
-        for def in DEFS.iter().filter(|d| d.form == Words) {
-            let lost: String = def.words.chars().map(without_diacritic).collect();
-            for written in [def.words.to_string(), lost] {
-                for cased in [written.to_uppercase(), written] {
-                    // `B e s l u t s u n d e r l a g`, words two spaces apart.
-                    let spaced = cased
-                        .split(' ')
-                        .map(|w| w.chars().map(String::from).collect::<Vec<_>>().join(" "))
-                        .collect::<Vec<_>>()
-                        .join("  ");
-                    lines.extend([format!("{cased}:"), spaced, cased]);
-                }
-            }
-        }
-        lines.retain(|l| l.len() <= MEMO_MAX_LINE);
-        lines.sort_unstable();
-        lines.dedup();
         let mut memo = LineMemo {
             lens: vec![(0, 0); 256],
             slots: vec![0; 1 << MEMO_BITS],
-            answers: lines.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            answers: Vec::new(),
             lines: Vec::new(),
         };
-        let mask = memo.slots.len() - 1;
-        for (n, line) in lines.iter().enumerate() {
-            let bytes = line.as_bytes();
-            let lens = &mut memo.lens[usize::from(bytes[0])];
-            if bytes.get(1) == Some(&b' ') {
-                lens.1 |= 1 << bytes.len();
-            } else {
-                // A longer line (there is none) would share the last bit
-                // with all longer lines: found all the same.
-                lens.0 |= 1 << bytes.len().min(63);
+        let mut spaced = String::new();
+        for def in DEFS.iter().filter(|d| d.form == Words) {
+            let lost: String = def.words.chars().map(without_diacritic).collect();
+            for written in [def.words, &lost] {
+                let upper = written.to_uppercase();
+                for cased in [&upper, written] {
+                    // `B e s l u t s u n d e r l a g`, words two spaces apart.
+                    spaced.clear();
+                    for (i, word) in cased.split(' ').enumerate() {
+                        if i > 0 {
+                            spaced.push_str("  ");
+                        }
+                        for (j, c) in word.chars().enumerate() {
+                            if j > 0 {
+                                spaced.push(' ');
+                            }
+                            spaced.push(c);
+                        }
+                    }
+                    memo.insert(&spaced);
+                    memo.insert(cased);
+                    spaced.clear();
+                    spaced.push_str(cased);
+                    spaced.push(':');
+                    memo.insert(&spaced);
+                }
             }
-            let mut at = memo_slot(bytes) & mask;
-            while memo.slots[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            // Far fewer lines than `u16::MAX`.
-            memo.slots[at] = (n + 1) as u16;
         }
-        memo.lines = lines;
         memo
     })
 }
@@ -2163,6 +2189,8 @@ mod tests {
             }
         }
         assert!(memo.lines.len() > 600 && headings > 600, "{} {headings}", memo.lines.len());
+        // Room enough that a probe meets an empty slot soon.
+        assert!(memo.lines.len() * 4 < memo.slots.len(), "{}", memo.lines.len());
         assert!(near_headings > 8_000, "{near_headings}");
     }
 
